@@ -1,0 +1,31 @@
+// The Debian packages the tests need. As root on Debian/Ubuntu they are installed when missing;
+// elsewhere the run stops with one line naming what to install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** package name → a file whose presence means it is installed. Add entries as tests come to need them. */
+export const requiredSystemPackages = {};
+
+export function ensureSystemPackages(packages = requiredSystemPackages) {
+  const missing = Object.entries(packages)
+    .filter(([, file]) => !existsSync(file))
+    .map(([name]) => name);
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = existsSync('/usr/bin/apt-get');
+  if (!isRoot || !hasApt) {
+    console.error(`Missing system packages needed by the tests: ${missing.join(', ')} (install them, e.g. sudo apt-get install -y ${missing.join(' ')})`);
+    process.exit(1);
+  }
+  console.log(`Installing system packages the tests need: ${missing.join(', ')}`);
+  const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: environment });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env: environment,
+  });
+  if (install.status !== 0) {
+    console.error(`Could not install ${missing.join(', ')}; install them by hand and run npm test again.`);
+    process.exit(1);
+  }
+}

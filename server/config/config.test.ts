@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/kiln');
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('/srv/kiln', '.kiln'),
+      workers: 'in-process',
+      databaseUrl: undefined,
+      chromaUrl: undefined,
+      neo4j: undefined,
+      llm: { provider: 'offline' },
+      sandbox: { mode: 'auto', dockerHost: undefined },
+    });
+  });
+
+  it('treats blank values as unset, as in a copied .env.example', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: '  ', CHROMA_URL: '', LLM_PROVIDER: '' });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.llm.provider).toBe('offline');
+  });
+
+  it('switches each dependency to an external service by its variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kiln:secret@db:5432/kiln',
+      CHROMA_URL: 'http://chroma:8000/',
+      NEO4J_URI: 'bolt://neo4j:7687',
+      NEO4J_PASSWORD: 'pw',
+    });
+    expect(config.databaseUrl).toBe('postgres://kiln:secret@db:5432/kiln');
+    expect(config.chromaUrl).toBe('http://chroma:8000');
+    expect(config.neo4j).toEqual({ uri: 'bolt://neo4j:7687', user: 'neo4j', password: 'pw' });
+  });
+
+  it('names every bad variable in one error', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^DATABASE_URL: must be a URL starting with postgres:\/\/ or postgresql:\/\//m);
+      expect(problems).toMatch(/^LOG_LEVEL:/m);
+    }
+  });
+
+  it('requires a password for Neo4j', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'neo4j://graph:7687' })).toThrow(/NEO4J_PASSWORD/);
+  });
+
+  it('picks the LLM provider from the keys present, and an explicit LLM_PROVIDER wins', () => {
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'a' }).llm).toMatchObject({ provider: 'anthropic', apiKey: 'a' });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.2' }).llm).toEqual({
+      provider: 'openai',
+      model: 'llama3.2',
+      apiKey: undefined,
+      baseUrl: 'http://localhost:11434/v1',
+    });
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'a', LLM_PROVIDER: 'offline' }).llm).toEqual({ provider: 'offline' });
+    expect(() => loadConfig({ LLM_PROVIDER: 'anthropic' })).toThrow(/ANTHROPIC_API_KEY/);
+  });
+});

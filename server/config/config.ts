@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Kiln reads from the environment, parsed once at start-up.
+ * Nothing below an entry point reads `process.env`: the parsed `Config` is
+ * passed in instead. Blank values count as unset, so `FOO=` in a .env file
+ * means "use the default", never "use the empty string".
+ */
+const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const optionalText = z.preprocess(blankIsUnset, z.string().trim().optional());
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine((value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`)
+      .optional(),
+  );
+
+const environmentSchema = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  KILN_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.kiln')),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  KILN_WORKERS: z.preprocess(blankIsUnset, z.enum(['in-process', 'off']).default('in-process')),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(10_000)),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  CHROMA_URL: optionalUrl(['http:', 'https:']),
+  NEO4J_URI: optionalUrl(['neo4j:', 'neo4j+s:', 'neo4j+ssc:', 'bolt:', 'bolt+s:', 'bolt+ssc:']),
+  NEO4J_USER: z.preprocess(blankIsUnset, z.string().default('neo4j')),
+  NEO4J_PASSWORD: optionalText,
+  LLM_PROVIDER: z.preprocess(blankIsUnset, z.enum(['offline', 'anthropic', 'openai']).optional()),
+  LLM_MODEL: optionalText,
+  ANTHROPIC_API_KEY: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
+  SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
+  DOCKER_HOST: optionalText,
+});
+
+export type LlmSettings =
+  | { provider: 'offline' }
+  | { provider: 'anthropic'; model: string; apiKey: string | undefined }
+  | { provider: 'openai'; model: string; apiKey: string | undefined; baseUrl: string | undefined };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path; holds the embedded Postgres and Chroma data, logs and run files. */
+  dataDir: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  workers: 'in-process' | 'off';
+  shutdownTimeoutMs: number;
+  /** Unset: embedded Postgres under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Unset: the Chroma server shipped in the `chromadb` package, under `dataDir`. */
+  chromaUrl: string | undefined;
+  /** Unset: the graph lives in Postgres tables. */
+  neo4j: { uri: string; user: string; password: string | undefined } | undefined;
+  llm: LlmSettings;
+  sandbox: { mode: 'auto' | 'bubblewrap' | 'docker' | 'off'; dockerHost: string | undefined };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const defaultModels = { anthropic: 'claude-sonnet-4-5', openai: 'gpt-4o-mini' } as const;
+
+/** Parses the environment (passed in, never read globally) into a `Config`, or throws `ConfigError` naming every bad variable. */
+export function loadConfig(environment: Record<string, string | undefined>, workingDirectory = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+    throw new ConfigError(['NEO4J_PASSWORD: required when NEO4J_URI is set']);
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(workingDirectory, env.KILN_DATA_DIR),
+    logLevel: env.LOG_LEVEL,
+    workers: env.KILN_WORKERS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    databaseUrl: env.DATABASE_URL,
+    chromaUrl: env.CHROMA_URL?.replace(/\/+$/, ''),
+    neo4j: env.NEO4J_URI ? { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD } : undefined,
+    llm: selectLlm(env),
+    sandbox: { mode: env.SANDBOX, dockerHost: env.DOCKER_HOST },
+  };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** An explicit LLM_PROVIDER wins; otherwise the first configured key or base URL picks the provider; otherwise the offline engine. */
+function selectLlm(env: Environment): LlmSettings {
+  const provider =
+    env.LLM_PROVIDER ??
+    (env.ANTHROPIC_API_KEY ? 'anthropic' : env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'offline');
+  switch (provider) {
+    case 'offline':
+      return { provider };
+    case 'anthropic':
+      if (!env.ANTHROPIC_API_KEY) throw new ConfigError(['ANTHROPIC_API_KEY: required when LLM_PROVIDER=anthropic']);
+      return { provider, model: env.LLM_MODEL ?? defaultModels.anthropic, apiKey: env.ANTHROPIC_API_KEY };
+    case 'openai':
+      if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+        throw new ConfigError(['OPENAI_API_KEY or OPENAI_BASE_URL: one is required when LLM_PROVIDER=openai']);
+      }
+      return {
+        provider,
+        model: env.LLM_MODEL ?? defaultModels.openai,
+        apiKey: env.OPENAI_API_KEY,
+        baseUrl: env.OPENAI_BASE_URL,
+      };
+  }
+}

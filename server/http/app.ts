@@ -1,0 +1,42 @@
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import { apiRoutes } from './api-routes.ts';
+import { clientRoutes } from './client-routes.ts';
+import { errorHandler } from './error-handler.ts';
+import { healthRoutes } from './health-routes.ts';
+import type { HttpMetrics } from './http-metrics.ts';
+import { requestLogging } from './request-logging.ts';
+
+export interface AppDependencies {
+  log: Logger;
+  metrics: HttpMetrics;
+  readiness(): Promise<ReadinessReport>;
+  /** The folder holding the built client (`index.html` and its assets). */
+  clientDirectory: string;
+  version: string;
+}
+
+/**
+ * The Hono app: probes, the `/api/v1` router and the client. Returns the
+ * `injectWebSocket` that the HTTP server hands WebSocket upgrades to (see
+ * `attachRealtime`).
+ */
+export function createApp(dependencies: AppDependencies) {
+  const app = new Hono();
+  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app });
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(requestLogging(dependencies.log, dependencies.metrics));
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.route('/', healthRoutes(dependencies));
+  app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket }));
+  app.use(clientRoutes(dependencies.clientDirectory));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),
+  );
+  app.onError(errorHandler(dependencies.log));
+  return { app, injectWebSocket };
+}

@@ -1,0 +1,30 @@
+import type { LlmSettings } from '../config/config.ts';
+import type { ReadinessCheck } from '../infrastructure/readiness.ts';
+
+/**
+ * What answers chat turns. No network call: `/ready` is polled often, and a
+ * provider's health shows in the turns themselves. The offline engine is
+ * always available, so this check never blocks readiness.
+ */
+export function llmReadinessCheck(settings: LlmSettings): ReadinessCheck {
+  return {
+    name: 'llm',
+    required: false,
+    async run() {
+      switch (settings.provider) {
+        case 'offline':
+          return {
+            ok: true,
+            detail: 'offline engine (answers from the pattern store; set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL to use a model)',
+          };
+        case 'anthropic':
+          return { ok: true, detail: `Anthropic, model ${settings.model}` };
+        case 'openai':
+          return {
+            ok: true,
+            detail: `OpenAI-compatible at ${settings.baseUrl ?? 'https://api.openai.com/v1'}, model ${settings.model}`,
+          };
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { EntitySchema } from 'typeorm';
+
+export type MessageRole = 'user' | 'assistant' | 'system';
+/** `streaming` while a turn writes it; one of the others once closed. */
+export type MessageStatus = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed';
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  ownerId: string;
+  /** Messages form a tree: an edit or a regeneration is a sibling under the same parent. */
+  parentId: string | null;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  usage: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const MessageEntity = new EntitySchema<MessageRow>({
+  name: 'Message',
+  tableName: 'messages',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    conversationId: { name: 'conversation_id', type: 'uuid' },
+    ownerId: { name: 'owner_id', type: 'uuid' },
+    parentId: { name: 'parent_id', type: 'uuid', nullable: true },
+    role: { type: 'text' },
+    content: { type: 'text' },
+    status: { type: 'text' },
+    usage: { type: 'jsonb', nullable: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
+  },
+});

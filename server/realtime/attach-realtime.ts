@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { Server as SocketIoServer } from 'socket.io';
+
+/**
+ * Puts Socket.IO and the raw WebSocket (`@hono/node-ws`) on one HTTP server.
+ *
+ * Surprise: `injectWebSocket(server)` answers *every* upgrade it does not
+ * route with a 404, which kills Socket.IO's `/socket.io/` upgrades. So node-ws
+ * gets its own emitter, and only upgrades outside `/socket.io/` are forwarded
+ * to it; Socket.IO listens on the server itself.
+ */
+export function attachRealtime(
+  server: Server,
+  injectWebSocket: (target: Server) => void,
+  options: { log: Logger; version: string },
+) {
+  const io = new SocketIoServer(server, {
+    path: '/socket.io/',
+    serveClient: false,
+    // Leave other upgrades alone: the raw WebSocket answers them.
+    destroyUpgrade: false,
+  });
+  io.on('connection', (socket) => {
+    socket.emit('hello', { server: 'kiln', version: options.version });
+  });
+
+  const rawUpgrades = new EventEmitter();
+  // node-ws only subscribes to 'upgrade' on what it is given, so an emitter stands in for the server.
+  injectWebSocket(rawUpgrades as unknown as Server);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (request.url?.startsWith('/socket.io/')) return;
+    rawUpgrades.emit('upgrade', request, socket, head);
+  });
+
+  return {
+    io,
+    /** Disconnects every realtime client (they reconnect to another instance or after restart). */
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      options.log.debug('realtime connections closed');
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { JobQueue } from '../workers/queue/job-queue.ts';
+import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
+import { startWorkers } from '../workers/start-workers.ts';
+import type { Config } from './config/config.ts';
+import { createApp } from './http/app.ts';
+import { defaultClientDirectory } from './http/client-routes.ts';
+import { HttpMetrics } from './http/http-metrics.ts';
+import { startInfrastructure, type Infrastructure } from './infrastructure/infrastructure.ts';
+import { evaluateReadiness, type ReadinessCheck, type ReadinessReport } from './infrastructure/readiness.ts';
+import { llmReadinessCheck } from './llm/llm-readiness.ts';
+import { attachRealtime } from './realtime/attach-realtime.ts';
+import { kilnVersion } from './version.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  infrastructure: Infrastructure;
+  /** Stops accepting, drains in-flight requests (up to the shutdown timeout), stops workers and releases services. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Kiln: the HTTP server listens first (so `/health` answers and `/ready`
+ * says 503 while dependencies start), then the infrastructure and in-process
+ * workers come up, then `/ready` turns 200.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const metrics = new HttpMetrics();
+  let phase: 'starting' | 'ready' | 'stopping' = 'starting';
+  let infrastructure: Infrastructure | undefined;
+  const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
+
+  const readiness = async (): Promise<ReadinessReport> => {
+    if (phase !== 'ready' || !infrastructure) {
+      const detail = phase === 'starting' ? 'starting' : 'shutting down';
+      const pending = Object.fromEntries(['postgres', 'chroma', 'graph'].map((name) => [name, { ok: false, detail }]));
+      const informative = await evaluateReadiness(informativeChecks);
+      return { ready: false, checks: { ...pending, ...informative.checks } };
+    }
+    return evaluateReadiness([...infrastructure.readinessChecks, ...informativeChecks]);
+  };
+
+  const { app, injectWebSocket } = createApp({
+    log,
+    metrics,
+    readiness,
+    clientDirectory: defaultClientDirectory(),
+    version: kilnVersion,
+  });
+  const server = await listen(app.fetch, config.port, config.host);
+  const realtime = attachRealtime(server, injectWebSocket, { log, version: kilnVersion });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+  log.info({ url }, 'listening; starting dependencies');
+
+  let jobs: JobQueue | undefined;
+  try {
+    infrastructure = await startInfrastructure(config, log);
+    if (config.workers === 'in-process') {
+      jobs = await startWorkers(infrastructure.databaseUrl, log, { stopTimeoutMs: config.shutdownTimeoutMs });
+    }
+  } catch (error) {
+    await realtime.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    await infrastructure?.stop().catch(() => undefined);
+    throw error;
+  }
+  phase = 'ready';
+  log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
+
+  const started = infrastructure;
+  return {
+    url,
+    port,
+    infrastructure: started,
+    async stop() {
+      phase = 'stopping';
+      log.info('shutting down: no new connections, draining requests');
+      const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      forceClose.unref();
+      // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.
+      await realtime.close();
+      clearTimeout(forceClose);
+      await jobs?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping the job queue failed'));
+      await started.stop();
+      log.info('stopped');
+    },
+  };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }) as Server;
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${hostname} is already in use. Stop the other program or set PORT to a free port.`));
+      } else {
+        reject(error);
+      }
+    });
+    server.once('listening', () => resolve(server));
+  });
+}
