@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../server/config/config.ts';
 import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
 import { createLogger } from '../server/logging/create-logger.ts';
 import { startWorkers } from './start-workers.ts';
+import { startWorkerHealthServer } from './worker-health-server.ts';
 
 // `npm run worker`: a worker-only process. It attaches to the same Postgres and Chroma as the server (the
 // embedded ones when those are running for the same KILN_DATA_DIR) and works the shared job queue.
@@ -18,8 +19,11 @@ const log = createLogger(config.logLevel, 'worker');
 try {
   const infrastructure = await startInfrastructure(config, log, { poolSize: 4 });
   const queue = await startWorkers(infrastructure.databaseUrl, log, { stopTimeoutMs: config.shutdownTimeoutMs });
-  log.info(infrastructure.summary, 'worker ready');
   let stopping = false;
+  const healthServer = config.workerHealthPort
+    ? await startWorkerHealthServer(config.workerHealthPort, () => (stopping ? 'stopping' : 'working'))
+    : undefined;
+  log.info({ ...infrastructure.summary, healthPort: config.workerHealthPort }, 'worker ready');
   const shutdown = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
@@ -27,6 +31,7 @@ try {
     try {
       await queue.stop();
       await infrastructure.stop();
+      healthServer?.close();
       log.info('worker stopped');
       process.exit(0);
     } catch (error) {

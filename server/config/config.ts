@@ -35,6 +35,7 @@ const environmentSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   KILN_WORKERS: z.preprocess(blankIsUnset, z.enum(['in-process', 'off']).default('in-process')),
+  KILN_WORKER_HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).optional()),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(10_000)),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   CHROMA_URL: optionalUrl(['http:', 'https:']),
@@ -50,6 +51,9 @@ const environmentSchema = z.object({
   DOCKER_HOST: optionalText,
 });
 
+/** Every environment variable Kiln reads; README.md and .env.example must document each (a test checks). */
+export const environmentVariables = Object.keys(environmentSchema.shape);
+
 export type LlmSettings =
   | { provider: 'offline' }
   | { provider: 'anthropic'; model: string; apiKey: string | undefined }
@@ -62,6 +66,8 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   workers: 'in-process' | 'off';
+  /** `npm run worker` answers GET /health on this port when set (for container healthchecks). */
+  workerHealthPort: number | undefined;
   shutdownTimeoutMs: number;
   /** Unset: embedded Postgres under `dataDir`. */
   databaseUrl: string | undefined;
@@ -98,6 +104,7 @@ export function loadConfig(environment: Record<string, string | undefined>, work
     dataDir: path.resolve(workingDirectory, env.KILN_DATA_DIR),
     logLevel: env.LOG_LEVEL,
     workers: env.KILN_WORKERS,
+    workerHealthPort: env.KILN_WORKER_HEALTH_PORT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     databaseUrl: env.DATABASE_URL,
     chromaUrl: env.CHROMA_URL?.replace(/\/+$/, ''),

@@ -88,7 +88,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     expect(infrastructure.summary.postgres).toMatchObject({ startedHere: true, port: postgres.port });
     const users = await infrastructure.dataSource.query(`SELECT email FROM users`);
     expect(users).toEqual([{ email: 'ada@example.com' }]);
-    const collection = await infrastructure.chroma.getCollection({ name: 'probe', embeddingFunction: null });
+    const collection = await infrastructure.chroma.getCollection({ name: 'probe' });
     expect(await collection.count()).toBe(2);
   });
 

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { environmentVariables, loadConfig } from '../server/config/config.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  environment?: Record<string, string | number>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
+  ports?: string[];
+}
+
+/** Compose's own interpolation, enough for `${NAME:-default}` and `$$`: variables unset, so defaults apply. */
+function interpolate(value: string) {
+  return value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\$/g, '$');
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+    services: Record<string, ComposeService>;
+    volumes: Record<string, unknown>;
+  };
+  const { services } = compose;
+
+  it('has exactly the five services, each with a healthcheck', () => {
+    expect(Object.keys(services).sort()).toEqual(['app', 'chroma', 'neo4j', 'postgres', 'worker']);
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.healthcheck?.test.length, `${name} healthcheck`).toBeGreaterThan(1);
+      expect(service.image ?? service.build, `${name} image`).toBeTruthy();
+    }
+  });
+
+  it('wires the app and the worker to the three services, in a configuration Kiln accepts', () => {
+    for (const name of ['app', 'worker'] as const) {
+      const environment = Object.fromEntries(
+        Object.entries(services[name]!.environment!).map(([key, value]) => [key, interpolate(String(value))]),
+      );
+      for (const key of Object.keys(environment)) expect(environmentVariables, `${name}: ${key}`).toContain(key);
+      const config = loadConfig(environment, '/app');
+      expect(new URL(config.databaseUrl!).host).toBe('postgres:5432');
+      expect(new URL(config.chromaUrl!).host).toBe('chroma:8000');
+      expect(new URL(config.neo4j!.uri).host).toBe('neo4j:7687');
+      for (const dependency of ['postgres', 'chroma', 'neo4j']) {
+        expect(services[name]!.depends_on?.[dependency]?.condition, `${name} → ${dependency}`).toBe('service_healthy');
+      }
+    }
+    expect(services.app!.environment).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, KILN_WORKERS: 'in-process' });
+    expect(services.app!.ports).toEqual(['${KILN_PORT:-3000}:3000']);
+    expect(services.worker!.command).toEqual(['npm', 'run', 'worker']);
+    expect(services.worker!.depends_on?.app?.condition).toBe('service_healthy');
+    expect(services.worker!.healthcheck!.test.join(' ')).toContain(`:${services.worker!.environment!.KILN_WORKER_HEALTH_PORT}/health`);
+    expect(services.app!.healthcheck!.test.join(' ')).toContain('/ready');
+  });
+
+  it('gives Postgres and Neo4j the same passwords the app uses', () => {
+    const appEnvironment = services.app!.environment!;
+    const databaseUrl = new URL(interpolate(String(appEnvironment.DATABASE_URL)));
+    expect(interpolate(String(services.postgres!.environment!.POSTGRES_PASSWORD))).toBe(databaseUrl.password);
+    expect(services.postgres!.environment!.POSTGRES_USER).toBe(databaseUrl.username);
+    expect(services.postgres!.environment!.POSTGRES_DB).toBe(databaseUrl.pathname.slice(1));
+    expect(interpolate(String(services.neo4j!.environment!.NEO4J_AUTH))).toBe(
+      `${appEnvironment.NEO4J_USER}/${interpolate(String(appEnvironment.NEO4J_PASSWORD))}`,
+    );
+  });
+
+  it('keeps every stateful service on a declared named volume', () => {
+    const mounts: Record<string, string> = {
+      postgres: '/var/lib/postgresql/data',
+      chroma: '/data',
+      neo4j: '/data',
+      app: '/var/lib/kiln',
+    };
+    for (const [name, target] of Object.entries(mounts)) {
+      const volume = services[name]!.volumes!.find((mount) => mount.endsWith(`:${target}`));
+      expect(volume, `${name} volume`).toBeDefined();
+      expect(Object.keys(compose.volumes)).toContain(volume!.split(':')[0]);
+    }
+  });
+});
+
+describe('README.md and .env.example', () => {
+  it('document every environment variable Kiln reads', () => {
+    const readme = read('README.md');
+    const example = read('.env.example');
+    for (const variable of environmentVariables) {
+      expect(readme, `README row for ${variable}`).toMatch(new RegExp(`^\\| \`${variable}\` \\|`, 'm'));
+      expect(example, `.env.example line for ${variable}`).toMatch(new RegExp(`^${variable}=`, 'm'));
+    }
+  });
+
+  it('give the two quick-start commands', () => {
+    const readme = read('README.md');
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+    expect(readme).toContain('http://localhost:3000');
+  });
+
+  it('ship an .env.example that Kiln accepts as it is', () => {
+    const entries = read('.env.example')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=') as [string, string]);
+    expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
+import type { JobRecord } from '../../workers/queue/job-queue.ts';
+import { PgBossJobQueue } from '../../workers/queue/pg-boss-job-queue.ts';
+import { temporaryDirectory } from '../support/temporary-directory.ts';
+
+const log = pino({ level: 'silent' });
+
+describe('PgBossJobQueue on the real Postgres', () => {
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let infrastructure: Infrastructure;
+  let queue: PgBossJobQueue;
+
+  beforeAll(async () => {
+    dataDir = await temporaryDirectory('kiln-jobs');
+    infrastructure = await startInfrastructure(
+      { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+      log,
+    );
+    queue = await PgBossJobQueue.start(infrastructure.databaseUrl, log, { stopTimeoutMs: 2_000 });
+  });
+
+  afterAll(async () => {
+    await queue?.stop();
+    await infrastructure?.stop();
+    await dataDir?.remove();
+  });
+
+  async function settled(name: string, id: string, states: JobRecord['state'][]) {
+    for (let attempt = 0; attempt < 150; attempt += 1) {
+      const job = await queue.get(name, id);
+      if (job && states.includes(job.state)) return job;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`job ${id} did not reach ${states.join('/')}`);
+  }
+
+  it('runs a job once and keeps its output', async () => {
+    const seen: unknown[] = [];
+    await queue.work('test.double', async ({ data }) => {
+      seen.push(data);
+      return { doubled: (data as { value: number }).value * 2 };
+    });
+    const id = await queue.send('test.double', { value: 21 });
+    const job = await settled('test.double', id, ['completed']);
+    expect(job.output).toEqual({ doubled: 42 });
+    expect(seen).toEqual([{ value: 21 }]);
+  });
+
+  it('records a failing job as retrying or failed, with the error', async () => {
+    await queue.work('test.fail', async () => {
+      throw new Error('the sandbox is gone');
+    });
+    const id = await queue.send('test.fail', {});
+    const job = await settled('test.fail', id, ['retry', 'failed']);
+    expect(JSON.stringify(job.output)).toContain('the sandbox is gone');
+  });
+
+  it('answers undefined for a job that does not exist', async () => {
+    await queue.work('test.none', async () => ({}));
+    expect(await queue.get('test.none', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+import pino from 'pino';
+import { io as connectSocketIo } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { loadConfig } from '../../server/config/config.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { temporaryDirectory } from '../support/temporary-directory.ts';
+
+describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
+  let server: RunningServer;
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+
+  beforeAll(async () => {
+    dataDir = await temporaryDirectory('kiln-gateway');
+    server = await startServer(loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0' }), pino({ level: 'silent' }));
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await dataDir?.remove();
+  });
+
+  it('greets a Socket.IO client over a WebSocket upgrade', async () => {
+    const socket = connectSocketIo(server.url, { transports: ['websocket'], reconnection: false });
+    try {
+      const hello = await new Promise((resolve, reject) => {
+        socket.once('hello', resolve);
+        socket.once('connect_error', reject);
+      });
+      expect(hello).toMatchObject({ server: 'kiln' });
+      expect(socket.io.engine.transport.name).toBe('websocket');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('greets a Socket.IO client that starts with long-polling and upgrades', async () => {
+    const socket = connectSocketIo(server.url, { transports: ['polling', 'websocket'], reconnection: false });
+    try {
+      await new Promise((resolve, reject) => {
+        socket.once('hello', resolve);
+        socket.once('connect_error', reject);
+      });
+      await new Promise<void>((resolve) => {
+        if (socket.io.engine.transport.name === 'websocket') resolve();
+        else socket.io.engine.once('upgrade', () => resolve());
+      });
+      expect(socket.io.engine.transport.name).toBe('websocket');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('serves the raw WebSocket at /api/v1/ws alongside Socket.IO', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/ws`);
+    const messages: unknown[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    socket.send(JSON.stringify({ type: 'ping' }));
+    socket.send('not json');
+    await waitFor(() => messages.length >= 3);
+    socket.close();
+    expect(messages).toEqual([
+      expect.objectContaining({ type: 'hello', server: 'kiln' }),
+      { type: 'pong' },
+      expect.objectContaining({ type: 'error', code: 'invalid_json' }),
+    ]);
+  });
+
+  it('refuses WebSocket upgrades on paths that have none', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/elsewhere`);
+    const status = await new Promise((resolve) => {
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode));
+      socket.once('error', () => resolve('error'));
+    });
+    expect(status).toBe(404);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
