@@ -15,7 +15,7 @@ export function llmReadinessCheck(settings: LlmSettings): ReadinessCheck {
         case 'offline':
           return {
             ok: true,
-            detail: 'offline engine (answers from the pattern store; set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL to use a model)',
+            detail: 'offline engine (no model configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL to use one)',
           };
         case 'anthropic':
           return { ok: true, detail: `Anthropic, model ${settings.model}` };

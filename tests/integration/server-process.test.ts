@@ -1,16 +1,27 @@
+import { statSync } from 'node:fs';
+import { chown, stat } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startInfrastructure } from '../../server/infrastructure/infrastructure.ts';
 import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
 import { pingJobName, type PingOutput } from '../../workers/jobs/ping-job.ts';
 import { PgBossJobQueue } from '../../workers/queue/pg-boss-job-queue.ts';
-import { KilnProcess, waitForStatus } from '../support/kiln-process.ts';
+import { KilnProcess, repositoryRoot, waitForStatus } from '../support/kiln-process.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 
 const log = pino({ level: 'silent' });
 const alive = (pid: number | undefined) => pid !== undefined && isProcessAlive({ pid, startTime: undefined });
 const cleanups: (() => Promise<unknown>)[] = [];
+
+/** Whether another account can read the checkout (not so under /root, for instance). */
+function readableByOthers(directory: string): boolean {
+  for (let current = directory; ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o005) !== 0o005) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
 
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
@@ -123,6 +134,24 @@ describe('the server process', () => {
     expect(alive(postgres.pid)).toBe(false);
     expect(alive(chroma.pid)).toBe(false);
   });
+
+  it.runIf(process.getuid?.() === 0 && readableByOthers(repositoryRoot))(
+    'runs as a normal user too, with Postgres under that user',
+    async () => {
+      const nobody = { uid: 65534, gid: 65534 };
+      const dataDir = await dataDirectory();
+      await chown(dataDir, nobody.uid, nobody.gid);
+      const server = KilnProcess.start('server', { KILN_DATA_DIR: dataDir, PORT: '0', HOME: dataDir }, nobody);
+      cleanups.push(() => server.stop('SIGKILL'));
+      const { body } = await waitForStatus(`${await server.url()}/ready`, 200);
+      expect(body).toMatchObject({ ready: true });
+      const ready = await server.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'));
+      const postgresPid = (ready.postgres as { pid: number }).pid;
+      expect((await stat(`/proc/${postgresPid}`)).uid).toBe(nobody.uid);
+      expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+      expect(alive(postgresPid)).toBe(false);
+    },
+  );
 
   it('says clearly when its port is taken, and exits without starting anything', async () => {
     const blocker = net.createServer();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
 
@@ -36,12 +36,14 @@ export class KilnProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static start(entry: 'server' | 'worker', environment: Record<string, string>) {
+  /** `user` runs it as another account (tests running as root use it to check the non-root path). */
+  static start(entry: 'server' | 'worker', environment: Record<string, string>, user?: { uid: number; gid: number }) {
     const script = entry === 'server' ? 'server/main.ts' : 'workers/main.ts';
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: repositoryRoot,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
     });
     return new KilnProcess(child);
   }
