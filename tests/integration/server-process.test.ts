@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../server/infrastructure/free-port.ts';
 import { startInfrastructure } from '../../server/infrastructure/infrastructure.ts';
 import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
 import { pingJobName, type PingOutput } from '../../workers/jobs/ping-job.ts';
@@ -92,8 +93,10 @@ describe('the server process', () => {
     await waitForStatus(`${url}/ready`, 200);
     const serverReady = await server.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'));
 
-    const worker = start('worker', { KILN_DATA_DIR: dataDir });
+    const healthPort = await findFreePort();
+    const worker = start('worker', { KILN_DATA_DIR: dataDir, KILN_WORKER_HEALTH_PORT: String(healthPort) });
     const workerReady = await worker.waitForLog((line) => line.msg === 'worker ready');
+    expect((await waitForStatus(`http://127.0.0.1:${healthPort}/health`, 200)).body).toEqual({ status: 'working' });
     expect(workerReady.postgres).toMatchObject({
       embedded: true,
       startedHere: false,
