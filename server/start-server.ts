@@ -13,6 +13,9 @@ import { startInfrastructure, type Infrastructure } from './infrastructure/infra
 import { evaluateReadiness, type ReadinessCheck, type ReadinessReport } from './infrastructure/readiness.ts';
 import { llmReadinessCheck } from './llm/llm-readiness.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
+import { userRoom } from './realtime/chat-gateway.ts';
+import { createChatModule, type ChatModule } from './chat/chat-module.ts';
+import type { LlmProvider } from './llm/llm-provider.ts';
 import { kilnVersion } from './version.ts';
 
 export interface RunningServer {
@@ -28,10 +31,15 @@ export interface RunningServer {
  * says 503 while dependencies start), then the infrastructure and in-process
  * workers come up, then `/ready` turns 200.
  */
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  options: { provider?: LlmProvider } = {},
+): Promise<RunningServer> {
   const metrics = new HttpMetrics();
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
   let infrastructure: Infrastructure | undefined;
+  let chat: ChatModule | undefined;
   const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -50,9 +58,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     readiness,
     clientDirectory: defaultClientDirectory(),
     version: kilnVersion,
+    services: () => (phase === 'ready' ? chat : undefined),
   });
   const server = await listen(app.fetch, config.port, config.host);
-  const realtime = attachRealtime(server, injectWebSocket, { log, version: kilnVersion });
+  const realtime = attachRealtime(server, injectWebSocket, {
+    log,
+    version: kilnVersion,
+    services: () => (phase === 'ready' ? chat : undefined),
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
   log.info({ url }, 'listening; starting dependencies');
@@ -60,6 +73,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let jobs: JobQueue | undefined;
   try {
     infrastructure = await startInfrastructure(config, log);
+    chat = createChatModule(infrastructure.dataSource, config, log, {
+      provider: options.provider,
+      onConversationTitled: (ownerId, conversationId, title) =>
+        realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
+    });
+    await chat.start();
     if (config.workers === 'in-process') {
       jobs = await startWorkers(infrastructure.databaseUrl, log, { stopTimeoutMs: config.shutdownTimeoutMs });
     }
@@ -80,6 +99,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     async stop() {
       phase = 'stopping';
       log.info('shutting down: no new connections, draining requests');
+      // Running turns end as interrupted, their text saved, and every open tab is told before sockets close.
+      await chat?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping running turns failed'));
       const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       forceClose.unref();
       // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.

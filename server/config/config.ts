@@ -45,6 +45,7 @@ const environmentSchema = z.object({
   LLM_PROVIDER: z.preprocess(blankIsUnset, z.enum(['offline', 'anthropic', 'openai']).optional()),
   LLM_MODEL: optionalText,
   ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: optionalUrl(['http:', 'https:']),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
   SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
@@ -56,7 +57,7 @@ export const environmentVariables = Object.keys(environmentSchema.shape);
 
 export type LlmSettings =
   | { provider: 'offline' }
-  | { provider: 'anthropic'; model: string; apiKey: string | undefined }
+  | { provider: 'anthropic'; model: string; apiKey: string | undefined; baseUrl: string | undefined }
   | { provider: 'openai'; model: string; apiKey: string | undefined; baseUrl: string | undefined };
 
 export interface Config {
@@ -126,7 +127,12 @@ function selectLlm(env: Environment): LlmSettings {
       return { provider };
     case 'anthropic':
       if (!env.ANTHROPIC_API_KEY) throw new ConfigError(['ANTHROPIC_API_KEY: required when LLM_PROVIDER=anthropic']);
-      return { provider, model: env.LLM_MODEL ?? defaultModels.anthropic, apiKey: env.ANTHROPIC_API_KEY };
+      return {
+        provider,
+        model: env.LLM_MODEL ?? defaultModels.anthropic,
+        apiKey: env.ANTHROPIC_API_KEY,
+        baseUrl: env.ANTHROPIC_BASE_URL,
+      };
     case 'openai':
       if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
         throw new ConfigError(['OPENAI_API_KEY or OPENAI_BASE_URL: one is required when LLM_PROVIDER=openai']);

@@ -1,13 +1,31 @@
 import { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
+import { authRoutes } from '../auth/auth-routes.ts';
+import { requireUser } from '../auth/require-user.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { UnavailableError } from '../errors/unavailable-error.ts';
 import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
+import type { ApiEnv, ApiServices } from './api-env.ts';
+import { conversationRoutes } from './conversation-routes.ts';
+import { turnRoutes } from './turn-routes.ts';
 
-/** `/api/v1`: the versioned JSON API. Features mount their routers here. */
-export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeWebSocket }) {
-  return new Hono()
+/** `/api/v1`: the versioned JSON API. Until start-up has finished its routes answer 503, never a half-ready 500. */
+export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeWebSocket; services: () => ApiServices | undefined }) {
+  return new Hono<ApiEnv>()
     .get('/', (c) => c.json({ name: 'kiln', version: options.version, api: 'v1' }))
-    .get('/ws', options.upgradeWebSocket(() => rawWebSocketHandlers({ version: options.version })))
+    .use('*', async (c, next) => {
+      const services = options.services();
+      if (!services) throw new UnavailableError('Kiln is still starting; try again in a few seconds.');
+      c.set('services', services);
+      await next();
+    })
+    .get('/ws', options.upgradeWebSocket((c) => rawWebSocketHandlers({ version: options.version, services: c.var.services, authorization: c.req.header('authorization') })))
+    .route('/auth', authRoutes())
+    .use('/conversations/*', requireUser)
+    .use('/conversations', requireUser)
+    .route('/conversations', conversationRoutes())
+    .use('/turns/*', requireUser)
+    .route('/turns', turnRoutes())
     .all('*', (c) => {
       throw new NotFoundError(`API route ${c.req.method} ${c.req.path}`);
     });

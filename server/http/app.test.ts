@@ -23,6 +23,7 @@ function appWith(report: ReadinessReport = { ready: true, checks: {} }) {
     readiness: async () => report,
     clientDirectory,
     version: '9.9.9',
+    services: () => undefined,
   });
   return app;
 }
@@ -81,6 +82,12 @@ describe('errors and headers', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('answers API calls with 503 while Kiln is still starting', async () => {
+    const response = await appWith().request('/api/v1/conversations');
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unavailable');
   });
 
   it('describes the API version at /api/v1', async () => {

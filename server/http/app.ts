@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import type { ApiServices } from './api-env.ts';
 import { apiRoutes } from './api-routes.ts';
 import { clientRoutes } from './client-routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -18,6 +19,8 @@ export interface AppDependencies {
   /** The folder holding the built client (`index.html` and its assets). */
   clientDirectory: string;
   version: string;
+  /** The API's services; undefined while Kiln starts (the API answers 503 meanwhile). */
+  services(): ApiServices | undefined;
 }
 
 /**
@@ -32,7 +35,7 @@ export function createApp(dependencies: AppDependencies) {
   app.use(requestLogging(dependencies.log, dependencies.metrics));
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.route('/', healthRoutes(dependencies));
-  app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket }));
+  app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
   app.use(clientRoutes(dependencies.clientDirectory));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),

@@ -3,6 +3,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { Server as SocketIoServer } from 'socket.io';
+import type { ApiServices } from '../http/api-env.ts';
+import { attachChatGateway } from './chat-gateway.ts';
 
 /**
  * Puts Socket.IO and the raw WebSocket (`@hono/node-ws`) on one HTTP server.
@@ -15,7 +17,7 @@ import { Server as SocketIoServer } from 'socket.io';
 export function attachRealtime(
   server: Server,
   injectWebSocket: (target: Server) => void,
-  options: { log: Logger; version: string },
+  options: { log: Logger; version: string; services: () => ApiServices | undefined },
 ) {
   const io = new SocketIoServer(server, {
     path: '/socket.io/',
@@ -23,6 +25,7 @@ export function attachRealtime(
     // Leave other upgrades alone: the raw WebSocket answers them.
     destroyUpgrade: false,
   });
+  attachChatGateway(io, options.services, options.log);
   io.on('connection', (socket) => {
     socket.emit('hello', { server: 'kiln', version: options.version });
   });

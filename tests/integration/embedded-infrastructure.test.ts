@@ -43,7 +43,11 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
   it('migrates the schema, with owner columns and the indexes that serve the hot queries', async () => {
     const query = (sql: string) => infrastructure.dataSource.query(sql) as Promise<Record<string, string>[]>;
     const applied = await query('SELECT name FROM schema_migrations ORDER BY id');
-    expect(applied.map((row) => row.name)).toEqual(['InitialSchema1795300000000', 'GraphTables1795300000001']);
+    expect(applied.map((row) => row.name)).toEqual([
+      'InitialSchema1795300000000',
+      'GraphTables1795300000001',
+      'SessionsAndTurns1795300000002',
+    ]);
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,
     );

@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AskAgent } from '../agents/ask-agent.ts';
+import { AuthService } from '../auth/auth-service.ts';
+import { UserRepository } from '../auth/user-repository.ts';
+import type { Config } from '../config/config.ts';
+import { ConversationRepository } from '../conversations/conversation-repository.ts';
+import { ConversationService } from '../conversations/conversation-service.ts';
+import { MessageRepository } from '../conversations/message-repository.ts';
+import type { ApiServices } from '../http/api-env.ts';
+import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
+import type { LlmProvider } from '../llm/llm-provider.ts';
+import { askEverythingRouter } from '../routing/intent-router.ts';
+import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
+import { TurnPersister } from './turn-persister.ts';
+import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
+import { TurnRegistry } from './turn-registry.ts';
+import { TurnRepository } from './turn-repository.ts';
+
+export interface ChatModule extends ApiServices {
+  provider: LlmProvider;
+  /** Closes turns a previous crash left open, then sweeps silent turns periodically. */
+  start(): Promise<void>;
+  /** Ends running turns as interrupted (their text kept) and waits for every write. */
+  stop(): Promise<void>;
+}
+
+/** Builds the chat: repositories, auth, the provider, the turn registry and its persister, recovery. */
+export function createChatModule(
+  dataSource: DataSource,
+  config: Pick<Config, 'llm'>,
+  log: Logger,
+  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & { provider?: LlmProvider } = {},
+): ChatModule {
+  const conversationRepository = new ConversationRepository(dataSource);
+  const messageRepository = new MessageRepository(dataSource);
+  const turnRepository = new TurnRepository(dataSource);
+  const registry = new TurnRegistry({
+    retentionMs: 10 * 60_000,
+    onListenerError: (error) => log.error({ err: error }, 'a turn event sink failed'),
+  });
+  const persister = new TurnPersister(turnRepository, log);
+  registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
+  const provider = hooks.provider ?? createLlmProvider(config.llm);
+  const askAgent = new AskAgent(provider);
+  const recovery = new TurnRecovery(turnRepository, log);
+  let stopSweeping = () => {};
+
+  return {
+    provider,
+    auth: new AuthService(new UserRepository(dataSource)),
+    conversations: new ConversationService(conversationRepository, messageRepository),
+    registry,
+    chat: new ChatService({
+      conversations: conversationRepository,
+      messages: messageRepository,
+      turns: turnRepository,
+      registry,
+      router: askEverythingRouter,
+      agentFor: () => askAgent,
+      engine: provider.engine,
+      localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
+      runner: runnerIdentity(),
+      log,
+      onConversationTitled: hooks.onConversationTitled,
+    }),
+    async start() {
+      await recovery.recoverAfterCrash();
+      stopSweeping = recovery.startSweeping((turnId) => registry.running().some((turnLog) => turnLog.turnId === turnId));
+    },
+    async stop() {
+      stopSweeping();
+      await registry.abortAll();
+      await persister.whenIdle();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The turn-event protocol: everything one turn does, as one ordered stream of
+ * typed events. The server produces it; Socket.IO, SSE, the raw WebSocket and
+ * the persister consume the same stream; the web client imports this file.
+ *
+ * Contract: every event carries its `turnId` and a `seq` that starts at 1 and
+ * grows by exactly 1, so a client that reconnects asks for the events after
+ * the last `seq` it has and gets the rest with no gap and no duplicate.
+ * `turn.start` is always first; `turn.end` or `turn.error` is always last.
+ */
+
+export type Intent = 'ask' | 'generate' | 'review' | 'debug' | 'migrate' | 'tool' | 'smalltalk';
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  /** US dollars, from the price table; 0 for local and offline engines, null when the model's price is unknown. */
+  costUsd: number | null;
+}
+
+export interface Engine {
+  /** `offline` is Kiln's own engine, which needs no model. */
+  provider: 'offline' | 'anthropic' | 'openai';
+  model: string;
+}
+
+export interface Citation {
+  patternId: string;
+  title: string;
+  language: string;
+  score: number;
+  sources: { vector?: number; text?: number; graph?: number };
+}
+
+export type TurnEventBody =
+  | {
+      type: 'turn.start';
+      conversationId: string;
+      userMessageId: string;
+      assistantMessageId: string;
+      engine: Engine;
+    }
+  | { type: 'intent'; intent: Intent; confidence: number; via: 'rule' | 'classifier' | 'llm' | 'user'; reason: string }
+  | { type: 'retrieval'; citations: Citation[]; notice?: string }
+  | { type: 'text.delta'; delta: string }
+  | { type: 'tool.call'; callId: string; server: string; tool: string; arguments: unknown }
+  | { type: 'tool.result'; callId: string; ok: boolean; summary: string }
+  | {
+      type: 'session.phase';
+      phase: 'plan' | 'generate' | 'validate' | 'repair' | 'await-approval' | 'done';
+      attempt: number;
+    }
+  | { type: 'sandbox.output'; stream: 'stdout' | 'stderr'; chunk: string }
+  | { type: 'sandbox.result'; exitCode: number; passed: boolean; durationMs: number; timedOut: boolean; oom: boolean }
+  | {
+      type: 'turn.end';
+      /** `stopped`: the user pressed Stop; the partial answer is kept. */
+      finishReason: 'stop' | 'length' | 'stopped';
+      usage: Usage;
+      latency: { firstTokenMs: number | null; totalMs: number };
+    }
+  | { type: 'turn.error'; code: string; message: string; retryable: boolean };
+
+export type TurnEventType = TurnEventBody['type'];
+
+export type TurnEvent = TurnEventBody & { turnId: string; seq: number };
+
+/** The event of one type, e.g. `TurnEventOf<'text.delta'>`. */
+export type TurnEventOf<T extends TurnEventType> = Extract<TurnEvent, { type: T }>;
+
+export function isFinalEvent(event: TurnEventBody): event is Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }> {
+  return event.type === 'turn.end' || event.type === 'turn.error';
+}

@@ -1,0 +1,105 @@
+import type { Logger } from 'pino';
+import type { TurnEvent } from './turn-events.ts';
+import type { TurnLog } from './turn-log.ts';
+import type { TurnOutcome, TurnRepository } from './turn-repository.ts';
+
+interface TurnState {
+  assistantMessageId: string;
+  content: string;
+  savedLength: number;
+  timer: NodeJS.Timeout | undefined;
+  /** Writes of one turn run one after another, so a slow flush never lands after the final write. */
+  writes: Promise<void>;
+}
+
+/**
+ * The sink that writes turns to Postgres: the answer is saved as it grows, at
+ * most once per `flushIntervalMs` per turn (never a write per token), and closed
+ * with its outcome and usage. A crash loses at most the last interval of text.
+ */
+export class TurnPersister {
+  private readonly states = new Map<string, TurnState>();
+
+  constructor(
+    private readonly turns: TurnRepository,
+    private readonly log: Logger,
+    private readonly flushIntervalMs = 1_000,
+  ) {}
+
+  handle(event: TurnEvent, turnLog: TurnLog): void {
+    switch (event.type) {
+      case 'turn.start':
+        this.states.set(event.turnId, {
+          assistantMessageId: event.assistantMessageId,
+          content: '',
+          savedLength: 0,
+          timer: undefined,
+          writes: Promise.resolve(),
+        });
+        return;
+      case 'intent': {
+        const { intent, confidence, via, reason } = event;
+        this.enqueue(event.turnId, () => this.turns.recordIntent(event.turnId, { intent, confidence, via, reason }));
+        return;
+      }
+      case 'text.delta': {
+        const state = this.states.get(event.turnId);
+        if (!state) return;
+        state.content += event.delta;
+        state.timer ??= setTimeout(() => {
+          state.timer = undefined;
+          this.enqueue(event.turnId, () => this.saveProgress(state));
+        }, this.flushIntervalMs);
+        return;
+      }
+      case 'turn.end':
+        this.close(event.turnId, event.finishReason === 'stopped' ? 'stopped' : 'complete', event.usage, event.latency, null);
+        return;
+      case 'turn.error':
+        this.close(event.turnId, event.code === 'interrupted' ? 'interrupted' : 'failed', null, null, {
+          code: event.code,
+          message: event.message,
+        });
+        return;
+      default:
+        void turnLog;
+    }
+  }
+
+  /** Resolves when every write started so far has finished (graceful shutdown waits for this). */
+  async whenIdle(): Promise<void> {
+    await Promise.all([...this.states.values()].map((state) => state.writes));
+  }
+
+  private close(
+    turnId: string,
+    status: TurnOutcome,
+    usage: Parameters<TurnRepository['finish']>[0]['usage'],
+    latency: Parameters<TurnRepository['finish']>[0]['latency'],
+    error: Parameters<TurnRepository['finish']>[0]['error'],
+  ) {
+    const state = this.states.get(turnId);
+    if (!state) return;
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    this.enqueue(turnId, () =>
+      this.turns.finish({ turnId, assistantMessageId: state.assistantMessageId, status, content: state.content, usage, latency, error }),
+    );
+    void state.writes.then(() => this.states.delete(turnId));
+  }
+
+  private async saveProgress(state: TurnState) {
+    if (state.content.length === state.savedLength) return;
+    const content = state.content;
+    await this.turns.saveProgress(state.assistantMessageId, content);
+    state.savedLength = content.length;
+  }
+
+  private enqueue(turnId: string, write: () => Promise<void>) {
+    const state = this.states.get(turnId);
+    if (!state) return;
+    state.writes = state.writes.then(write).catch((error: unknown) => {
+      this.log.error({ err: error, turnId }, 'saving the turn failed; the next write will try again');
+    });
+  }
+}

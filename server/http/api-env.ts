@@ -1,0 +1,16 @@
+import type { AuthService } from '../auth/auth-service.ts';
+import type { User } from '../auth/user.ts';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { TurnRegistry } from '../chat/turn-registry.ts';
+import type { ConversationService } from '../conversations/conversation-service.ts';
+
+/** The services behind `/api/v1`, available once start-up has finished. */
+export interface ApiServices {
+  auth: AuthService;
+  chat: ChatService;
+  conversations: ConversationService;
+  registry: TurnRegistry;
+}
+
+/** Hono context of API routes: the services, the request id, and (behind `requireUser`) the signed-in user. */
+export type ApiEnv = { Variables: { services: ApiServices; user: User; requestId: string } };

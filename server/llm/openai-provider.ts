@@ -1,0 +1,96 @@
+import OpenAI from 'openai';
+import type { Engine } from '../chat/turn-events.ts';
+import { systemPromptWithGrounding } from './grounding-prompt.ts';
+import { LlmError, llmErrorFromStatus } from './llm-error.ts';
+import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
+
+type Chunk = OpenAI.Chat.Completions.ChatCompletionChunk;
+
+/** The Chat Completions request for a Kiln request (pure; tested without a network). */
+export function toOpenAiRequest(request: LlmRequest, model: string): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
+  return {
+    model,
+    // `max_tokens` rather than `max_completion_tokens`: every OpenAI-compatible server (Ollama, vLLM, llama.cpp) knows it.
+    max_tokens: request.maxOutputTokens,
+    messages: [
+      { role: 'system', content: systemPromptWithGrounding(request) },
+      ...request.messages.map((message) => ({ role: message.role, content: message.content })),
+    ],
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+}
+
+/**
+ * Turns `chat.completion.chunk`s into stream parts. Usage comes in a last chunk
+ * with no choices; servers that send none get an estimate (4 characters a token).
+ * A stream that ends without a `finish_reason` was cut off and says so.
+ */
+export async function* fromOpenAiChunks(chunks: AsyncIterable<Chunk>, promptCharacters: number): AsyncGenerator<LlmStreamPart> {
+  let finishReason: string | null = null;
+  let usage: { inputTokens: number; outputTokens: number } | undefined;
+  let outputCharacters = 0;
+  for await (const chunk of chunks) {
+    const choice = chunk.choices[0];
+    const text = choice?.delta?.content;
+    if (text) {
+      outputCharacters += text.length;
+      yield { type: 'text-delta', text };
+    }
+    if (choice?.finish_reason) finishReason = choice.finish_reason;
+    if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+  }
+  if (!finishReason) {
+    throw new LlmError('llm_stream_broken', 'The answer from the OpenAI-compatible server broke off before it was complete.', {
+      retryable: true,
+    });
+  }
+  yield {
+    type: 'finish',
+    reason: finishReason === 'length' ? 'length' : 'stop',
+    usage: usage ?? { inputTokens: Math.ceil(promptCharacters / 4), outputTokens: Math.ceil(outputCharacters / 4) },
+  };
+}
+
+/**
+ * OpenAI's streaming Chat Completions through the `openai` SDK. With a base URL
+ * it is any OpenAI-compatible server: Ollama, vLLM, LM Studio, llama.cpp's server.
+ */
+export class OpenAiProvider implements LlmProvider {
+  readonly engine: Engine;
+  private readonly client: OpenAI;
+  private readonly label: string;
+
+  constructor(options: { apiKey: string | undefined; model: string; baseUrl?: string }) {
+    this.engine = { provider: 'openai', model: options.model };
+    this.label = options.baseUrl ? `The model server at ${new URL(options.baseUrl).host}` : 'OpenAI';
+    // Local servers need no key, but the SDK insists on one.
+    this.client = new OpenAI({
+      apiKey: options.apiKey ?? 'not-needed',
+      baseURL: options.baseUrl,
+      maxRetries: 0,
+      timeout: 10 * 60_000,
+    });
+  }
+
+  async *stream(request: LlmRequest, signal: AbortSignal): AsyncGenerator<LlmStreamPart> {
+    const body = toOpenAiRequest(request, this.engine.model);
+    const promptCharacters = body.messages.reduce((sum, message) => sum + String(message.content).length, 0);
+    try {
+      const chunks = await this.client.chat.completions.create(body, { signal });
+      yield* fromOpenAiChunks(chunks, promptCharacters);
+    } catch (error) {
+      throw this.mapError(error, signal);
+    }
+  }
+
+  private mapError(error: unknown, signal: AbortSignal): unknown {
+    if (signal.aborted) return signal.reason;
+    if (error instanceof LlmError) return error;
+    if (error instanceof OpenAI.APIConnectionTimeoutError) {
+      return new LlmError('llm_timeout', `${this.label} did not answer in time.`, { retryable: true, cause: error });
+    }
+    if (error instanceof OpenAI.APIError) return llmErrorFromStatus(this.label, error.status, error.headers, error);
+    return new LlmError('llm_stream_broken', `The answer from ${this.label} broke off.`, { retryable: true, cause: error });
+  }
+}

@@ -1,0 +1,109 @@
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { bearerToken } from '../auth/auth-service.ts';
+import type { User } from '../auth/user.ts';
+import { KilnError } from '../errors/kiln-error.ts';
+import type { ApiServices } from '../http/api-env.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import { describeError } from './describe-error.ts';
+
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+
+const joinSchema = z.object({ conversationId: z.string() });
+const resumeSchema = z.object({ turnId: z.string(), afterSeq: z.number().int().min(0) });
+const stopSchema = z.object({ turnId: z.string() });
+const sendSchema = z.object({ conversationId: z.string() }).passthrough();
+
+type Ack = (answer: object) => void;
+
+/**
+ * The chat over Socket.IO. The handshake carries `auth: { token }`. Each
+ * conversation is a room: every event of every turn goes to its room, so all
+ * open tabs see it.
+ *
+ * Client → server (each with an ack `{ ok, … }` or `{ ok: false, error }`):
+ * `conversation:join`, `conversation:leave`, `message:send`,
+ * `message:regenerate`, `turn:stop`, and `turn:resume` `{ turnId, afterSeq }`,
+ * which joins the room and replays the events after `afterSeq` in the same
+ * tick, so the events that follow arrive with no gap and no duplicate.
+ * Server → client: `turn:event` (one TurnEvent), `conversation:updated`.
+ */
+export function attachChatGateway(io: Server, services: () => ApiServices | undefined, log: Logger) {
+  let broadcasting = false;
+
+  io.use((socket, next) => {
+    const ready = services();
+    if (!ready) return next(socketError('unavailable', 'Kiln is still starting; try again in a few seconds.'));
+    if (!broadcasting) {
+      broadcasting = true;
+      ready.registry.onEvent((event, turnLog) => io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event));
+    }
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    ready.auth
+      .authenticate(typeof token === 'string' ? token : bearerToken(socket.handshake.headers.authorization))
+      .then((user) => {
+        socket.data.user = user;
+        next();
+      })
+      .catch((error: unknown) => next(socketError('unauthenticated', describeError(error).message)));
+  });
+
+  io.on('connection', (socket: Socket) => {
+    const user = socket.data.user as User;
+    const ready = services()!;
+    void socket.join(userRoom(user.id));
+    const on = (event: string, handler: (payload: unknown) => Promise<object> | object) => {
+      socket.on(event, async (payload: unknown, ack?: Ack) => {
+        try {
+          const result = await handler(payload);
+          if (typeof ack === 'function') ack({ ok: true, ...result });
+        } catch (error) {
+          if (!(error instanceof KilnError)) log.error({ err: error, event }, 'socket handler failed');
+          if (typeof ack === 'function') ack({ ok: false, error: describeError(error) });
+        }
+      });
+    };
+
+    on('conversation:join', async (payload) => {
+      const { conversationId } = parseInput(joinSchema, payload, 'payload');
+      const conversation = await ready.conversations.get(user, conversationId);
+      await socket.join(conversationRoom(conversation.id));
+      return {};
+    });
+    on('conversation:leave', async (payload) => {
+      const { conversationId } = parseInput(joinSchema, payload, 'payload');
+      await socket.leave(conversationRoom(conversationId));
+      return {};
+    });
+    const startTurn = (kind: 'send' | 'regenerate') => async (payload: unknown) => {
+      const { conversationId } = parseInput(sendSchema, payload, 'payload');
+      // Join before the turn starts, so this tab gets every event of it, turn.start included.
+      const conversation = await ready.conversations.get(user, conversationId);
+      await socket.join(conversationRoom(conversation.id));
+      const handle = kind === 'send' ? await ready.chat.send(user, payload) : await ready.chat.regenerate(user, payload);
+      return { turnId: handle.turnId, userMessageId: handle.userMessageId, assistantMessageId: handle.assistantMessageId };
+    };
+    on('message:send', startTurn('send'));
+    on('message:regenerate', startTurn('regenerate'));
+    on('turn:stop', (payload) => {
+      const { turnId } = parseInput(stopSchema, payload, 'payload');
+      return { stopping: ready.chat.stop(user, turnId) };
+    });
+    on('turn:resume', (payload) => {
+      const { turnId, afterSeq } = parseInput(resumeSchema, payload, 'payload');
+      const turnLog = ready.registry.find(turnId, user.id);
+      if (!turnLog) throw new KilnError('not_found', 404, 'No such turn, or it ended too long ago; reload the conversation.');
+      // Synchronous from here: join, then replay. No event of the turn can be appended in between.
+      void socket.join(conversationRoom(turnLog.conversationId));
+      const missed = turnLog.events.slice(afterSeq);
+      for (const event of missed) socket.emit('turn:event', event);
+      return { replayed: missed.length, finished: turnLog.finished };
+    });
+  });
+}
+
+function socketError(code: string, message: string) {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
