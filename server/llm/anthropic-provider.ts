@@ -57,8 +57,15 @@ export class AnthropicProvider implements LlmProvider {
 
   constructor(options: { apiKey: string | undefined; model: string; baseUrl?: string }) {
     this.engine = { provider: 'anthropic', model: options.model };
-    // Retries and timeouts are ours (resilientProvider): before the first token only.
-    this.client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0, timeout: 10 * 60_000 });
+    // Every option explicit: left out, the SDK reads ANTHROPIC_AUTH_TOKEN / ANTHROPIC_BASE_URL from process.env
+    // behind Kiln's back. Retries and timeouts are ours (resilientProvider): before the first token only.
+    this.client = new Anthropic({
+      apiKey: options.apiKey ?? null,
+      authToken: null,
+      baseURL: options.baseUrl ?? 'https://api.anthropic.com',
+      maxRetries: 0,
+      timeout: 10 * 60_000,
+    });
   }
 
   async *stream(request: LlmRequest, signal: AbortSignal): AsyncGenerator<LlmStreamPart> {

@@ -64,10 +64,14 @@ export class OpenAiProvider implements LlmProvider {
   constructor(options: { apiKey: string | undefined; model: string; baseUrl?: string }) {
     this.engine = { provider: 'openai', model: options.model };
     this.label = options.baseUrl ? `The model server at ${new URL(options.baseUrl).host}` : 'OpenAI';
+    // Every option explicit: left out, the SDK reads OPENAI_* variables from process.env behind Kiln's back.
     // Local servers need no key, but the SDK insists on one.
     this.client = new OpenAI({
       apiKey: options.apiKey ?? 'not-needed',
-      baseURL: options.baseUrl,
+      baseURL: options.baseUrl ?? 'https://api.openai.com/v1',
+      organization: null,
+      project: null,
+      webhookSecret: null,
       maxRetries: 0,
       timeout: 10 * 60_000,
     });

@@ -42,7 +42,8 @@ export function resilientProvider(inner: LlmProvider, options: ResilienceOptions
         try {
           for (;;) {
             const timeoutMs = started ? idleTimeoutMs : firstPartTimeoutMs;
-            const next = await withTimeout(iterator.next(), timeoutMs, () => {
+            // Raced against the caller's abort too: Stop takes effect at once even if the provider is slow to notice.
+            const next = await withTimeout(iterator.next(), timeoutMs, signal, () => {
               const error = new LlmError(
                 'llm_timeout',
                 started
@@ -79,10 +80,17 @@ export function resilientProvider(inner: LlmProvider, options: ResilienceOptions
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, milliseconds: number, onTimeout: () => Error): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, milliseconds: number, signal: AbortSignal, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onAbort: (() => void) | undefined;
+  const interruption = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), milliseconds);
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, interruption]).finally(() => {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort!);
+  });
 }
