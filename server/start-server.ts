@@ -52,7 +52,7 @@ export async function startServer(
     return evaluateReadiness([...infrastructure.readinessChecks, ...informativeChecks]);
   };
 
-  const { app, injectWebSocket } = createApp({
+  const { app, injectWebSocket, rawWebSockets } = createApp({
     log,
     metrics,
     readiness,
@@ -61,7 +61,7 @@ export async function startServer(
     services: () => (phase === 'ready' ? chat : undefined),
   });
   const server = await listen(app.fetch, config.port, config.host);
-  const realtime = attachRealtime(server, injectWebSocket, {
+  const realtime = attachRealtime(server, injectWebSocket, rawWebSockets, {
     log,
     version: kilnVersion,
     services: () => (phase === 'ready' ? chat : undefined),

@@ -41,6 +41,7 @@ export function createChatModule(
   });
   const persister = new TurnPersister(turnRepository, log);
   registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
+  registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
   const askAgent = new AskAgent(provider);
   const recovery = new TurnRecovery(turnRepository, log);

@@ -166,6 +166,7 @@ export class ChatService {
         assistantMessageId: began.assistantMessageId,
         localModel: dependencies.localModel,
       },
+      (final) => dependencies.registry.finish(log, final),
       dependencies.log,
     ).then(() => dependencies.onTurnFinished?.(handle, user));
     return handle;

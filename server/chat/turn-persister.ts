@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { TurnEvent } from './turn-events.ts';
+import type { TurnEvent, TurnEventBody } from './turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import type { TurnOutcome, TurnRepository } from './turn-repository.ts';
 
@@ -52,18 +52,27 @@ export class TurnPersister {
         }, this.flushIntervalMs);
         return;
       }
-      case 'turn.end':
-        this.close(event.turnId, event.finishReason === 'stopped' ? 'stopped' : 'complete', event.usage, event.latency, null);
-        return;
-      case 'turn.error':
-        this.close(event.turnId, event.code === 'interrupted' ? 'interrupted' : 'failed', null, null, {
-          code: event.code,
-          message: event.message,
-        });
-        return;
       default:
+        // The final events are committed by `finalize`, before they are appended.
         void turnLog;
     }
+  }
+
+  /**
+   * The commit barrier for a turn's final event: writes the whole answer with
+   * its outcome and usage, and resolves once it is saved, so a client that sees
+   * `turn.end` can rely on the message being in the database.
+   */
+  async finalize(turnLog: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>): Promise<void> {
+    if (final.type === 'turn.end') {
+      this.close(turnLog.turnId, final.finishReason === 'stopped' ? 'stopped' : 'complete', final.usage, final.latency, null);
+    } else {
+      this.close(turnLog.turnId, final.code === 'interrupted' ? 'interrupted' : 'failed', null, null, {
+        code: final.code,
+        message: final.message,
+      });
+    }
+    await this.states.get(turnLog.turnId)?.writes;
   }
 
   /** Resolves when every write started so far has finished (graceful shutdown waits for this). */

@@ -1,7 +1,10 @@
 import { TurnLog } from './turn-log.ts';
-import type { TurnEvent } from './turn-events.ts';
+import type { TurnEvent, TurnEventBody } from './turn-events.ts';
 
 export type RegistryListener = (event: TurnEvent, log: TurnLog) => void;
+
+/** Runs before a turn's final event is appended; the event is held until it resolves (the persister's commit). */
+export type FinalBarrier = (log: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>) => Promise<void>;
 
 /** Why a turn's AbortController fired: the user pressed Stop, or the server is shutting down. */
 export class TurnAbort extends Error {
@@ -19,6 +22,7 @@ export class TurnAbort extends Error {
 export class TurnRegistry {
   private readonly turns = new Map<string, TurnLog>();
   private readonly listeners = new Set<RegistryListener>();
+  private readonly barriers: FinalBarrier[] = [];
 
   constructor(
     private readonly options: { retentionMs: number; onListenerError: (error: unknown) => void } = {
@@ -49,6 +53,19 @@ export class TurnRegistry {
   find(turnId: string, ownerId: string): TurnLog | undefined {
     const log = this.turns.get(turnId);
     return log && log.ownerId === ownerId ? log : undefined;
+  }
+
+  /** Registers work that must finish before any turn's final event is seen (so "ended" means "saved"). */
+  beforeFinal(barrier: FinalBarrier): void {
+    this.barriers.push(barrier);
+  }
+
+  /** Appends a turn's final event once every barrier has run; a failing barrier is reported, never blocks the end. */
+  async finish(log: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>): Promise<void> {
+    for (const barrier of this.barriers) {
+      await barrier(log, final).catch((error: unknown) => this.options.onListenerError(error));
+    }
+    log.append(final);
   }
 
   onEvent(listener: RegistryListener): () => void {

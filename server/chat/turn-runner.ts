@@ -4,7 +4,7 @@ import { LlmError } from '../llm/llm-error.ts';
 import { costOf } from '../llm/pricing.ts';
 import type { IntentDecision } from '../routing/intent-router.ts';
 import { DeltaCoalescer, realTimers, type Timers } from './delta-coalescer.ts';
-import type { Engine, Usage } from './turn-events.ts';
+import type { Engine, TurnEventBody, Usage } from './turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import { TurnAbort } from './turn-registry.ts';
 
@@ -26,7 +26,12 @@ export interface TurnRun {
  * of `turn.end` (including after Stop, with the partial answer kept) or
  * `turn.error` (with a message safe to show and whether retrying may help).
  */
-export async function runTurn(run: TurnRun, log: Logger, timers: Timers = realTimers): Promise<void> {
+export async function runTurn(
+  run: TurnRun,
+  finish: (final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>) => Promise<void>,
+  log: Logger,
+  timers: Timers = realTimers,
+): Promise<void> {
   const { log: turnLog, engine } = run;
   const startedAt = timers.now();
   let firstTokenAt: number | null = null;
@@ -65,16 +70,16 @@ export async function runTurn(run: TurnRun, log: Logger, timers: Timers = realTi
       coalescer.push(next.value);
     }
     coalescer.flush();
-    turnLog.append({ type: 'turn.end', finishReason: result.finishReason, usage: usageOf(result.usage), latency: latency() });
+    await finish({ type: 'turn.end', finishReason: result.finishReason, usage: usageOf(result.usage), latency: latency() });
   } catch (error) {
     coalescer.flush();
     const abort = signal.aborted ? signal.reason : undefined;
     if (abort instanceof TurnAbort && abort.reason === 'stopped') {
       // The provider never reported usage for a cut-short answer: estimate the output at 4 characters a token.
       const usage = usageOf({ inputTokens: 0, outputTokens: Math.ceil(streamedCharacters / 4) });
-      turnLog.append({ type: 'turn.end', finishReason: 'stopped', usage, latency: latency() });
+      await finish({ type: 'turn.end', finishReason: 'stopped', usage, latency: latency() });
     } else if (abort instanceof TurnAbort) {
-      turnLog.append({
+      await finish({
         type: 'turn.error',
         code: 'interrupted',
         message: 'The server restarted while this answer was being written; the part written so far is kept.',
@@ -82,10 +87,10 @@ export async function runTurn(run: TurnRun, log: Logger, timers: Timers = realTi
       });
     } else if (error instanceof LlmError) {
       log.warn({ err: error, turnId: turnLog.turnId }, 'model call failed');
-      turnLog.append({ type: 'turn.error', code: error.code, message: error.message, retryable: error.retryable });
+      await finish({ type: 'turn.error', code: error.code, message: error.message, retryable: error.retryable });
     } else {
       log.error({ err: error, turnId: turnLog.turnId }, 'turn failed');
-      turnLog.append({
+      await finish({
         type: 'turn.error',
         code: 'internal_error',
         message: 'Something went wrong while answering; the server log has the details.',

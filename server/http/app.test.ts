@@ -5,6 +5,7 @@ import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessReport } from '../infrastructure/readiness.ts';
 import { createApp } from './app.ts';
+import type { ApiServices } from './api-env.ts';
 import { HttpMetrics } from './http-metrics.ts';
 
 let clientDirectory: string;
@@ -16,14 +17,17 @@ beforeAll(async () => {
   await writeFile(path.join(clientDirectory, '_app', 'immutable', 'entry.abc123.js'), 'console.log("kiln")');
 });
 
-function appWith(report: ReadinessReport = { ready: true, checks: {} }) {
+/** Routes that never touch a service only need the API to count as started. */
+const startedServices = () => ({}) as ApiServices;
+
+function appWith(report: ReadinessReport = { ready: true, checks: {} }, services: () => ApiServices | undefined = startedServices) {
   const { app } = createApp({
     log: pino({ level: 'silent' }),
     metrics: new HttpMetrics(),
     readiness: async () => report,
     clientDirectory,
     version: '9.9.9',
-    services: () => undefined,
+    services,
   });
   return app;
 }
@@ -85,7 +89,7 @@ describe('errors and headers', () => {
   });
 
   it('answers API calls with 503 while Kiln is still starting', async () => {
-    const response = await appWith().request('/api/v1/conversations');
+    const response = await appWith(undefined, () => undefined).request('/api/v1/conversations');
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unavailable');
   });

@@ -30,7 +30,7 @@ export interface AppDependencies {
  */
 export function createApp(dependencies: AppDependencies) {
   const app = new Hono();
-  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app });
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLogging(dependencies.log, dependencies.metrics));
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
@@ -41,5 +41,5 @@ export function createApp(dependencies: AppDependencies) {
     c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),
   );
   app.onError(errorHandler(dependencies.log));
-  return { app, injectWebSocket };
+  return { app, injectWebSocket, rawWebSockets: wss };
 }

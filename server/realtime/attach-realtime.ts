@@ -17,6 +17,7 @@ import { attachChatGateway } from './chat-gateway.ts';
 export function attachRealtime(
   server: Server,
   injectWebSocket: (target: Server) => void,
+  rawWebSockets: { clients: Set<{ terminate(): void }> },
   options: { log: Logger; version: string; services: () => ApiServices | undefined },
 ) {
   const io = new SocketIoServer(server, {
@@ -43,6 +44,8 @@ export function attachRealtime(
     /** Disconnects every realtime client (they reconnect to another instance or after restart). */
     async close() {
       io.disconnectSockets(true);
+      // Upgraded sockets are no longer the HTTP server's: without this, close() would wait for them forever.
+      for (const client of rawWebSockets.clients) client.terminate();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       options.log.debug('realtime connections closed');
     },

@@ -26,6 +26,7 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
   const { services } = options;
   let user: User | undefined;
   let closed = false;
+  let queue: Promise<void> = Promise.resolve();
   const unsubscribes: (() => void)[] = [];
   const send = (socket: WSContext, frame: object) => {
     if (!closed) socket.send(JSON.stringify(frame));
@@ -86,7 +87,8 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
       }
     },
     onMessage(event, socket) {
-      handle(socket, String(event.data)).catch((error: unknown) => {
+      // One frame at a time, in order: a message sent right after `auth` must see the user.
+      queue = queue.then(() => handle(socket, String(event.data))).catch((error: unknown) => {
         const requestId = (() => {
           try {
             return (JSON.parse(String(event.data)) as { requestId?: string }).requestId;

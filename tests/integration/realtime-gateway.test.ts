@@ -9,10 +9,17 @@ import { temporaryDirectory } from '../support/temporary-directory.ts';
 describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
   let server: RunningServer;
   let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let token: string;
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-gateway');
     server = await startServer(loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0' }), pino({ level: 'silent' }));
+    const response = await fetch(`${server.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'gateway@example.com', password: 'correct horse battery' }),
+    });
+    token = ((await response.json()) as { token: string }).token;
   });
 
   afterAll(async () => {
@@ -21,7 +28,7 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
   });
 
   it('greets a Socket.IO client over a WebSocket upgrade', async () => {
-    const socket = connectSocketIo(server.url, { transports: ['websocket'], reconnection: false });
+    const socket = connectSocketIo(server.url, { auth: { token }, transports: ['websocket'], reconnection: false });
     try {
       const hello = await new Promise((resolve, reject) => {
         socket.once('hello', resolve);
@@ -35,7 +42,7 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
   });
 
   it('greets a Socket.IO client that starts with long-polling and upgrades', async () => {
-    const socket = connectSocketIo(server.url, { transports: ['polling', 'websocket'], reconnection: false });
+    const socket = connectSocketIo(server.url, { auth: { token }, transports: ['polling', 'websocket'], reconnection: false });
     try {
       await new Promise((resolve, reject) => {
         socket.once('hello', resolve);
@@ -66,7 +73,7 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
     expect(messages).toEqual([
       expect.objectContaining({ type: 'hello', server: 'kiln' }),
       { type: 'pong' },
-      expect.objectContaining({ type: 'error', code: 'invalid_json' }),
+      expect.objectContaining({ type: 'error', code: 'invalid_frame' }),
     ]);
   });
 

@@ -1,0 +1,90 @@
+import pino from 'pino';
+import { io as connectSocketIo, type Socket } from 'socket.io-client';
+import { loadConfig } from '../../server/config/config.ts';
+import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { LlmProvider } from '../../server/llm/llm-provider.ts';
+import { startServer } from '../../server/start-server.ts';
+import { temporaryDirectory } from './temporary-directory.ts';
+
+/**
+ * A real Kiln server in this process (real Postgres, Chroma, HTTP, Socket.IO)
+ * on a fresh data dir, with helpers to call it as a client would.
+ */
+export async function startTestServer(options: { provider?: LlmProvider; environment?: Record<string, string> } = {}) {
+  const dataDir = await temporaryDirectory('kiln-chat');
+  const config = loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0', KILN_WORKERS: 'off', ...options.environment });
+  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { provider: options.provider });
+  const sockets: Socket[] = [];
+
+  const api = async (method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json, text, headers: response.headers };
+  };
+
+  let registered = 0;
+  const register = async (email = `user${(registered += 1)}@example.com`) => {
+    const response = await api('POST', '/auth/register', { body: { email, password: 'correct horse battery' } });
+    if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
+    return response.json as { token: string; user: { id: string; email: string; role: string } };
+  };
+
+  const newConversation = async (token: string, title?: string) =>
+    (await api('POST', '/conversations', { token, body: title ? { title } : {} })).json as { id: string; title: string };
+
+  /** A connected Socket.IO client (WebSocket transport) collecting every `turn:event`. */
+  const socket = async (token: string) => {
+    const client = connectSocketIo(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(client);
+    const events: TurnEvent[] = [];
+    client.on('turn:event', (event: TurnEvent) => events.push(event));
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', () => resolve());
+      client.once('connect_error', reject);
+    });
+    const request = <T = any>(event: string, payload: unknown) =>
+      new Promise<T>((resolve) => client.emit(event, payload, (answer: T) => resolve(answer)));
+    const until = async (predicate: (events: TurnEvent[]) => boolean, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(events)) {
+        if (Date.now() > deadline) throw new Error(`timed out; events so far: ${JSON.stringify(events.map((event) => [event.seq, event.type]))}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return events;
+    };
+    return { client, events, request, until };
+  };
+
+  return {
+    url: server.url,
+    server,
+    api,
+    register,
+    newConversation,
+    socket,
+    async stop() {
+      for (const client of sockets) client.close();
+      await server.stop();
+      await dataDir.remove();
+    },
+  };
+}
+
+export const turnEnded = (turnId: string) => (events: TurnEvent[]) =>
+  events.some((event) => event.turnId === turnId && (event.type === 'turn.end' || event.type === 'turn.error'));
+
+export const textOf = (events: TurnEvent[]) => events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
