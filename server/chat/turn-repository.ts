@@ -23,10 +23,11 @@ export class TurnRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One transaction: the user's message (unless this regenerates an answer to
-   * an existing one), the empty assistant message the answer will fill, the
-   * turn row, and the conversation's active leaf. Nothing a user typed is
-   * acknowledged before this commits.
+   * One statement (so one round trip, and atomic): the user's message (unless
+   * this regenerates an answer to an existing one), the empty assistant message
+   * the answer will fill, the turn row, and the conversation's active leaf and
+   * activity time, plus its title when this is its first message. Nothing a user
+   * typed is acknowledged before this commits.
    */
   async begin(input: {
     turnId: string;
@@ -38,39 +39,53 @@ export class TurnRepository {
     runner: string;
     titleFromMessage: string | undefined;
   }): Promise<BeganTurn> {
-    return this.dataSource.transaction(async (manager) => {
-      let userMessageId: string;
-      if ('regenerateFor' in input.message) {
-        userMessageId = input.message.regenerateFor;
-      } else {
-        const [row] = (await manager.query(
-          `INSERT INTO messages (conversation_id, owner_id, parent_id, role, content, status)
-           VALUES ($1, $2, $3, 'user', $4, 'complete') RETURNING id`,
-          [input.conversationId, input.ownerId, input.message.parentId, input.message.content],
-        )) as { id: string }[];
-        userMessageId = row!.id;
-      }
-      const [assistant] = (await manager.query(
-        `INSERT INTO messages (conversation_id, owner_id, parent_id, role, content, status)
-         VALUES ($1, $2, $3, 'assistant', '', 'streaming') RETURNING id`,
-        [input.conversationId, input.ownerId, userMessageId],
-      )) as { id: string }[];
-      await manager.query(
-        `INSERT INTO turns (id, conversation_id, owner_id, user_message_id, assistant_message_id, status, engine, runner)
-         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7)`,
-        [input.turnId, input.conversationId, input.ownerId, userMessageId, assistant!.id, input.engine, input.runner],
-      );
-      const [[conversation]] = (await manager.query(
-        `UPDATE conversations SET active_leaf_id = $2, updated_at = now(),
-                title = CASE WHEN $3::text IS NOT NULL AND NOT EXISTS (
-                  SELECT 1 FROM messages WHERE conversation_id = $1 AND role = 'user' AND id <> $4
-                ) THEN $3::text ELSE title END
-         WHERE id = $1 RETURNING title`,
-        [input.conversationId, assistant!.id, input.titleFromMessage ?? null, userMessageId],
-      )) as [[{ title: string }], number];
-      const titled = input.titleFromMessage !== undefined && conversation?.title === input.titleFromMessage;
-      return { turnId: input.turnId, userMessageId, assistantMessageId: assistant!.id, title: titled ? conversation.title : undefined };
-    });
+    const regenerateFor = 'regenerateFor' in input.message ? input.message.regenerateFor : null;
+    const newMessage = 'content' in input.message ? input.message : { content: null, parentId: null };
+    const [row] = (await this.dataSource.query(
+      `WITH new_question AS (
+         INSERT INTO messages (conversation_id, owner_id, parent_id, role, content, status)
+         SELECT $1, $2, $3, 'user', $4, 'complete' WHERE $5::uuid IS NULL
+         RETURNING id
+       ), question AS (
+         SELECT id FROM new_question UNION ALL SELECT $5::uuid WHERE $5::uuid IS NOT NULL
+       ), answer AS (
+         INSERT INTO messages (conversation_id, owner_id, parent_id, role, content, status)
+         SELECT $1, $2, question.id, 'assistant', '', 'streaming' FROM question
+         RETURNING id, parent_id
+       ), turn AS (
+         INSERT INTO turns (id, conversation_id, owner_id, user_message_id, assistant_message_id, status, engine, runner)
+         SELECT $6, $1, $2, answer.parent_id, answer.id, 'running', $7, $8 FROM answer
+       ), conversation AS (
+         -- Every part of the statement sees the messages as they were before it: "no user message yet" means this is the first.
+         UPDATE conversations SET active_leaf_id = answer.id, updated_at = now(),
+                title = CASE WHEN $9::text IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM messages WHERE conversation_id = $1 AND role = 'user'
+                ) THEN $9::text ELSE title END
+         FROM answer WHERE conversations.id = $1
+         RETURNING conversations.title
+       )
+       SELECT answer.id AS assistant_message_id, answer.parent_id AS user_message_id, conversation.title
+       FROM answer, conversation`,
+      [
+        input.conversationId,
+        input.ownerId,
+        newMessage.parentId,
+        newMessage.content,
+        regenerateFor,
+        input.turnId,
+        input.engine,
+        input.runner,
+        input.titleFromMessage ?? null,
+      ],
+    )) as { assistant_message_id: string; user_message_id: string; title: string }[];
+    if (!row) throw new Error(`conversation ${input.conversationId} vanished while the turn began`);
+    const titled = input.titleFromMessage !== undefined && row.title === input.titleFromMessage;
+    return {
+      turnId: input.turnId,
+      userMessageId: row.user_message_id,
+      assistantMessageId: row.assistant_message_id,
+      title: titled ? row.title : undefined,
+    };
   }
 
   async recordIntent(turnId: string, intent: Omit<TurnEventOf<'intent'>, 'turnId' | 'seq' | 'type'>): Promise<void> {

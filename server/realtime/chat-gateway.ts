@@ -78,11 +78,15 @@ export function attachChatGateway(io: Server, services: () => ApiServices | unde
       return {};
     });
     const startTurn = (kind: 'send' | 'regenerate') => async (payload: unknown) => {
-      const { conversationId } = parseInput(sendSchema, payload, 'payload');
-      // Join before the turn starts, so this tab gets every event of it, turn.start included.
-      const conversation = await ready.conversations.get(user, conversationId);
-      await socket.join(conversationRoom(conversation.id));
+      parseInput(sendSchema, payload, 'payload');
       const handle = kind === 'send' ? await ready.chat.send(user, payload) : await ready.chat.regenerate(user, payload);
+      // The turn may have emitted to its room before this tab joined: join and replay in one tick (no gap, no
+      // duplicate). A tab already in the room received everything.
+      const room = conversationRoom(handle.conversationId);
+      if (!socket.rooms.has(room)) {
+        void socket.join(room);
+        for (const event of handle.log.events) socket.emit('turn:event', event);
+      }
       return { turnId: handle.turnId, userMessageId: handle.userMessageId, assistantMessageId: handle.assistantMessageId };
     };
     on('message:send', startTurn('send'));

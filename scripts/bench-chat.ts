@@ -1,0 +1,134 @@
+// `npm run bench:chat`: server-added time to first token at a steady 50 new chats per second, Kiln side by side
+// with a bare Socket.IO relay in the same run, both in front of the same instant local model. Time to first token
+// is measured by the client: from emitting `message:send` to receiving the first `text.delta`.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { io as connect, type Socket } from 'socket.io-client';
+import { KilnProcess } from '../tests/support/kiln-process.ts';
+import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+
+const ratePerSecond = Number(process.env.BENCH_RATE ?? 50);
+const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
+const warmupSeconds = 3;
+const clients = 10;
+
+function startChild(script: string, args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise<{ url: string; stop: () => void }>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /"url":"([^"]+)"/.exec(buffer);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function connectAll(url: string, token?: string): Promise<Socket[]> {
+  return Promise.all(
+    Array.from({ length: clients }, () => {
+      const socket = connect(url, { transports: ['websocket'], auth: token ? { token } : {}, forceNew: true, reconnection: false });
+      return new Promise<Socket>((resolve, reject) => {
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    }),
+  );
+}
+
+/** Sends new chats open-loop at `ratePerSecond` for `seconds` and returns each time to first token, in ms. */
+async function load(sockets: Socket[], seconds: number, newChat: (index: number) => Promise<object>): Promise<number[]> {
+  const firstTokenAt = new Map<string, number>();
+  const pending = new Map<string, (at: number) => void>();
+  for (const socket of sockets) {
+    socket.on('turn:event', (event: { type: string; turnId: string }) => {
+      if (event.type !== 'text.delta' || firstTokenAt.has(event.turnId)) return;
+      const now = performance.now();
+      firstTokenAt.set(event.turnId, now);
+      pending.get(event.turnId)?.(now);
+    });
+  }
+  const total = Math.round(seconds * ratePerSecond);
+  const intervalMs = 1000 / ratePerSecond;
+  const started = performance.now();
+  const chats: Promise<number>[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const due = started + index * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const socket = sockets[index % sockets.length]!;
+    chats.push(
+      (async () => {
+        const payload = await newChat(index);
+        const sentAt = performance.now();
+        const ack = await new Promise<{ ok: boolean; turnId: string; error?: unknown }>((resolve) => socket.emit('message:send', payload, resolve));
+        if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
+        const at = firstTokenAt.get(ack.turnId) ?? (await new Promise<number>((resolve) => pending.set(ack.turnId, resolve)));
+        return at - sentAt;
+      })(),
+    );
+  }
+  const times = await Promise.all(chats);
+  for (const socket of sockets) socket.off('turn:event');
+  return times;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (value: number) => Math.round(value * 100) / 100;
+
+const model = await startChild('scripts/bench/instant-model.ts', []);
+const relay = await startChild('scripts/bench/bare-relay.ts', [model.url]);
+const dataDir = await temporaryDirectory('kiln-bench-chat');
+const kiln = KilnProcess.start('server', { KILN_DATA_DIR: dataDir.path, PORT: '0', OPENAI_BASE_URL: `${model.url}/v1`, LLM_MODEL: 'instant', LOG_LEVEL: 'info' });
+const url = await kiln.url();
+await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'));
+
+const register = await fetch(`${url}/api/v1/auth/register`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'bench@example.com', password: 'correct horse battery' }),
+});
+const { token } = (await register.json()) as { token: string };
+const newKilnChat = async (index: number) => {
+  const response = await fetch(`${url}/api/v1/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  const { id } = (await response.json()) as { id: string };
+  return { conversationId: id, content: `Question number ${index}: how do I debounce a function?` };
+};
+const newRelayChat = async (index: number) => ({ content: `Question number ${index}: how do I debounce a function?` });
+
+const relaySockets = await connectAll(relay.url);
+const kilnSockets = await connectAll(url, token);
+await load(relaySockets, warmupSeconds, newRelayChat);
+await load(kilnSockets, warmupSeconds, newKilnChat);
+// Interleaved halves, so drift on the machine falls on both sides alike.
+const relayTimes = [...(await load(relaySockets, measureSeconds / 2, newRelayChat))];
+const kilnTimes = [...(await load(kilnSockets, measureSeconds / 2, newKilnChat))];
+relayTimes.push(...(await load(relaySockets, measureSeconds / 2, newRelayChat)));
+kilnTimes.push(...(await load(kilnSockets, measureSeconds / 2, newKilnChat)));
+
+const summary = (times: number[]) => ({ median: round(percentile(times, 50)), p90: round(percentile(times, 90)), p99: round(percentile(times, 99)) });
+const relayStats = summary(relayTimes);
+const kilnStats = summary(kilnTimes);
+const addedMedian = round(kilnStats.median - relayStats.median);
+const addedP99 = round(kilnStats.p99 - relayStats.p99);
+console.log(`\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`);
+console.log(`${ratePerSecond} new chats/s, ${measureSeconds} s measured per server (${kilnTimes.length} chats each), ${clients} Socket.IO clients, instant local model (OpenAI wire format)\n`);
+console.log('| time to first token (ms) | median | p90 | p99 |');
+console.log('| --- | --- | --- | --- |');
+console.log(`| bare Socket.IO relay | ${relayStats.median} | ${relayStats.p90} | ${relayStats.p99} |`);
+console.log(`| Kiln | ${kilnStats.median} | ${kilnStats.p90} | ${kilnStats.p99} |`);
+console.log(`| Kiln − relay | ${addedMedian} | ${round(kilnStats.p90 - relayStats.p90)} | ${addedP99} |`);
+const medianOk = kilnStats.median <= 2 * relayStats.median;
+const p99Ok = addedP99 <= 10;
+console.log(`\nmedian ≤ 2 × relay: ${medianOk ? 'met' : 'NOT met'} (${round(kilnStats.median / relayStats.median)}×); p99 added ≤ 10 ms: ${p99Ok ? 'met' : 'NOT met'} (${addedP99} ms)`);
+
+for (const socket of [...relaySockets, ...kilnSockets]) socket.close();
+await kiln.stop('SIGTERM');
+relay.stop();
+model.stop();
+await dataDir.remove();
+process.exit(medianOk && p99Ok ? 0 : 1);
