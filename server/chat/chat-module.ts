@@ -6,6 +6,7 @@ import { UserRepository } from '../auth/user-repository.ts';
 import type { Config } from '../config/config.ts';
 import { ConversationRepository } from '../conversations/conversation-repository.ts';
 import { ConversationService } from '../conversations/conversation-service.ts';
+import { ConversationTitler } from '../conversations/conversation-titler.ts';
 import { MessageRepository } from '../conversations/message-repository.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
@@ -64,6 +65,9 @@ export function createChatModule(
       runner: runnerIdentity(),
       log,
       onConversationTitled: hooks.onConversationTitled,
+      titler: new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
+        hooks.onConversationTitled?.(ownerId, conversationId, title),
+      ),
     }),
     async start() {
       await recovery.recoverAfterCrash();

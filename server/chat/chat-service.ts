@@ -6,6 +6,7 @@ import type { User } from '../auth/user.ts';
 import type { Message } from '../conversations/conversation.ts';
 import { defaultConversationTitle, titleFromMessage } from '../conversations/conversation-title.ts';
 import type { ConversationRepository } from '../conversations/conversation-repository.ts';
+import type { ConversationTitler } from '../conversations/conversation-titler.ts';
 import type { MessageRepository } from '../conversations/message-repository.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -60,8 +61,8 @@ export interface ChatServiceDependencies {
   newId?: () => string;
   /** Called with the derived title when a conversation's first message names it. */
   onConversationTitled?: (ownerId: string, conversationId: string, title: string) => void;
-  /** Called when a turn has written its final event. */
-  onTurnFinished?: (handle: TurnHandle, user: User) => void;
+  /** Writes a better title with the model once the first answer is complete (when a model is configured). */
+  titler?: ConversationTitler;
 }
 
 /**
@@ -168,7 +169,12 @@ export class ChatService {
       },
       (final) => dependencies.registry.finish(log, final),
       dependencies.log,
-    ).then(() => dependencies.onTurnFinished?.(handle, user));
+    ).then(() => {
+      const end = log.events.at(-1);
+      if (!began.title || !dependencies.titler || end?.type !== 'turn.end' || end.finishReason === 'stopped') return;
+      const answer = log.events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
+      return dependencies.titler.retitle({ ownerId: user.id, conversationId, heuristicTitle: began.title, question: plan.answering, answer });
+    });
     return handle;
   }
 

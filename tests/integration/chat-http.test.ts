@@ -84,14 +84,30 @@ describe('conversations', () => {
     expect((await kiln.api('GET', '/conversations/not-a-uuid', { token })).status).toBe(404);
   });
 
-  it('names a new conversation after its first message', async () => {
+  it('names a new conversation after its first message, then lets the model write a better title', async () => {
     provider.tokens = ['ok'];
     provider.delayMs = 0;
     const { token } = await kiln.register();
     const conversation = await kiln.newConversation(token);
     expect(conversation.title).toBe('New chat');
+    const tab = await kiln.socket(token);
+    const updates: { id: string; title: string }[] = [];
+    tab.client.on('conversation:updated', (update: { id: string; title: string }) => updates.push(update));
     await sendAndWait(token, conversation.id, { content: 'How do I debounce a function in TypeScript?' });
-    expect((await kiln.api('GET', `/conversations/${conversation.id}`, { token })).json.title).toBe('How do I debounce a function in TypeScript?');
+    await expect.poll(() => updates).toEqual([
+      { id: conversation.id, title: 'How do I debounce a function in TypeScript?' },
+      { id: conversation.id, title: 'Scripted Title' },
+    ]);
+    expect((await kiln.api('GET', `/conversations/${conversation.id}`, { token })).json.title).toBe('Scripted Title');
+  });
+
+  it('never overrides a title the user gave', async () => {
+    provider.tokens = ['ok'];
+    const { token } = await kiln.register();
+    const conversation = await kiln.newConversation(token, 'My own title');
+    await sendAndWait(token, conversation.id, { content: 'Anything' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await kiln.api('GET', `/conversations/${conversation.id}`, { token })).json.title).toBe('My own title');
   });
 });
 

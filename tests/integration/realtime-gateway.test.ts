@@ -77,6 +77,23 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
     ]);
   });
 
+  it('titles a conversation from its first message when only the offline engine is there', async () => {
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${server.url}/api/v1/conversations`, { method: 'POST', headers, body: '{}' });
+    const { id } = (await created.json()) as { id: string };
+    const sent = await fetch(`${server.url}/api/v1/conversations/${id}/messages`, {
+      method: 'POST',
+      headers: { ...headers, accept: 'text/event-stream' },
+      body: JSON.stringify({ content: 'Retry a fetch with exponential backoff\nand jitter' }),
+    });
+    const stream = await sent.text();
+    expect(stream).toContain('event: turn.end');
+    expect(stream).toContain('offline engine: no language model is configured');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const conversation = await fetch(`${server.url}/api/v1/conversations/${id}`, { headers });
+    expect(((await conversation.json()) as { title: string }).title).toBe('Retry a fetch with exponential backoff');
+  });
+
   it('refuses WebSocket upgrades on paths that have none', async () => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/elsewhere`);
     const status = await new Promise((resolve) => {

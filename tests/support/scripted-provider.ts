@@ -17,7 +17,15 @@ export class ScriptedProvider implements LlmProvider {
     this.delayMs = options.delayMs ?? 0;
   }
 
+  /** What it answers when asked for a conversation title (those requests are not recorded). */
+  titleReply = '"Scripted Title."';
+
   async *stream(request: LlmRequest, signal: AbortSignal): AsyncGenerator<LlmStreamPart> {
+    if (request.system.startsWith('You name chat conversations')) {
+      yield { type: 'text-delta', text: this.titleReply };
+      yield { type: 'finish', reason: 'stop', usage: { inputTokens: 30, outputTokens: 3 } };
+      return;
+    }
     this.requests.push(request);
     if (this.failWith) throw this.failWith;
     for (const token of this.tokens) {
