@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { AuthSessionEntity, type AuthSessionRow } from '../persistence/entities/auth-session-entity.ts';
 import type { User } from './user.ts';
 
 interface UserRecord {
@@ -20,7 +21,11 @@ const toUser = (row: UserRecord): User => ({
 
 /** Accounts and their sign-in sessions. */
 export class UserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sessions: Repository<AuthSessionRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.sessions = dataSource.getRepository(AuthSessionEntity);
+  }
 
   /**
    * Creates an account; the first account of the installation becomes admin.
@@ -50,11 +55,7 @@ export class UserRepository {
   }
 
   async createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await this.dataSource.query(`INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
-      tokenHash,
-      userId,
-      expiresAt,
-    ]);
+    await this.sessions.insert({ tokenHash, userId, expiresAt });
   }
 
   /** The user of a live session. Notes the session's use at most once an hour, so reads stay reads. */
@@ -67,13 +68,11 @@ export class UserRepository {
       [tokenHash],
     )) as (UserRecord & { stale: boolean })[];
     if (!row) return undefined;
-    if (row.stale) {
-      await this.dataSource.query(`UPDATE auth_sessions SET last_used_at = now() WHERE token_hash = $1`, [tokenHash]);
-    }
+    if (row.stale) await this.sessions.update({ tokenHash }, { lastUsedAt: () => 'now()' });
     return toUser(row);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM auth_sessions WHERE token_hash = $1`, [tokenHash]);
+    await this.sessions.delete({ tokenHash });
   }
 }

@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
+import { TurnEntity, type TurnRow } from '../persistence/entities/turn-entity.ts';
 import type { MessageStatus } from '../conversations/conversation.ts';
 import type { Engine, TurnEventOf, Usage } from './turn-events.ts';
 
@@ -20,7 +22,13 @@ export interface TurnRecordForRecovery {
 
 /** Turns and the two messages each one writes. Hides the SQL; callers see intents. */
 export class TurnRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly turnRows: Repository<TurnRow>;
+  private readonly messageRows: Repository<MessageRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.turnRows = dataSource.getRepository(TurnEntity);
+    this.messageRows = dataSource.getRepository(MessageEntity);
+  }
 
   /**
    * One statement (so one round trip, and atomic): the user's message (unless
@@ -89,15 +97,12 @@ export class TurnRepository {
   }
 
   async recordIntent(turnId: string, intent: Omit<TurnEventOf<'intent'>, 'turnId' | 'seq' | 'type'>): Promise<void> {
-    await this.dataSource.query(`UPDATE turns SET intent = $2 WHERE id = $1`, [turnId, intent]);
+    await this.turnRows.update(turnId, { intent: { ...intent } });
   }
 
   /** The answer so far, while it streams (the persister calls this at most about once a second per turn). */
   async saveProgress(assistantMessageId: string, content: string): Promise<void> {
-    await this.dataSource.query(`UPDATE messages SET content = $2, updated_at = now() WHERE id = $1 AND status = 'streaming'`, [
-      assistantMessageId,
-      content,
-    ]);
+    await this.messageRows.update({ id: assistantMessageId, status: 'streaming' }, { content });
   }
 
   async finish(input: {
@@ -110,16 +115,18 @@ export class TurnRepository {
     error: { code: string; message: string } | null;
   }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE messages SET content = $2, status = $3, usage = $4, updated_at = now() WHERE id = $1`, [
-        input.assistantMessageId,
-        input.content,
-        input.status,
-        input.usage,
-      ]);
-      await manager.query(
-        `UPDATE turns SET status = $2, usage = $3, latency = $4, error = $5, ended_at = now() WHERE id = $1`,
-        [input.turnId, input.status, input.usage, input.latency, input.error],
-      );
+      await manager.getRepository(MessageEntity).update(input.assistantMessageId, {
+        content: input.content,
+        status: input.status,
+        usage: input.usage,
+      });
+      await manager.getRepository(TurnEntity).update(input.turnId, {
+        status: input.status,
+        usage: input.usage,
+        latency: input.latency,
+        error: input.error,
+        endedAt: () => 'now()',
+      });
     });
   }
 

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { ConversationEntity, type ConversationRow } from '../persistence/entities/conversation-entity.ts';
 import type { Conversation } from './conversation.ts';
 
 interface ConversationRecord {
@@ -10,6 +11,14 @@ interface ConversationRecord {
 }
 
 const columns = 'id, title, created_at, updated_at, active_leaf_id';
+const fromRow = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  activeLeafId: row.activeLeafId,
+});
+
 const toConversation = (row: ConversationRecord): Conversation => ({
   id: row.id,
   title: row.title,
@@ -26,8 +35,13 @@ export interface ConversationCursor {
 
 /** Conversations, always scoped to their owner: another user's id simply finds nothing. */
 export class ConversationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: Repository<ConversationRow>;
 
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = dataSource.getRepository(ConversationEntity);
+  }
+
+  /** Inserted with the database's clock, like every later activity time, so "newest first" never mixes clocks. */
   async create(ownerId: string, title: string): Promise<Conversation> {
     const [row] = (await this.dataSource.query(
       `INSERT INTO conversations (owner_id, title) VALUES ($1, $2) RETURNING ${columns}`,
@@ -37,11 +51,8 @@ export class ConversationRepository {
   }
 
   async findOwned(ownerId: string, id: string): Promise<Conversation | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT ${columns} FROM conversations WHERE id = $1 AND owner_id = $2`, [
-      id,
-      ownerId,
-    ])) as ConversationRecord[];
-    return row ? toConversation(row) : undefined;
+    const row = await this.rows.findOneBy({ id, ownerId });
+    return row ? fromRow(row) : undefined;
   }
 
   /** Newest activity first, keyset-paginated (served by the conversations_owner_latest index). */
@@ -64,37 +75,22 @@ export class ConversationRepository {
   }
 
   async rename(ownerId: string, id: string, title: string): Promise<Conversation | undefined> {
-    // UPDATE and DELETE come back from TypeORM's query() as [rows, affected count].
-    const [rows] = (await this.dataSource.query(
-      `UPDATE conversations SET title = $3 WHERE id = $1 AND owner_id = $2 RETURNING ${columns}`,
-      [id, ownerId, title],
-    )) as [ConversationRecord[], number];
-    return rows[0] ? toConversation(rows[0]) : undefined;
+    const { affected } = await this.rows.update({ id, ownerId }, { title });
+    return affected ? this.findOwned(ownerId, id) : undefined;
   }
 
   async delete(ownerId: string, id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM conversations WHERE id = $1 AND owner_id = $2`, [
-      id,
-      ownerId,
-    ])) as [unknown, number];
-    return count > 0;
+    const { affected } = await this.rows.delete({ id, ownerId });
+    return Boolean(affected);
   }
 
   async setActiveLeaf(ownerId: string, id: string, leafId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE conversations SET active_leaf_id = $3 WHERE id = $1 AND owner_id = $2`, [
-      id,
-      ownerId,
-      leafId,
-    ]);
+    await this.rows.update({ id, ownerId }, { activeLeafId: leafId });
   }
 
   /** Sets the title only if it is still the one given (a user's rename in the meantime wins). */
   async retitle(id: string, from: string, to: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(`UPDATE conversations SET title = $3 WHERE id = $1 AND title = $2`, [
-      id,
-      from,
-      to,
-    ])) as [unknown, number];
-    return count > 0;
+    const { affected } = await this.rows.update({ id, title: from }, { title: to });
+    return Boolean(affected);
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
 import type { Usage } from '../chat/turn-events.ts';
 import type { Message, MessageRole, MessageStatus, SiblingInfo } from './conversation.ts';
 
@@ -30,14 +31,17 @@ const toMessage = (row: MessageRecord): Message => ({
  * conversation belongs to the user; every query is also scoped to it.
  */
 export class MessageRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: Repository<MessageRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = dataSource.getRepository(MessageEntity);
+  }
 
   async find(conversationId: string, messageId: string): Promise<Message | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT ${columns} FROM messages WHERE id = $1 AND conversation_id = $2`, [
-      messageId,
-      conversationId,
-    ])) as MessageRecord[];
-    return row ? toMessage(row) : undefined;
+    const row = await this.rows.findOneBy({ id: messageId, conversationId });
+    if (!row) return undefined;
+    const { id, role, content, status, parentId, createdAt, usage } = row;
+    return { id, conversationId, role, content, status, parentId, createdAt, usage };
   }
 
   /**

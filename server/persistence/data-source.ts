@@ -1,13 +1,15 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { AuthSessionEntity } from './entities/auth-session-entity.ts';
 import { ConversationEntity } from './entities/conversation-entity.ts';
 import { MessageEntity } from './entities/message-entity.ts';
+import { TurnEntity } from './entities/turn-entity.ts';
 import { UserEntity } from './entities/user-entity.ts';
 import { InitialSchema1795300000000 } from './migrations/1795300000000-initial-schema.ts';
 import { GraphTables1795300000001 } from './migrations/1795300000001-graph-tables.ts';
 import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
 
-export const entities = [UserEntity, ConversationEntity, MessageEntity];
+export const entities = [UserEntity, AuthSessionEntity, ConversationEntity, MessageEntity, TurnEntity];
 export const migrations = [InitialSchema1795300000000, GraphTables1795300000001, SessionsAndTurns1795300000002];
 
 /** Any constant shared by every Kiln process: the advisory lock that serialises migrations across processes. */

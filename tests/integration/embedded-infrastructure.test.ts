@@ -65,6 +65,28 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     await query('RESET enable_seqscan');
   });
 
+  it('has every entity column in the migrated schema, with the same type and nullability (entities and migrations agree)', async () => {
+    const columns = (await infrastructure.dataSource.query(
+      `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
+    )) as { table_name: string; column_name: string; udt_name: string; is_nullable: string }[];
+    const typeNames: Record<string, string> = { uuid: 'uuid', text: 'text', timestamptz: 'timestamptz', jsonb: 'jsonb' };
+    for (const entity of infrastructure.dataSource.entityMetadatas) {
+      for (const column of entity.columns) {
+        const found = columns.find((row) => row.table_name === entity.tableName && row.column_name === column.databaseName);
+        expect(found, `${entity.tableName}.${column.databaseName}`).toBeDefined();
+        expect(found!.udt_name, `${entity.tableName}.${column.databaseName} type`).toBe(typeNames[String(column.type)]);
+        expect(found!.is_nullable === 'YES', `${entity.tableName}.${column.databaseName} nullable`).toBe(column.isNullable);
+      }
+    }
+    expect(infrastructure.dataSource.entityMetadatas.map((entity) => entity.tableName).sort()).toEqual([
+      'auth_sessions',
+      'conversations',
+      'messages',
+      'turns',
+      'users',
+    ]);
+  });
+
   it('stores and finds vectors in the real Chroma server', async () => {
     const collection = await infrastructure.chroma.getOrCreateCollection({ name: 'probe', embeddingFunction: null });
     await collection.upsert({

@@ -1,19 +1,17 @@
 import { EntitySchema } from 'typeorm';
+import type { Usage } from '../../chat/turn-events.ts';
+import type { MessageRole, MessageStatus } from '../../conversations/conversation.ts';
 
-export type MessageRole = 'user' | 'assistant' | 'system';
-/** `streaming` while a turn writes it; one of the others once closed. */
-export type MessageStatus = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed';
-
+/** A row of `messages`: the tree of a conversation (an edit or a regeneration is a sibling under the same parent). */
 export interface MessageRow {
   id: string;
   conversationId: string;
   ownerId: string;
-  /** Messages form a tree: an edit or a regeneration is a sibling under the same parent. */
   parentId: string | null;
   role: MessageRole;
   content: string;
   status: MessageStatus;
-  usage: Record<string, unknown> | null;
+  usage: Usage | null;
   createdAt: Date;
   updatedAt: Date;
 }
