@@ -15,6 +15,9 @@ import { llmReadinessCheck } from './llm/llm-readiness.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 import { userRoom } from './realtime/chat-gateway.ts';
 import { createChatModule, type ChatModule } from './chat/chat-module.ts';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { sqlHandle } from './persistence/sql-handle.ts';
+import type { ApiServices } from './http/api-env.ts';
 import type { LlmProvider } from './llm/llm-provider.ts';
 import { kilnVersion } from './version.ts';
 
@@ -22,6 +25,7 @@ export interface RunningServer {
   url: string;
   port: number;
   infrastructure: Infrastructure;
+  knowledge: KnowledgeBase;
   /** Stops accepting, drains in-flight requests (up to the shutdown timeout), stops workers and releases services. */
   stop(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export async function startServer(
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
   let infrastructure: Infrastructure | undefined;
   let chat: ChatModule | undefined;
+  let knowledge: KnowledgeBase | undefined;
+  const services = (): ApiServices | undefined => (phase === 'ready' && chat && knowledge ? { ...chat, knowledge } : undefined);
   const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -58,13 +64,13 @@ export async function startServer(
     readiness,
     clientDirectory: defaultClientDirectory(),
     version: kilnVersion,
-    services: () => (phase === 'ready' ? chat : undefined),
+    services,
   });
   const server = await listen(app.fetch, config.port, config.host);
   const realtime = attachRealtime(server, injectWebSocket, rawWebSockets, {
     log,
     version: kilnVersion,
-    services: () => (phase === 'ready' ? chat : undefined),
+    services,
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
@@ -73,8 +79,12 @@ export async function startServer(
   let jobs: JobQueue | undefined;
   try {
     infrastructure = await startInfrastructure(config, log);
+    knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, graph: infrastructure.graph, log });
+    // Idempotent: only new or changed seed patterns are written. A failure leaves search to what is stored.
+    await knowledge.loadSeeds().catch((error: unknown) => log.error({ err: error }, 'loading the seed corpus failed'));
     chat = createChatModule(infrastructure.dataSource, config, log, {
       provider: options.provider,
+      retriever: knowledge.retriever,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });
@@ -96,6 +106,7 @@ export async function startServer(
     url,
     port,
     infrastructure: started,
+    knowledge: knowledge!,
     async stop() {
       phase = 'stopping';
       log.info('shutting down: no new connections, draining requests');

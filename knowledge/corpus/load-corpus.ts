@@ -26,6 +26,17 @@ export class CorpusError extends Error {
 
 /** Every pattern folder under `directory` (default: the shipped corpus), validated; throws CorpusError listing all problems. */
 export async function loadCorpus(directory = corpusDirectory): Promise<SeedPattern[]> {
+  const { patterns, problems } = await readCorpus(directory);
+  if (problems.length) throw new CorpusError(problems);
+  return patterns;
+}
+
+/**
+ * The valid patterns and a list of problems, for loading at run time: one bad
+ * folder must not keep the rest out of the store. References to patterns that
+ * do not exist are dropped (and reported).
+ */
+export async function readCorpus(directory = corpusDirectory): Promise<{ patterns: SeedPattern[]; problems: string[] }> {
   const problems: string[] = [];
   const patterns: SeedPattern[] = [];
   const repositoryRoot = path.resolve(corpusDirectory, '..', '..');
@@ -73,7 +84,10 @@ export async function loadCorpus(directory = corpusDirectory): Promise<SeedPatte
     for (const reference of [...manifest.related, ...manifest.supersedes]) {
       if (!ids.has(reference)) problems.push(`${manifest.id}: names ${reference}, which is not a pattern`);
     }
+    manifest.related = manifest.related.filter((reference) => ids.has(reference));
+    manifest.supersedes = manifest.supersedes.filter((reference) => ids.has(reference));
   }
-  if (problems.length) throw new CorpusError(problems);
-  return patterns;
+  const seen = new Set<string>();
+  const unique = patterns.filter(({ manifest }) => !seen.has(manifest.id) && seen.add(manifest.id));
+  return { patterns: unique, problems };
 }

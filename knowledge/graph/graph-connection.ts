@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import type { SqlQuery } from '../patterns/sql-query.ts';
 
 /**
  * Where the knowledge graph lives: Neo4j when NEO4J_URI is set, otherwise
@@ -14,8 +15,6 @@ export interface GraphStatus {
   detail: string;
 }
 
-/** Runs one SQL statement on Kiln's Postgres and returns its rows. */
-export type SqlQuery = (sql: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export interface Neo4jSettings {
   uri: string;

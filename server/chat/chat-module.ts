@@ -18,7 +18,7 @@ import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnRegistry } from './turn-registry.ts';
 import { TurnRepository } from './turn-repository.ts';
 
-export interface ChatModule extends ApiServices {
+export interface ChatModule extends Omit<ApiServices, 'knowledge'> {
   provider: LlmProvider;
   /** Closes turns a previous crash left open, then sweeps silent turns periodically. */
   start(): Promise<void>;
@@ -31,7 +31,7 @@ export function createChatModule(
   dataSource: DataSource,
   config: Pick<Config, 'llm'>,
   log: Logger,
-  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & { provider?: LlmProvider } = {},
+  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & { provider?: LlmProvider; retriever?: ConstructorParameters<typeof AskAgent>[1] } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
   const messageRepository = new MessageRepository(dataSource);
@@ -44,7 +44,7 @@ export function createChatModule(
   registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
-  const askAgent = new AskAgent(provider);
+  const askAgent = new AskAgent(provider, hooks.retriever);
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
 

@@ -3,6 +3,7 @@ import type { User } from '../auth/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -10,6 +11,7 @@ export interface ApiServices {
   chat: ChatService;
   conversations: ConversationService;
   registry: TurnRegistry;
+  knowledge: KnowledgeBase;
 }
 
 /** Hono context of API routes: the services, the request id, and (behind `requireUser`) the signed-in user. */

@@ -7,6 +7,7 @@ import { UnavailableError } from '../errors/unavailable-error.ts';
 import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
 import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
+import { patternRoutes } from './pattern-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 
 /** `/api/v1`: the versioned JSON API. Until start-up has finished its routes answer 503, never a half-ready 500. */
@@ -24,6 +25,9 @@ export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeW
     .use('/conversations/*', requireUser)
     .use('/conversations', requireUser)
     .route('/conversations', conversationRoutes())
+    .use('/patterns/*', requireUser)
+    .use('/patterns', requireUser)
+    .route('/patterns', patternRoutes())
     .use('/turns/*', requireUser)
     .route('/turns', turnRoutes())
     .all('*', (c) => {

@@ -8,9 +8,10 @@ import { UserEntity } from './entities/user-entity.ts';
 import { InitialSchema1795300000000 } from './migrations/1795300000000-initial-schema.ts';
 import { GraphTables1795300000001 } from './migrations/1795300000001-graph-tables.ts';
 import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
+import { Patterns1795300000003 } from './migrations/1795300000003-patterns.ts';
 
 export const entities = [UserEntity, AuthSessionEntity, ConversationEntity, MessageEntity, TurnEntity];
-export const migrations = [InitialSchema1795300000000, GraphTables1795300000001, SessionsAndTurns1795300000002];
+export const migrations = [InitialSchema1795300000000, GraphTables1795300000001, SessionsAndTurns1795300000002, Patterns1795300000003];
 
 /** Any constant shared by every Kiln process: the advisory lock that serialises migrations across processes. */
 const migrationLockKey = 0x6b696c6e; // "kiln"

@@ -47,6 +47,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
       'InitialSchema1795300000000',
       'GraphTables1795300000001',
       'SessionsAndTurns1795300000002',
+      'Patterns1795300000003',
     ]);
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,

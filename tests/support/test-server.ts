@@ -72,6 +72,7 @@ export async function startTestServer(options: { provider?: LlmProvider; environ
   return {
     url: server.url,
     server,
+    knowledge: () => server.knowledge,
     api,
     register,
     newConversation,

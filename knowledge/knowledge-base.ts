@@ -1,0 +1,95 @@
+import type { ChromaClient } from 'chromadb';
+import type { Logger } from 'pino';
+import { readCorpus } from './corpus/load-corpus.ts';
+import { fitDocumentFrequencies, LocalEmbedder } from './embedding/local-embedder.ts';
+import { patternDocument } from './embedding/pattern-document.ts';
+import type { Embedder } from './embedding/embedder.ts';
+import type { GraphConnection } from './graph/graph-connection.ts';
+import type { GraphStore } from './graph/graph-store.ts';
+import { Neo4jGraphStore } from './graph/neo4j-graph-store.ts';
+import { PostgresGraphStore } from './graph/postgres-graph-store.ts';
+import { PatternIndexer } from './patterns/pattern-indexer.ts';
+import { PatternRepository } from './patterns/pattern-repository.ts';
+import type { Sql } from './patterns/sql-query.ts';
+import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import { loadSeedCorpus } from './seed/load-seed-corpus.ts';
+import { ChromaVectorIndex } from './vector/chroma-vector-index.ts';
+import type { VectorIndex } from './vector/vector-index.ts';
+
+export interface KnowledgeBase {
+  patterns: PatternRepository;
+  graph: GraphStore;
+  retriever: HybridRetriever;
+  indexer: PatternIndexer;
+  embedder: Embedder;
+  /** Loads the shipped corpus (idempotent; re-embeds everything when the vector index was rebuilt). */
+  loadSeeds(): Promise<Awaited<ReturnType<typeof loadSeedCorpus>>>;
+}
+
+export const patternCollectionName = 'kiln_patterns';
+
+/**
+ * The pattern store: Postgres (truth and full text), Chroma (vectors) and the
+ * graph (Postgres tables or Neo4j). The Chroma collection is opened on first
+ * use and again after a failure, so a Chroma that was down comes back by itself.
+ */
+export async function createKnowledgeBase(dependencies: {
+  sql: Sql;
+  chroma: ChromaClient;
+  graph: GraphConnection;
+  log: Logger;
+  embedder?: Embedder;
+  /** For tests: a vector index instead of Chroma. */
+  vectorIndex?: VectorIndex;
+}): Promise<KnowledgeBase> {
+  const log = dependencies.log.child({ component: 'knowledge' });
+  const embedder = dependencies.embedder ?? (await defaultEmbedder());
+  const patterns = new PatternRepository(dependencies.sql.query);
+  const graph = dependencies.graph.kind === 'neo4j' ? new Neo4jGraphStore(dependencies.graph.driver) : new PostgresGraphStore(dependencies.sql);
+  let opening: Promise<ChromaVectorIndex> | undefined;
+  let rebuiltPending = false;
+  const vectors = async (): Promise<VectorIndex> => {
+    if (dependencies.vectorIndex) return dependencies.vectorIndex;
+    opening ??= ChromaVectorIndex.open(dependencies.chroma, {
+      name: patternCollectionName,
+      embedderId: embedder.id,
+      dimension: embedder.dimension,
+    }).then(
+      (index) => {
+        rebuiltPending = index.rebuilt;
+        return index;
+      },
+      (error: unknown) => {
+        opening = undefined;
+        throw error;
+      },
+    );
+    return opening;
+  };
+  const indexer = new PatternIndexer(patterns, embedder, vectors, graph, log);
+  return {
+    patterns,
+    graph,
+    embedder,
+    indexer,
+    retriever: new HybridRetriever({ patterns, embedder, vectors, graph, log }),
+    async loadSeeds() {
+      const index = await vectors().catch(() => undefined);
+      // Rebuilt, or missing vectors written while Chroma was down: embed everything again.
+      const reindexAll = rebuiltPending || (index !== undefined && (await index.count().catch(() => 0)) < (await patterns.count()));
+      const report = await loadSeedCorpus({ patterns, indexer, log });
+      if (reindexAll && !report.vectorError) {
+        const reembedded = await indexer.reembedAll();
+        log.info({ patterns: reembedded, embedder: embedder.id }, 'vector index rebuilt');
+        rebuiltPending = false;
+      }
+      return report;
+    },
+  };
+}
+
+/** The local embedder, with word statistics from the shipped corpus (deterministic for a given corpus). */
+async function defaultEmbedder(): Promise<LocalEmbedder> {
+  const { patterns } = await readCorpus();
+  return new LocalEmbedder(1024, fitDocumentFrequencies(patterns.map((seed) => patternDocument({ ...seed.manifest, code: seed.code, tests: seed.tests }))));
+}

@@ -1,0 +1,125 @@
+import type { Logger } from 'pino';
+import type { Embedder } from '../embedding/embedder.ts';
+import { patternDocument } from '../embedding/pattern-document.ts';
+import { patternNodeId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/graph-store.ts';
+import type { VectorIndex } from '../vector/vector-index.ts';
+import type { PatternInput } from './pattern.ts';
+import type { PatternRepository, UpsertOutcome } from './pattern-repository.ts';
+
+/** A pattern to index, with the graph edges it brings (beyond its libraries and tags, which are derived). */
+export interface IndexablePattern {
+  pattern: PatternInput;
+  related?: string[];
+  supersedes?: string[];
+  derivedFrom?: string[];
+  fixes?: string[];
+}
+
+export interface IndexReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  /** Set when vectors could not be written (Chroma down); the patterns are stored and searchable by text. */
+  vectorError?: string;
+  graphError?: string;
+}
+
+/**
+ * Writes patterns to the store: Postgres first (the source of truth), then
+ * their vectors and graph edges. Unchanged patterns cost one round trip and
+ * are not re-embedded, unless the vector index was rebuilt (`reindexAll`).
+ */
+export class PatternIndexer {
+  constructor(
+    private readonly patterns: PatternRepository,
+    private readonly embedder: Embedder,
+    private readonly vectors: () => Promise<VectorIndex>,
+    private readonly graph: GraphStore,
+    private readonly log: Logger,
+  ) {}
+
+  async index(items: IndexablePattern[], options: { reindexAll?: boolean } = {}): Promise<IndexReport> {
+    const report: IndexReport = { created: 0, updated: 0, unchanged: 0, duplicates: 0 };
+    const changed: IndexablePattern[] = [];
+    for (const item of items) {
+      const outcome: UpsertOutcome = await this.patterns.upsert(item.pattern);
+      report[outcome === 'duplicate' ? 'duplicates' : outcome] += 1;
+      if (outcome === 'created' || outcome === 'updated' || (options.reindexAll && outcome === 'unchanged')) changed.push(item);
+    }
+    if (changed.length === 0) return report;
+    try {
+      const index = await this.vectors();
+      const embeddings = await this.embedder.embed(changed.map((item) => patternDocument(item.pattern)));
+      await index.upsert(
+        changed.map((item, position) => ({ id: item.pattern.id, embedding: embeddings[position]!, metadata: { language: item.pattern.language } })),
+      );
+    } catch (error) {
+      report.vectorError = (error as Error).message;
+      this.log.warn({ err: error }, 'pattern vectors not written; the patterns are searchable by text until the next index run');
+    }
+    try {
+      await this.graph.write(graphChange(changed));
+    } catch (error) {
+      report.graphError = (error as Error).message;
+      this.log.warn({ err: error }, 'pattern graph edges not written');
+    }
+    return report;
+  }
+
+  /** Embeds every stored pattern again (after the vector index was rebuilt); returns how many. */
+  async reembedAll(pageSize = 500): Promise<number> {
+    const index = await this.vectors();
+    let done = 0;
+    for (let offset = 0; ; offset += pageSize) {
+      const { patterns } = await this.patterns.list({ limit: pageSize, offset });
+      if (patterns.length === 0) return done;
+      const embeddings = await this.embedder.embed(patterns.map((pattern) => patternDocument(pattern)));
+      await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
+      done += patterns.length;
+    }
+  }
+
+  /** Removes patterns from all three stores. */
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.patterns.delete(ids);
+    await (await this.vectors()).delete(ids).catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern vectors failed'));
+    await this.graph.remove(ids.map(patternNodeId)).catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern nodes failed'));
+  }
+}
+
+/** The nodes and edges of patterns: each pattern USES its libraries, is RELATED_TO its tags' concepts, and so on. */
+export function graphChange(items: IndexablePattern[]) {
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const add = (node: GraphNode) => nodes.set(node.id, node);
+  for (const { pattern } of items) {
+    add({ id: patternNodeId(pattern.id), kind: 'Pattern', properties: { title: pattern.title, language: pattern.language } });
+  }
+  for (const { pattern, related = [], supersedes = [], derivedFrom = [], fixes = [] } of items) {
+    const self = patternNodeId(pattern.id);
+    for (const library of pattern.libraries) {
+      add({ id: `library:${library.name}`, kind: 'Library', properties: { name: library.name } });
+      edges.push({ from: self, kind: 'USES', to: `library:${library.name}` });
+    }
+    for (const tag of pattern.tags) {
+      add({ id: `concept:${tag}`, kind: 'Concept', properties: { name: tag } });
+      edges.push({ from: self, kind: 'RELATED_TO', to: `concept:${tag}` });
+    }
+    for (const message of fixes) {
+      const id = `error:${message.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+      add({ id, kind: 'ErrorSignature', properties: { message } });
+      edges.push({ from: self, kind: 'FIXES', to: id });
+    }
+    for (const [kind, others] of [['RELATED_TO', related], ['SUPERSEDES', supersedes], ['DERIVED_FROM', derivedFrom]] as const) {
+      for (const other of others) {
+        const id = patternNodeId(other);
+        // A pattern outside this batch: a bare node, so the edge has its end (the store merges, never erases).
+        if (!nodes.has(id)) add({ id, kind: 'Pattern', properties: {} });
+        edges.push({ from: self, kind, to: id });
+      }
+    }
+  }
+  return { nodes: [...nodes.values()], edges, replaceEdgesOf: items.map((item) => patternNodeId(item.pattern.id)) };
+}

@@ -1,0 +1,148 @@
+import { contentHash } from './content-hash.ts';
+import { splitIdentifiers } from './identifiers.ts';
+import type { Pattern, PatternInput } from './pattern.ts';
+import type { SqlQuery } from './sql-query.ts';
+
+interface PatternRecord {
+  id: string;
+  title: string;
+  summary: string;
+  language: string;
+  tags: string[];
+  code: string;
+  tests: string | null;
+  libraries: Pattern['libraries'];
+  source: Pattern['source'];
+  content_hash: string;
+  uses: number;
+  successes: number;
+  failures: number;
+  last_verified_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const columns =
+  'id, title, summary, language, tags, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, created_at, updated_at';
+
+const toPattern = (row: PatternRecord): Pattern => ({
+  id: row.id,
+  title: row.title,
+  summary: row.summary,
+  language: row.language,
+  tags: row.tags,
+  code: row.code,
+  tests: row.tests,
+  libraries: row.libraries,
+  source: row.source,
+  contentHash: row.content_hash,
+  stats: { uses: row.uses, successes: row.successes, failures: row.failures, lastVerifiedAt: row.last_verified_at },
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
+
+/** Words that say nothing about which pattern is meant. */
+const stopWords = new Set(
+  'a an and are as at be by can do does for from get have how i if in into is it its make me my of on or should so that the then there this to use using want way what when where which while with without would you your'.split(' '),
+);
+
+/** Patterns in Postgres: the source of truth, and the full-text half of retrieval. */
+export class PatternRepository {
+  constructor(private readonly query: SqlQuery) {}
+
+  /** Stores a pattern by id; unchanged content is left alone, and content already stored under another id is a duplicate. */
+  async upsert(input: PatternInput): Promise<UpsertOutcome> {
+    const hash = contentHash(input);
+    try {
+      const rows = await this.query(
+        `INSERT INTO patterns (id, title, summary, language, tags, code, tests, libraries, source, identifiers, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET
+           title = EXCLUDED.title, summary = EXCLUDED.summary, language = EXCLUDED.language, tags = EXCLUDED.tags,
+           code = EXCLUDED.code, tests = EXCLUDED.tests, libraries = EXCLUDED.libraries, source = EXCLUDED.source,
+           identifiers = EXCLUDED.identifiers, content_hash = EXCLUDED.content_hash, updated_at = now()
+         WHERE patterns.content_hash <> EXCLUDED.content_hash OR patterns.source <> EXCLUDED.source
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          input.id,
+          input.title,
+          input.summary,
+          input.language,
+          input.tags,
+          input.code,
+          input.tests,
+          JSON.stringify(input.libraries),
+          JSON.stringify(input.source),
+          splitIdentifiers(input.code).join(' '),
+          hash,
+        ],
+      );
+      if (rows.length === 0) return 'unchanged';
+      return rows[0]!.inserted ? 'created' : 'updated';
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return 'duplicate';
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<Pattern | undefined> {
+    const [row] = (await this.query(`SELECT ${columns} FROM patterns WHERE id = $1`, [id])) as unknown as PatternRecord[];
+    return row ? toPattern(row) : undefined;
+  }
+
+  /** The patterns with these ids, in the order given (missing ones left out). */
+  async findByIds(ids: string[]): Promise<Pattern[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.query(`SELECT ${columns} FROM patterns WHERE id = ANY($1::text[])`, [ids])) as unknown as PatternRecord[];
+    const byId = new Map(rows.map((row) => [row.id, toPattern(row)]));
+    return ids.map((id) => byId.get(id)).filter((pattern): pattern is Pattern => pattern !== undefined);
+  }
+
+  async list(options: { limit: number; offset: number; language?: string }): Promise<{ patterns: Pattern[]; total: number }> {
+    const filter = options.language ? 'WHERE language = $3' : '';
+    const parameters: unknown[] = [options.limit, options.offset, ...(options.language ? [options.language] : [])];
+    const rows = (await this.query(
+      `SELECT ${columns}, count(*) OVER () AS total FROM patterns ${filter} ORDER BY title, id LIMIT $1 OFFSET $2`,
+      parameters,
+    )) as unknown as (PatternRecord & { total: string })[];
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : Number((await this.query(`SELECT count(*) AS total FROM patterns ${options.language ? 'WHERE language = $1' : ''}`, options.language ? [options.language] : []))[0]!.total);
+    return { patterns: rows.map(toPattern), total };
+  }
+
+  /** id → content hash of every pattern from `kind` sources (incremental loading compares against it). */
+  async hashesOfSource(kind: Pattern['source']['kind']): Promise<Map<string, string>> {
+    const rows = await this.query(`SELECT id, content_hash FROM patterns WHERE source->>'kind' = $1`, [kind]);
+    return new Map(rows.map((row) => [String(row.id), String(row.content_hash)]));
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    if (ids.length) await this.query(`DELETE FROM patterns WHERE id = ANY($1::text[])`, [ids]);
+  }
+
+  /**
+   * Full-text search: any of the question's words, stemmed against title, summary and tags, and as they are
+   * against the code's identifiers, ranked by cover density (weights A > B > C).
+   */
+  async searchText(question: string, options: { k: number; language?: string }): Promise<{ id: string; score: number }[]> {
+    const terms = [...new Set(question.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter((term) => !stopWords.has(term));
+    if (terms.length === 0) return [];
+    const expression = terms.join(' | ');
+    const rows = await this.query(
+      `SELECT id, ts_rank_cd(search, query, 1) AS score
+       FROM patterns, (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query) q
+       WHERE search @@ query ${options.language ? 'AND language = $3' : ''}
+       ORDER BY score DESC, id
+       LIMIT $2`,
+      [expression, options.k, ...(options.language ? [options.language] : [])],
+    );
+    return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
+  }
+
+  async count(): Promise<number> {
+    return Number((await this.query(`SELECT count(*) AS count FROM patterns`))[0]!.count);
+  }
+}

@@ -1,0 +1,161 @@
+import type { Logger } from 'pino';
+import type { Embedder } from '../embedding/embedder.ts';
+import { patternIdOfNode, patternNodeId, type GraphStore } from '../graph/graph-store.ts';
+import type { Pattern } from '../patterns/pattern.ts';
+import type { PatternRepository } from '../patterns/pattern-repository.ts';
+import type { VectorIndex } from '../vector/vector-index.ts';
+
+export interface RetrievedPattern {
+  pattern: Pattern;
+  /** The fused score the results are ordered by (higher is better). */
+  score: number;
+  /** Each source's own score for this pattern: cosine similarity, text rank, graph weight. */
+  sources: { vector?: number; text?: number; graph?: number };
+}
+
+export interface RetrievalResult {
+  results: RetrievedPattern[];
+  /** Plain-language notes on degraded sources ("vector search unavailable: …"). */
+  notices: string[];
+}
+
+export interface RetrieverOptions {
+  /** Candidates taken from each of vector and text search before fusion. */
+  candidates?: number;
+  /** How many top hits the graph is expanded from. */
+  expandFrom?: number;
+  /** Reciprocal-rank fusion constant (60 in the original paper). */
+  fusionConstant?: number;
+  /** Weight of the full-text list in the fusion (the vector list weighs 1). */
+  textWeight?: number;
+  /** Share of a hit's score its graph neighbours receive. */
+  graphShare?: number;
+  /** How long a source may take before it is left out, in ms. */
+  sourceTimeoutMs?: number;
+}
+
+/**
+ * Hybrid retrieval: vector and full-text search in parallel, fused by
+ * reciprocal rank (each list contributes 1 / (c + rank)); then one hop in the
+ * graph from the top hits (directly related, superseding or derived patterns
+ * join with half the weight of the hit they hang off); then a prior from
+ * proven success, (successes + 1) / (successes + failures + 2), that moves a
+ * score by at most ±25 %. A failing source is left out and said so in
+ * `notices`; only when both search sources fail does retrieval throw.
+ */
+export class HybridRetriever {
+  private readonly candidates: number;
+  private readonly expandFrom: number;
+  private readonly fusionConstant: number;
+  private readonly sourceTimeoutMs: number;
+  private readonly textWeight: number;
+  private readonly graphShare: number;
+
+  constructor(
+    private readonly dependencies: {
+      patterns: PatternRepository;
+      embedder: Embedder;
+      vectors: () => Promise<VectorIndex>;
+      graph: GraphStore;
+      log: Logger;
+    },
+    options: RetrieverOptions = {},
+  ) {
+    this.candidates = options.candidates ?? 30;
+    this.expandFrom = options.expandFrom ?? 3;
+    this.fusionConstant = options.fusionConstant ?? Number(process.env.KILN_RRF ?? 60);
+    this.sourceTimeoutMs = options.sourceTimeoutMs ?? 2_000;
+    this.textWeight = options.textWeight ?? Number(process.env.KILN_TEXT_WEIGHT ?? 1);
+    this.graphShare = options.graphShare ?? Number(process.env.KILN_GRAPH_SHARE ?? 0.5);
+  }
+
+  /** `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language). */
+  async search(question: string, options: { k?: number; language?: string; prefer?: string } = {}): Promise<RetrievalResult> {
+    const k = options.k ?? 5;
+    const notices: string[] = [];
+    const [vectorHits, textHits] = await Promise.all([
+      this.timed('vector search', async () => {
+        const [embedding] = await this.dependencies.embedder.embed([question]);
+        return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
+      }).catch((error: unknown) => {
+        notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
+        return undefined;
+      }),
+      this.timed('full-text search', () => this.dependencies.patterns.searchText(question, { k: this.candidates, language: options.language })).catch(
+        (error: unknown) => {
+          notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
+          return undefined;
+        },
+      ),
+    ]);
+    if (!vectorHits && !textHits) throw new Error(`pattern search is unavailable: ${notices.join(' ')}`);
+
+    const fused = new Map<string, { score: number; sources: RetrievedPattern['sources'] }>();
+    const entry = (id: string) => fused.get(id) ?? fused.set(id, { score: 0, sources: {} }).get(id)!;
+    (vectorHits ?? []).forEach((hit, rank) => {
+      const item = entry(hit.id);
+      item.score += 1 / (this.fusionConstant + rank + 1);
+      item.sources.vector = round(hit.score);
+    });
+    (textHits ?? []).forEach((hit, rank) => {
+      const item = entry(hit.id);
+      item.score += this.textWeight / (this.fusionConstant + rank + 1);
+      item.sources.text = round(hit.score);
+    });
+
+    const top = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, this.expandFrom);
+    try {
+      const neighbours = await this.timed('graph expansion', () =>
+        this.dependencies.graph.neighbours(
+          top.map(([id]) => patternNodeId(id)),
+          { edges: ['RELATED_TO', 'SUPERSEDES', 'DERIVED_FROM'] },
+        ),
+      );
+      for (const neighbour of neighbours) {
+        const id = patternIdOfNode(neighbour.node.id);
+        const origin = patternIdOfNode(neighbour.origin);
+        if (!id || !origin || id === origin) continue;
+        const weight = (fused.get(origin)?.score ?? 0) * this.graphShare;
+        const item = entry(id);
+        if (weight > (item.sources.graph ?? 0)) {
+          item.score += weight - (item.sources.graph ?? 0);
+          item.sources.graph = round(weight);
+        }
+      }
+    } catch (error) {
+      notices.push(`The knowledge graph is unavailable (${(error as Error).message}); results come without related patterns.`);
+    }
+
+    const ranked = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k * 3);
+    const patterns = await this.dependencies.patterns.findByIds(ranked.map(([id]) => id));
+    const byId = new Map(patterns.map((pattern) => [pattern.id, pattern]));
+    const results = ranked
+      .flatMap(([id, { score, sources }]) => {
+        const pattern = byId.get(id);
+        if (!pattern || (options.language && pattern.language !== options.language)) return [];
+        const { successes, failures } = pattern.stats;
+        const prior = 0.75 + 0.5 * ((successes + 1) / (successes + failures + 2));
+        const preference = options.prefer && pattern.language === options.prefer ? 1.25 : 1;
+        return [{ pattern, score: round(score * prior * preference * 100), sources }];
+      })
+      .sort((a, b) => b.score - a.score || a.pattern.id.localeCompare(b.pattern.id))
+      .slice(0, k);
+    return { results, notices };
+  }
+
+  private async timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${what} took longer than ${this.sourceTimeoutMs} ms`)), this.sourceTimeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;

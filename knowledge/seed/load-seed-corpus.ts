@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import { readCorpus, type SeedPattern } from '../corpus/load-corpus.ts';
+import type { IndexablePattern, IndexReport, PatternIndexer } from '../patterns/pattern-indexer.ts';
+import type { PatternRepository } from '../patterns/pattern-repository.ts';
+
+/** A seed pattern as the store keeps it, with provenance pointing at its file in this repository. */
+export function seedToIndexable(seed: SeedPattern): IndexablePattern {
+  const { manifest } = seed;
+  return {
+    pattern: {
+      id: manifest.id,
+      title: manifest.title,
+      summary: manifest.summary,
+      language: manifest.language,
+      tags: manifest.tags,
+      code: seed.code,
+      tests: seed.tests,
+      libraries: manifest.libraries,
+      source: { kind: 'seed', path: seed.sourcePath, line: 1 },
+    },
+    related: manifest.related,
+    supersedes: manifest.supersedes,
+    fixes: manifest.fixes,
+  };
+}
+
+/**
+ * Loads the shipped corpus into the store: idempotent (unchanged patterns are
+ * skipped by content hash), and seed patterns no longer shipped are removed.
+ */
+export async function loadSeedCorpus(
+  dependencies: { patterns: PatternRepository; indexer: PatternIndexer; log: Logger },
+  options: { corpusDirectory?: string } = {},
+): Promise<IndexReport & { removed: number }> {
+  const { patterns: corpus, problems } = await readCorpus(options.corpusDirectory);
+  if (problems.length) dependencies.log.warn({ problems }, 'some seed patterns were skipped or trimmed');
+  const known = await dependencies.patterns.hashesOfSource('seed');
+  const shipped = new Set(corpus.map((seed) => seed.manifest.id));
+  const gone = [...known.keys()].filter((id) => !shipped.has(id));
+  await dependencies.indexer.remove(gone);
+  const report = await dependencies.indexer.index(corpus.map(seedToIndexable));
+  if (report.created + report.updated + gone.length > 0) {
+    dependencies.log.info({ ...report, removed: gone.length, total: corpus.length }, 'seed corpus loaded into the pattern store');
+  }
+  return { ...report, removed: gone.length };
+}

@@ -1,0 +1,31 @@
+/** One pattern's vector, with the metadata queries may filter on. */
+export interface VectorRecord {
+  id: string;
+  embedding: number[];
+  metadata: { language: string };
+}
+
+export interface VectorMatch {
+  id: string;
+  /** Cosine similarity, from -1 to 1 (1: same direction). */
+  score: number;
+}
+
+/**
+ * Nearest-neighbour search over pattern vectors. Implementations normalise
+ * vectors themselves, so scores are cosine similarities whatever the embedder.
+ * Every method throws when the index is unreachable (callers degrade).
+ */
+export interface VectorIndex {
+  upsert(records: VectorRecord[]): Promise<void>;
+  query(embedding: number[], options: { k: number; language?: string }): Promise<VectorMatch[]>;
+  delete(ids: string[]): Promise<void>;
+  count(): Promise<number>;
+}
+
+export function normalise(vector: number[]): number[] {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm);
+  return norm === 0 ? vector : vector.map((value) => value / norm);
+}

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Pattern } from '../../knowledge/patterns/pattern.ts';
+import { patternNodeId } from '../../knowledge/graph/graph-store.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
+import { UnavailableError } from '../errors/unavailable-error.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import type { ApiEnv } from './api-env.ts';
+
+const searchSchema = z.object({
+  q: z.string().trim().min(1, 'is required').max(2_000),
+  k: z.coerce.number().int().min(1).max(50).default(10),
+  language: z.string().trim().min(1).max(40).optional(),
+});
+const listSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  language: z.string().trim().min(1).max(40).optional(),
+});
+
+const summaryOf = (pattern: Pattern) => ({
+  id: pattern.id,
+  title: pattern.title,
+  summary: pattern.summary,
+  language: pattern.language,
+  tags: pattern.tags,
+  source: pattern.source,
+  stats: pattern.stats,
+});
+
+/** `/api/v1/patterns`: search the pattern store (hybrid, with per-source scores), list it, open one pattern. */
+export function patternRoutes() {
+  return new Hono<ApiEnv>()
+    .get('/search', async (c) => {
+      const { q, k, language } = parseInput(searchSchema, c.req.query(), 'search');
+      let found;
+      try {
+        found = await c.var.services.knowledge.retriever.search(q, { k, language });
+      } catch (error) {
+        throw new UnavailableError('Pattern search is unavailable right now; try again shortly.', { cause: error });
+      }
+      return c.json({
+        results: found.results.map(({ pattern, score, sources }) => ({
+          id: pattern.id,
+          title: pattern.title,
+          language: pattern.language,
+          score,
+          sources,
+          source: pattern.source,
+          stats: pattern.stats,
+        })),
+        notices: found.notices,
+      });
+    })
+    .get('/', async (c) => {
+      const { limit, offset, language } = parseInput(listSchema, c.req.query(), 'query');
+      const { patterns, total } = await c.var.services.knowledge.patterns.list({ limit, offset, language });
+      return c.json({ patterns: patterns.map(summaryOf), total, limit, offset });
+    })
+    .get('/:id', async (c) => {
+      const { knowledge } = c.var.services;
+      const pattern = await knowledge.patterns.findById(c.req.param('id'));
+      if (!pattern) throw new NotFoundError('Pattern');
+      const neighbours = await knowledge.graph.neighbours([patternNodeId(pattern.id)]).catch(() => undefined);
+      return c.json({
+        ...pattern,
+        neighbours: neighbours?.map(({ edge, direction, node }) => ({ edge, direction, node })) ?? null,
+        ...(neighbours ? {} : { notice: 'The knowledge graph is unavailable; related patterns are not shown.' }),
+      });
+    });
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../knowledge/corpus/load-corpus.ts';
+import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
+import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
+
+let kiln: Awaited<ReturnType<typeof startTestServer>>;
+let token: string;
+
+beforeAll(async () => {
+  kiln = await startTestServer();
+  ({ token } = await kiln.register());
+});
+afterAll(async () => {
+  await kiln?.stop();
+});
+
+const search = (query: string) => kiln.api('GET', `/patterns/search?q=${encodeURIComponent(query)}&k=5`, { token });
+
+describe('the pattern store', () => {
+  it('holds the whole seed corpus, and loading it again changes nothing', async () => {
+    const { patterns } = await readCorpus();
+    const listed = await kiln.api('GET', '/patterns?limit=1', { token });
+    expect(listed.json.total).toBe(patterns.length);
+    const again = await kiln.knowledge().loadSeeds();
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: patterns.length, removed: 0 });
+  });
+
+  it('finds patterns by meaning and by words, with each source\'s score and the provenance', async () => {
+    const found = await search('How do I debounce a function in TypeScript?');
+    expect(found.status).toBe(200);
+    expect(found.json.notices).toEqual([]);
+    const ids = found.json.results.map((result: { id: string }) => result.id);
+    expect(ids).toContain('ts-debounce');
+    const debounce = found.json.results.find((result: { id: string }) => result.id === 'ts-debounce');
+    expect(debounce).toMatchObject({
+      title: 'Debounce a function',
+      language: 'typescript',
+      sources: { vector: expect.any(Number), text: expect.any(Number) },
+      source: { kind: 'seed', path: 'knowledge/corpus/typescript/debounce/pattern.ts', line: 1 },
+      stats: { uses: 0, successes: 0, failures: 0 },
+    });
+    expect((await kiln.api('GET', '/patterns/search?q=', { token })).status).toBe(400);
+    expect((await kiln.api('GET', '/patterns/search?q=debounce')).status).toBe(401);
+  });
+
+  it('opens a pattern with its code, tests and graph neighbours', async () => {
+    const pattern = await kiln.api('GET', '/patterns/ts-debounce', { token });
+    expect(pattern.status).toBe(200);
+    expect(pattern.json.code).toContain('export function debounce');
+    expect(pattern.json.tests).toContain("from './pattern.ts'");
+    const edges = pattern.json.neighbours.map((neighbour: { edge: string; node: { id: string } }) => `${neighbour.edge} ${neighbour.node.id}`);
+    expect(edges).toContain('USES library:node');
+    expect(edges).toContain('RELATED_TO concept:timing');
+    expect((await kiln.api('GET', '/patterns/no-such-pattern', { token })).status).toBe(404);
+  });
+
+  it('cites the patterns a chat answer draws on, and the offline engine composes from them', async () => {
+    const conversation = await kiln.newConversation(token);
+    const tab = await kiln.socket(token);
+    const ack = await tab.request('message:send', { conversationId: conversation.id, content: 'How do I debounce a function in TypeScript?' });
+    await tab.until(turnEnded(ack.turnId));
+    const retrieval = tab.events.find((event) => event.type === 'retrieval');
+    expect(retrieval).toMatchObject({ type: 'retrieval', citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-debounce' })]) });
+    const answer = textOf(tab.events);
+    expect(answer).toContain('Kiln offline engine');
+    expect(answer).toContain('export function debounce');
+    expect(answer).toContain('Source: seed · knowledge/corpus/typescript/debounce/pattern.ts:1');
+  });
+});
+
+describe('with Chroma down', () => {
+  it('still answers searches from full text and the graph, says so, and /ready reports chroma not ok', async () => {
+    const chromaPid = kiln.server.infrastructure.summary.chroma.pid!;
+    process.kill(chromaPid, 'SIGKILL');
+    await expect.poll(() => isProcessAlive({ pid: chromaPid, startTime: undefined })).toBe(false);
+
+    const found = await search('debounce a function');
+    expect(found.status).toBe(200);
+    expect(found.json.results.map((result: { id: string }) => result.id)).toContain('ts-debounce');
+    expect(found.json.results.every((result: { sources: { vector?: number } }) => result.sources.vector === undefined)).toBe(true);
+    expect(found.json.notices.join(' ')).toMatch(/^Vector search is unavailable/);
+
+    const ready = await fetch(`${kiln.url}/ready`);
+    expect(ready.status).toBe(503);
+    const report = (await ready.json()) as { checks: Record<string, { ok: boolean; detail: string }> };
+    expect(report.checks.chroma?.ok).toBe(false);
+    expect(report.checks.postgres?.ok).toBe(true);
+    expect(report.checks.graph?.ok).toBe(true);
+  });
+});
