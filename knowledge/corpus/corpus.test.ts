@@ -13,7 +13,15 @@ const byLanguage = (language: SeedPattern['manifest']['language']) => corpus.fil
 
 describe('the seed corpus', () => {
   it('follows the format: valid manifests, unique ids, existing references, code and tests present', () => {
+    // loadCorpus throws, naming every problem, when any folder breaks the format.
     expect(corpus.length).toBeGreaterThan(0);
+  });
+
+  it('ships at least 150 patterns: TypeScript and JavaScript mostly, plus Python, SQL and shell', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    const typescriptAndJavascript = byLanguage('typescript').length + byLanguage('javascript').length;
+    expect(typescriptAndJavascript).toBeGreaterThan(corpus.length / 2);
+    for (const language of ['python', 'sql', 'shell'] as const) expect(byLanguage(language).length, language).toBeGreaterThanOrEqual(10);
   });
 });
 

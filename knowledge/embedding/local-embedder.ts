@@ -101,6 +101,15 @@ const conceptsOfStem = (() => {
   return index;
 })();
 
+/** The words of the lexicon groups that the text's words belong to (for query expansion in full-text search). */
+export function conceptWordsOf(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of stemsOf(text)) {
+    for (const concept of conceptsOfStem.get(word) ?? []) for (const member of conceptGroups[concept] ?? []) words.add(member);
+  }
+  return [...words];
+}
+
 /** The stems of a text, in order: words split out of identifiers, lower-cased, stop words dropped. */
 export function stemsOf(text: string): string[] {
   const stems: string[] = [];

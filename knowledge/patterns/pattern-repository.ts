@@ -124,11 +124,16 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search: any of the question's words, stemmed against title, summary and tags, and as they are
-   * against the code's identifiers, ranked by cover density (weights A > B > C).
+   * Full-text search: any of the question's words (and the `expansions`, synonyms from the concept lexicon),
+   * stemmed against title, summary and tags, and as they are against the code's identifiers, ranked by cover
+   * density (weights A > B > C).
    */
-  async searchText(question: string, options: { k: number; language?: string }): Promise<{ id: string; score: number }[]> {
-    const terms = [...new Set(question.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter((term) => !stopWords.has(term));
+  async searchText(
+    question: string,
+    options: { k: number; language?: string; expansions?: string[] },
+  ): Promise<{ id: string; score: number }[]> {
+    const words = `${question} ${(options.expansions ?? []).join(' ')}`.toLowerCase();
+    const terms = [...new Set(words.match(/[a-z0-9]+/g) ?? [])].filter((term) => !stopWords.has(term));
     if (terms.length === 0) return [];
     const expression = terms.join(' | ');
     const rows = await this.query(

@@ -8,8 +8,9 @@ const systemPrompt = `You are Kiln, a coding assistant. Answer the developer's q
 Prefer short explanations and complete, runnable code in fenced blocks with the language named.
 Say so when you are unsure; never invent APIs.`;
 
-/** How many retrieved patterns the answer may draw on. */
+/** How many retrieved patterns the answer may draw on, and how close to the best one's score they must be. */
 const groundingSize = 3;
+const groundingShareOfBest = 0.9;
 
 /**
  * Questions and explanations: retrieve the closest patterns (shown as
@@ -30,7 +31,9 @@ export class AskAgent implements Agent {
         const { results, notices } = await this.retriever.search(context.message, { k: 5, prefer: languageNamedIn(context.message) });
         const relevant = results.filter(isRelevant);
         yield { type: 'retrieval', citations: relevant.map(toCitation), ...(notices.length ? { notice: notices.join(' ') } : {}) };
-        grounding = relevant.slice(0, groundingSize).map(toGrounding);
+        // Ground only on patterns nearly as good as the best one: a weak third match is noise in an answer.
+        const best = relevant[0]?.score ?? 0;
+        grounding = relevant.filter((result) => result.score >= best * groundingShareOfBest).slice(0, groundingSize).map(toGrounding);
       } catch (error) {
         yield { type: 'retrieval', citations: [], notice: `The pattern store could not be searched: ${(error as Error).message}` };
       }

@@ -1,0 +1,96 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { LocalEmbedder } from '../embedding/local-embedder.ts';
+import type { GraphStore, Neighbour } from '../graph/graph-store.ts';
+import type { Pattern } from '../patterns/pattern.ts';
+import { InMemoryVectorIndex } from '../vector/in-memory-vector-index.ts';
+import { HybridRetriever } from './hybrid-retriever.ts';
+
+const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern => ({
+  id,
+  title: id,
+  summary: id,
+  language: 'typescript',
+  tags: [],
+  code: '',
+  tests: null,
+  libraries: [],
+  source: { kind: 'seed' },
+  contentHash: id,
+  stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats },
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+});
+
+/** A retriever over twins: `vector` and `text` give each source's ranked ids, `related` the graph's edges. */
+function retriever(options: {
+  vector?: string[] | Error;
+  text?: string[] | Error;
+  related?: [from: string, to: string][];
+  stats?: Record<string, Partial<Pattern['stats']>>;
+}) {
+  const embedder = new LocalEmbedder(8);
+  const vectors = new InMemoryVectorIndex();
+  const all = new Set([...(Array.isArray(options.vector) ? options.vector : []), ...(Array.isArray(options.text) ? options.text : []), ...(options.related ?? []).flat()]);
+  const graph: GraphStore = {
+    write: async () => {},
+    remove: async () => {},
+    neighbours: async (ids) =>
+      (options.related ?? []).flatMap(([from, to]): Neighbour[] =>
+        ids.includes(`pattern:${from}`) ? [{ origin: `pattern:${from}`, edge: 'RELATED_TO', direction: 'out', node: { id: `pattern:${to}`, kind: 'Pattern', properties: {} } }] : [],
+      ),
+  };
+  return new HybridRetriever({
+    embedder,
+    graph,
+    log: pino({ level: 'silent' }),
+    vectors: async () => {
+      if (options.vector instanceof Error) throw options.vector;
+      const ranked = options.vector ?? [];
+      return {
+        ...vectors,
+        query: async () => ranked.map((id, index) => ({ id, score: 0.9 - index * 0.1 })),
+      } as unknown as InMemoryVectorIndex;
+    },
+    patterns: {
+      searchText: async () => {
+        if (options.text instanceof Error) throw options.text;
+        return (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) }));
+      },
+      findByIds: async (ids) => ids.filter((id) => all.has(id)).map((id) => pattern(id, options.stats?.[id])),
+    },
+  }, { graphShare: 0.5, textWeight: 1 });
+}
+
+const ids = (result: Awaited<ReturnType<HybridRetriever['search']>>) => result.results.map((item) => item.pattern.id);
+
+describe('HybridRetriever', () => {
+  it('ranks what both sources agree on first, with each source\'s score', async () => {
+    const result = await retriever({ vector: ['a', 'b', 'c'], text: ['c', 'd', 'a'] }).search('q', { k: 4 });
+    expect(ids(result)[0]).toBe('a');
+    expect(ids(result).slice(0, 2).sort()).toEqual(['a', 'c']);
+    expect(result.results[0]!.sources).toEqual({ vector: 0.9, text: expect.any(Number) });
+    expect(result.notices).toEqual([]);
+  });
+
+  it('adds graph neighbours of the top hits that no search found', async () => {
+    const result = await retriever({ vector: ['a'], text: ['a'], related: [['a', 'z']] }).search('q', { k: 5 });
+    expect(ids(result)).toEqual(['a', 'z']);
+    expect(result.results[1]!.sources).toEqual({ graph: expect.any(Number) });
+  });
+
+  it('prefers patterns proven to work when the evidence is otherwise equal', async () => {
+    const result = await retriever({ vector: ['untested', 'proven'], text: ['proven', 'untested'], stats: { proven: { successes: 9 }, untested: { failures: 3 } } }).search('q');
+    expect(ids(result)).toEqual(['proven', 'untested']);
+  });
+
+  it('answers from full text, with a notice, when the vector index is down', async () => {
+    const result = await retriever({ vector: new Error('connection refused'), text: ['d'] }).search('q');
+    expect(ids(result)).toEqual(['d']);
+    expect(result.notices).toEqual(['Vector search is unavailable (connection refused); results come from full-text search and the graph.']);
+  });
+
+  it('fails only when both search sources fail', async () => {
+    await expect(retriever({ vector: new Error('down'), text: new Error('down too') }).search('q')).rejects.toThrow(/pattern search is unavailable/);
+  });
+});
