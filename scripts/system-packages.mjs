@@ -3,12 +3,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** package name → a file whose presence means it is installed. Add entries as tests come to need them. */
-export const requiredSystemPackages = {};
+/**
+ * Debian package name → the command that shows it is installed (looked up on PATH, so a python3 from pyenv or
+ * elsewhere counts). Python runs the seed corpus's Python tests and splits Python files for ingest.
+ */
+export const requiredSystemPackages = { python3: 'python3' };
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((directory) => directory && existsSync(`${directory}/${command}`));
+}
 
 export function ensureSystemPackages(packages = requiredSystemPackages) {
   const missing = Object.entries(packages)
-    .filter(([, file]) => !existsSync(file))
+    .filter(([, command]) => !onPath(command))
     .map(([name]) => name);
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;

@@ -48,6 +48,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
       'GraphTables1795300000001',
       'SessionsAndTurns1795300000002',
       'Patterns1795300000003',
+      'IngestedFiles1795300000004',
     ]);
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,

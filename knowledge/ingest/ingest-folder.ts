@@ -1,0 +1,171 @@
+import { execFile as execFileCallback } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Logger } from 'pino';
+import type { IndexablePattern, PatternIndexer } from '../patterns/pattern-indexer.ts';
+import type { Sql } from '../patterns/sql-query.ts';
+import { splitIdentifier } from '../patterns/identifiers.ts';
+import type { CodeChunk } from './code-chunk.ts';
+import { discoverFiles, type DiscoveredFile, type DiscoveryOptions, type SkipReason } from './discover-files.ts';
+import { splitMarkdown } from './split-markdown.ts';
+import { PythonUnavailableError, splitPython } from './split-python.ts';
+import { splitTypeScript } from './split-typescript.ts';
+
+const execFile = promisify(execFileCallback);
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  file: string;
+  patterns: number;
+}
+
+export interface IngestReport {
+  root: string;
+  files: number;
+  unchangedFiles: number;
+  ingestedFiles: number;
+  removedFiles: number;
+  failedFiles: { path: string; reason: string }[];
+  skipped: Partial<Record<SkipReason, number>>;
+  patterns: { created: number; updated: number; unchanged: number; duplicates: number; removed: number };
+  durationMs: number;
+  vectorError?: string;
+}
+
+/**
+ * Indexes a folder or repository into the pattern store, incrementally: a file
+ * whose content hash is unchanged since the last run is skipped; a changed
+ * file's old patterns that no longer exist are removed; deleted files' patterns
+ * go too. Provenance (path, line, repository, commit) is kept on each pattern.
+ */
+export async function ingestFolder(
+  folder: string,
+  dependencies: { sql: Sql; indexer: PatternIndexer; log: Logger },
+  options: DiscoveryOptions & { onProgress?: (progress: IngestProgress) => void; batchSize?: number } = {},
+): Promise<IngestReport> {
+  const started = Date.now();
+  const root = path.resolve(folder);
+  const repository = await repositoryOf(root);
+  const { files, skipped } = await discoverFiles(root, options);
+  const known = new Map(
+    (await dependencies.sql.query(`SELECT path, content_hash, pattern_ids FROM ingested_files WHERE root = $1`, [root])).map((row) => [
+      String(row.path),
+      { hash: String(row.content_hash), patternIds: row.pattern_ids as string[] },
+    ]),
+  );
+  const report: IngestReport = {
+    root,
+    files: files.length,
+    unchangedFiles: 0,
+    ingestedFiles: 0,
+    removedFiles: 0,
+    failedFiles: [],
+    skipped: Object.fromEntries(skipped),
+    patterns: { created: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0 },
+    durationMs: 0,
+  };
+
+  let batch: { file: DiscoveredFile; hash: string; items: IndexablePattern[] }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await dependencies.indexer.index(batch.flatMap((entry) => entry.items));
+    for (const key of ['created', 'updated', 'unchanged', 'duplicates'] as const) report.patterns[key] += result[key];
+    report.vectorError ??= result.vectorError;
+    for (const { file, hash, items } of batch) {
+      const ids = items.map((item) => item.pattern.id);
+      const stale = (known.get(file.path)?.patternIds ?? []).filter((id) => !ids.includes(id));
+      await dependencies.indexer.remove(stale);
+      report.patterns.removed += stale.length;
+      await dependencies.sql.query(
+        `INSERT INTO ingested_files (root, path, content_hash, pattern_ids) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (root, path) DO UPDATE SET content_hash = EXCLUDED.content_hash, pattern_ids = EXCLUDED.pattern_ids, ingested_at = now()`,
+        [root, file.path, hash, ids],
+      );
+    }
+    batch = [];
+  };
+
+  for (const [index, file] of files.entries()) {
+    const text = await readFile(file.absolutePath, 'utf8');
+    const hash = createHash('sha256').update(text).digest('hex');
+    let count = 0;
+    if (known.get(file.path)?.hash === hash) {
+      report.unchangedFiles += 1;
+    } else {
+      try {
+        const chunks = await split(file, text);
+        const names = chunks.map((chunk) => chunk.name);
+        const items = chunks.map((chunk) => toIndexable(chunk, file, repository, names.filter((name) => name === chunk.name).length > 1));
+        count = items.length;
+        batch.push({ file, hash, items });
+        report.ingestedFiles += 1;
+        if (batch.reduce((sum, entry) => sum + entry.items.length, 0) >= (options.batchSize ?? 200)) await flush();
+      } catch (error) {
+        report.failedFiles.push({ path: file.path, reason: (error as Error).message });
+        if (error instanceof PythonUnavailableError) dependencies.log.warn((error as Error).message);
+      }
+    }
+    options.onProgress?.({ done: index + 1, total: files.length, file: file.path, patterns: count });
+  }
+  await flush();
+
+  const present = new Set(files.map((file) => file.path));
+  for (const [gonePath, { patternIds }] of known) {
+    if (present.has(gonePath)) continue;
+    await dependencies.indexer.remove(patternIds);
+    report.patterns.removed += patternIds.length;
+    await dependencies.sql.query(`DELETE FROM ingested_files WHERE root = $1 AND path = $2`, [root, gonePath]);
+    report.removedFiles += 1;
+  }
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+function split(file: DiscoveredFile, text: string): Promise<CodeChunk[]> | CodeChunk[] {
+  switch (file.language) {
+    case 'typescript':
+    case 'javascript':
+      return splitTypeScript(file.path, text, file.language);
+    case 'python':
+      return splitPython(text);
+    case 'markdown':
+      return splitMarkdown(text);
+  }
+}
+
+interface Repository {
+  name: string;
+  commit: string | undefined;
+}
+
+async function repositoryOf(root: string): Promise<Repository> {
+  const commit = await execFile('git', ['-C', root, 'rev-parse', 'HEAD'])
+    .then(({ stdout }) => stdout.trim())
+    .catch(() => undefined);
+  return { name: path.basename(root), commit };
+}
+
+/** A chunk as a pattern: a readable title from its name, its documentation as summary, folders as tags. */
+export function toIndexable(chunk: CodeChunk, file: DiscoveredFile, repository: Repository, nameRepeats = false): IndexablePattern {
+  const words = chunk.kind === 'section' ? chunk.name : chunk.name.split('.').flatMap(splitIdentifier).join(' ');
+  const title = `${words.charAt(0).toUpperCase()}${words.slice(1)}`.slice(0, 80);
+  const folders = file.path.split('/').slice(0, -1).map((folder) => folder.toLowerCase().replace(/[^a-z0-9]+/g, '-')).filter(Boolean);
+  const summary = (chunk.documentation || `${chunk.kind === 'section' ? 'Section' : chunk.kind === 'class' ? 'Class' : 'Function'} ${chunk.name} from ${file.path}.`).slice(0, 600);
+  return {
+    pattern: {
+      // Stable across edits that move code; the line only tells apart two chunks of one name in one file.
+      id: `ingest:${repository.name}/${file.path}#${chunk.name}${nameRepeats ? `@${chunk.line}` : ''}`,
+      title,
+      summary: summary.length >= 20 ? summary : `${summary} (${file.path})`,
+      language: chunk.language,
+      tags: [...new Set(['ingested', ...folders])].slice(0, 6),
+      code: chunk.code,
+      tests: null,
+      libraries: [],
+      source: { kind: 'ingest', path: file.path, line: chunk.line, repository: repository.name, ...(repository.commit ? { commit: repository.commit } : {}) },
+    },
+  };
+}
