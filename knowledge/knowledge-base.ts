@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { readCorpus } from './corpus/load-corpus.ts';
 import { fitDocumentFrequencies, LocalEmbedder } from './embedding/local-embedder.ts';
 import { patternDocument } from './embedding/pattern-document.ts';
+import { OpenAiCompatibleEmbedder } from './embedding/openai-compatible-embedder.ts';
 import type { Embedder } from './embedding/embedder.ts';
 import type { GraphConnection } from './graph/graph-connection.ts';
 import type { GraphStore } from './graph/graph-store.ts';
@@ -39,22 +40,25 @@ export async function createKnowledgeBase(dependencies: {
   graph: GraphConnection;
   log: Logger;
   embedder?: Embedder;
+  /** An OpenAI-compatible embeddings endpoint instead of the local embedder. */
+  embeddings?: { baseUrl: string; model: string; apiKey: string | undefined };
   /** For tests: a vector index instead of Chroma. */
   vectorIndex?: VectorIndex;
 }): Promise<KnowledgeBase> {
   const log = dependencies.log.child({ component: 'knowledge' });
-  const embedder = dependencies.embedder ?? (await defaultEmbedder());
+  const embedder =
+    dependencies.embedder ??
+    (dependencies.embeddings ? new OpenAiCompatibleEmbedder(dependencies.embeddings) : await defaultEmbedder());
   const patterns = new PatternRepository(dependencies.sql.query);
   const graph = dependencies.graph.kind === 'neo4j' ? new Neo4jGraphStore(dependencies.graph.driver) : new PostgresGraphStore(dependencies.sql);
   let opening: Promise<ChromaVectorIndex> | undefined;
   let rebuiltPending = false;
   const vectors = async (): Promise<VectorIndex> => {
     if (dependencies.vectorIndex) return dependencies.vectorIndex;
-    opening ??= ChromaVectorIndex.open(dependencies.chroma, {
-      name: patternCollectionName,
-      embedderId: embedder.id,
-      dimension: embedder.dimension,
-    }).then(
+    // A remote embedder's dimension is known once it has answered: ask it first (a failure leaves vector search out).
+    opening ??= (embedder instanceof OpenAiCompatibleEmbedder ? embedder.probe() : Promise.resolve(embedder.dimension))
+      .then((dimension) => ChromaVectorIndex.open(dependencies.chroma, { name: patternCollectionName, embedderId: embedder.id, dimension }))
+      .then(
       (index) => {
         rebuiltPending = index.rebuilt;
         return index;

@@ -79,7 +79,13 @@ export async function startServer(
   let jobs: JobQueue | undefined;
   try {
     infrastructure = await startInfrastructure(config, log);
-    knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, graph: infrastructure.graph, log });
+    knowledge = await createKnowledgeBase({
+      sql: sqlHandle(infrastructure.dataSource),
+      chroma: infrastructure.chroma,
+      graph: infrastructure.graph,
+      log,
+      embeddings: config.embeddings,
+    });
     // Idempotent: only new or changed seed patterns are written. A failure leaves search to what is stored.
     await knowledge.loadSeeds().catch((error: unknown) => log.error({ err: error }, 'loading the seed corpus failed'));
     chat = createChatModule(infrastructure.dataSource, config, log, {

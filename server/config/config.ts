@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   ANTHROPIC_BASE_URL: optionalUrl(['http:', 'https:']),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
+  EMBEDDINGS_BASE_URL: optionalUrl(['http:', 'https:']),
+  EMBEDDINGS_MODEL: optionalText,
+  EMBEDDINGS_API_KEY: optionalText,
   SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
   DOCKER_HOST: optionalText,
 });
@@ -77,6 +80,8 @@ export interface Config {
   /** Unset: the graph lives in Postgres tables. */
   neo4j: { uri: string; user: string; password: string | undefined } | undefined;
   llm: LlmSettings;
+  /** Unset: Kiln's local embedder. Set: an OpenAI-compatible /embeddings endpoint. */
+  embeddings: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
   sandbox: { mode: 'auto' | 'bubblewrap' | 'docker' | 'off'; dockerHost: string | undefined };
 }
 
@@ -111,6 +116,9 @@ export function loadConfig(environment: Record<string, string | undefined>, work
     chromaUrl: env.CHROMA_URL?.replace(/\/+$/, ''),
     neo4j: env.NEO4J_URI ? { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD } : undefined,
     llm: selectLlm(env),
+    embeddings: env.EMBEDDINGS_BASE_URL
+      ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small', apiKey: env.EMBEDDINGS_API_KEY }
+      : undefined,
     sandbox: { mode: env.SANDBOX, dockerHost: env.DOCKER_HOST },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../knowledge/corpus/load-corpus.ts';
+import { KilnPatternRetriever } from '../../knowledge/retrieval/kiln-langchain-retriever.ts';
 import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
 import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
 
@@ -41,6 +42,12 @@ describe('the pattern store', () => {
     });
     expect((await kiln.api('GET', '/patterns/search?q=', { token })).status).toBe(400);
     expect((await kiln.api('GET', '/patterns/search?q=debounce')).status).toBe(401);
+  });
+
+  it('serves LangChain pipelines through the same hybrid search', async () => {
+    const documents = await new KilnPatternRetriever(kiln.knowledge().retriever, { k: 3 }).invoke('debounce a function in TypeScript');
+    expect(documents[0]!.metadata).toMatchObject({ id: 'ts-debounce', language: 'typescript', source: { kind: 'seed' } });
+    expect(documents[0]!.pageContent).toContain('export function debounce');
   });
 
   it('opens a pattern with its code, tests and graph neighbours', async () => {
