@@ -2,6 +2,7 @@ import type { ChromaClient } from 'chromadb';
 import type { Logger } from 'pino';
 import { readCorpus } from './corpus/load-corpus.ts';
 import { fitDocumentFrequencies, LocalEmbedder } from './embedding/local-embedder.ts';
+import { stem } from './embedding/stem.ts';
 import { patternDocument } from './embedding/pattern-document.ts';
 import { OpenAiCompatibleEmbedder } from './embedding/openai-compatible-embedder.ts';
 import type { Embedder } from './embedding/embedder.ts';
@@ -46,9 +47,10 @@ export async function createKnowledgeBase(dependencies: {
   vectorIndex?: VectorIndex;
 }): Promise<KnowledgeBase> {
   const log = dependencies.log.child({ component: 'knowledge' });
+  const frequencies = await corpusFrequencies();
   const embedder =
     dependencies.embedder ??
-    (dependencies.embeddings ? new OpenAiCompatibleEmbedder(dependencies.embeddings) : await defaultEmbedder());
+    (dependencies.embeddings ? new OpenAiCompatibleEmbedder(dependencies.embeddings) : new LocalEmbedder(1024, frequencies));
   const patterns = new PatternRepository(dependencies.sql.query);
   const graph = dependencies.graph.kind === 'neo4j' ? new Neo4jGraphStore(dependencies.graph.driver) : new PostgresGraphStore(dependencies.sql);
   let opening: Promise<ChromaVectorIndex> | undefined;
@@ -76,7 +78,14 @@ export async function createKnowledgeBase(dependencies: {
     graph,
     embedder,
     indexer,
-    retriever: new HybridRetriever({ patterns, embedder, vectors, graph, log }),
+    retriever: new HybridRetriever({
+      patterns,
+      embedder,
+      vectors,
+      graph,
+      log,
+      documentFrequency: (word) => frequencies.counts.get(`w:${stem(word)}`) ?? 0,
+    }),
     async loadSeeds() {
       const index = await vectors().catch(() => undefined);
       // Rebuilt, or missing vectors written while Chroma was down: embed everything again.
@@ -92,8 +101,8 @@ export async function createKnowledgeBase(dependencies: {
   };
 }
 
-/** The local embedder, with word statistics from the shipped corpus (deterministic for a given corpus). */
-async function defaultEmbedder(): Promise<LocalEmbedder> {
+/** Word statistics of the shipped corpus (deterministic for a given corpus): the local embedder's IDF, and how retrieval picks search terms. */
+async function corpusFrequencies() {
   const { patterns } = await readCorpus();
-  return new LocalEmbedder(1024, fitDocumentFrequencies(patterns.map((seed) => patternDocument({ ...seed.manifest, code: seed.code, tests: seed.tests }))));
+  return fitDocumentFrequencies(patterns.map((seed) => patternDocument({ ...seed.manifest, code: seed.code, tests: seed.tests })));
 }

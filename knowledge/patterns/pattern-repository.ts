@@ -124,20 +124,16 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search: any of the question's words (and the `expansions`, synonyms from the concept lexicon),
-   * stemmed against title, summary and tags, and as they are against the code's identifiers, ranked by cover
-   * density (weights A > B > C).
+   * Full-text search for any of `terms` (the caller picks the few that discriminate), stemmed against title,
+   * summary and tags and as they are against the code's identifiers, ranked by ts_rank with weights A > B > C.
+   * Cost grows with the rows that match, so few, rare terms keep it fast on large stores.
    */
-  async searchText(
-    question: string,
-    options: { k: number; language?: string; expansions?: string[] },
-  ): Promise<{ id: string; score: number }[]> {
-    const words = `${question} ${(options.expansions ?? []).join(' ')}`.toLowerCase();
-    const terms = [...new Set(words.match(/[a-z0-9]+/g) ?? [])].filter((term) => !stopWords.has(term));
-    if (terms.length === 0) return [];
-    const expression = terms.join(' | ');
+  async searchText(terms: string[], options: { k: number; language?: string }): Promise<{ id: string; score: number }[]> {
+    const clean = [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))];
+    if (clean.length === 0) return [];
+    const expression = clean.join(' | ');
     const rows = await this.query(
-      `SELECT id, ts_rank_cd(search, query, 1) AS score
+      `SELECT id, ts_rank(search, query, 1) AS score
        FROM patterns, (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query) q
        WHERE search @@ query ${options.language ? 'AND language = $3' : ''}
        ORDER BY score DESC, id

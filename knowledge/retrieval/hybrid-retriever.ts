@@ -59,6 +59,8 @@ export class HybridRetriever {
   constructor(
     private readonly dependencies: {
       patterns: Pick<PatternRepository, 'searchText' | 'findByIds'>;
+      /** How many documents hold a word (fewer: rarer, more telling); words never seen count as rarest. */
+      documentFrequency?: (word: string) => number;
       embedder: Embedder;
       vectors: () => Promise<VectorIndex>;
       graph: GraphStore;
@@ -80,7 +82,9 @@ export class HybridRetriever {
   async search(question: string, options: { k?: number; language?: string; prefer?: string } = {}): Promise<RetrievalResult> {
     const k = options.k ?? 5;
     const notices: string[] = [];
-    const expansions = conceptWordsOf(question);
+    // Six of each: measured as the balance of recall and latency (full-text cost grows with the rows matched).
+    const terms = this.rarest(wordsOf(question), 6);
+    const expansions = this.rarest(conceptWordsOf(question).filter((word) => !terms.includes(word)), 6);
     const [vectorHits, textHits, expandedHits] = await Promise.all([
       this.timed('vector search', async () => {
         const [embedding] = await this.dependencies.embedder.embed([question]);
@@ -89,7 +93,7 @@ export class HybridRetriever {
         notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
         return undefined;
       }),
-      this.timed('full-text search', () => this.dependencies.patterns.searchText(question, { k: this.candidates, language: options.language })).catch(
+      this.timed('full-text search', () => this.dependencies.patterns.searchText(terms, { k: this.candidates, language: options.language })).catch(
         (error: unknown) => {
           notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
           return undefined;
@@ -98,7 +102,7 @@ export class HybridRetriever {
       // The same search widened with the lexicon's synonyms: finds more, ranks less sharply, so it weighs less.
       expansions.length
         ? this.timed('expanded full-text search', () =>
-            this.dependencies.patterns.searchText(question, { k: this.candidates, language: options.language, expansions }),
+            this.dependencies.patterns.searchText([...terms.slice(0, 3), ...expansions], { k: this.candidates, language: options.language }),
           ).catch(() => undefined)
         : Promise.resolve(undefined),
     ]);
@@ -162,6 +166,17 @@ export class HybridRetriever {
     return { results, notices };
   }
 
+  /**
+   * The `count` rarest words the store knows: they tell patterns apart and keep full-text matches few. Words
+   * no document holds cannot match and come last.
+   */
+  private rarest(words: string[], count: number): string[] {
+    const frequency = this.dependencies.documentFrequency;
+    if (!frequency) return [...new Set(words)].slice(0, count);
+    const rank = (word: string) => frequency(word) || Number.MAX_SAFE_INTEGER;
+    return [...new Set(words)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).slice(0, count);
+  }
+
   private async timed<T>(what: string, work: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -178,3 +193,8 @@ export class HybridRetriever {
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/** The question's words worth searching for: letters and digits, three or more, lower-cased. */
+function wordsOf(question: string): string[] {
+  return (question.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => word.length >= 3);
+}
