@@ -44,6 +44,7 @@ function synthetic(index: number): IndexablePattern {
       summary: `${seed.manifest.summary} ${extra.join(' ')}.`,
       language: seed.manifest.language,
       tags: [...seed.manifest.tags, pick(vocabulary)].slice(0, 6),
+      questions: [],
       code: seed.code.replace(/\b([a-z][A-Za-z0-9]{3,})\(/g, `$1${suffix}(`),
       tests: null,
       libraries: seed.manifest.libraries,

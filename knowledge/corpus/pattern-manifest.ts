@@ -26,6 +26,8 @@ export const patternManifestSchema = z
     related: z.array(z.string()).default([]),
     supersedes: z.array(z.string()).default([]),
     fixes: z.array(z.string().min(5)).default([]),
+    /** Questions developers ask that this pattern answers, in their own words (searched like the summary). */
+    questions: z.array(z.string().min(10).max(300)).max(8).default([]),
   })
   .strict()
   .refine((manifest) => manifest.id.startsWith(`${idPrefixes[manifest.language]}-`), {

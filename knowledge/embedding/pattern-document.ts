@@ -2,16 +2,20 @@ import { splitIdentifiers } from '../patterns/identifiers.ts';
 import type { PatternInput } from '../patterns/pattern.ts';
 
 /**
- * The text a pattern is embedded from: its title, tags and summary, then, at
+ * The text a pattern is embedded from: its title, tags, summary and example
+ * questions (weighted like the summary), then, at
  * lower weight, what its code and tests say in words: comments and doc
  * strings, test names (which name the scenarios the pattern serves), and the
  * words of the code's identifiers.
  */
-export function patternDocument(pattern: Pick<PatternInput, 'title' | 'summary' | 'tags' | 'code' | 'language'> & { tests?: string | null }): string {
+export function patternDocument(
+  pattern: Pick<PatternInput, 'title' | 'summary' | 'tags' | 'code' | 'language'> & { tests?: string | null; questions?: string[] },
+): string {
   return [
     `title: ${pattern.title}`,
     `tags: ${pattern.tags.join(' ')} ${pattern.language}`,
     `summary: ${pattern.summary}`,
+    ...(pattern.questions ?? []).map((question) => `summary: ${question}`),
     `code: ${proseOf(pattern.code)} ${proseOf(pattern.tests ?? '')}`,
     `code: ${splitIdentifiers(pattern.code).slice(0, 80).join(' ')}`,
   ].join('\n');

@@ -162,6 +162,7 @@ export function toIndexable(chunk: CodeChunk, file: DiscoveredFile, repository: 
       summary: summary.length >= 20 ? summary : `${summary} (${file.path})`,
       language: chunk.language,
       tags: [...new Set(['ingested', ...folders])].slice(0, 6),
+      questions: [],
       code: chunk.code,
       tests: null,
       libraries: [],

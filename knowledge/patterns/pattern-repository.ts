@@ -9,6 +9,7 @@ interface PatternRecord {
   summary: string;
   language: string;
   tags: string[];
+  questions: string[];
   code: string;
   tests: string | null;
   libraries: Pattern['libraries'];
@@ -23,7 +24,7 @@ interface PatternRecord {
 }
 
 const columns =
-  'id, title, summary, language, tags, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, created_at, updated_at';
+  'id, title, summary, language, tags, questions, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, created_at, updated_at';
 
 const toPattern = (row: PatternRecord): Pattern => ({
   id: row.id,
@@ -31,6 +32,7 @@ const toPattern = (row: PatternRecord): Pattern => ({
   summary: row.summary,
   language: row.language,
   tags: row.tags,
+  questions: row.questions,
   code: row.code,
   tests: row.tests,
   libraries: row.libraries,
@@ -57,10 +59,11 @@ export class PatternRepository {
     const hash = contentHash(input);
     try {
       const rows = await this.query(
-        `INSERT INTO patterns (id, title, summary, language, tags, code, tests, libraries, source, identifiers, content_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO patterns (id, title, summary, language, tags, code, tests, libraries, source, identifiers, content_hash, questions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, summary = EXCLUDED.summary, language = EXCLUDED.language, tags = EXCLUDED.tags,
+           questions = EXCLUDED.questions,
            code = EXCLUDED.code, tests = EXCLUDED.tests, libraries = EXCLUDED.libraries, source = EXCLUDED.source,
            identifiers = EXCLUDED.identifiers, content_hash = EXCLUDED.content_hash, updated_at = now()
          WHERE patterns.content_hash <> EXCLUDED.content_hash OR patterns.source <> EXCLUDED.source
@@ -77,6 +80,7 @@ export class PatternRepository {
           JSON.stringify(input.source),
           splitIdentifiers(input.code).join(' '),
           hash,
+          input.questions,
         ],
       );
       if (rows.length === 0) return 'unchanged';

@@ -22,6 +22,8 @@ export interface Pattern {
   summary: string;
   language: string;
   tags: string[];
+  /** Questions developers ask that this pattern answers, in their own words (searched like the summary). */
+  questions: string[];
   code: string;
   tests: string | null;
   libraries: { name: string; version: string }[];

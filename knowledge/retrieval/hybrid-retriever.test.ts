@@ -12,6 +12,7 @@ const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern => 
   summary: id,
   language: 'typescript',
   tags: [],
+  questions: [],
   code: '',
   tests: null,
   libraries: [],

@@ -9,6 +9,7 @@ const debounce: Pattern = {
   summary: 'Delay calls until a quiet period.',
   language: 'typescript',
   tags: ['timing'],
+  questions: [],
   code: 'export function debounce() {}',
   tests: null,
   libraries: [],

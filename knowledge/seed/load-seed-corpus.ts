@@ -13,6 +13,7 @@ export function seedToIndexable(seed: SeedPattern): IndexablePattern {
       summary: manifest.summary,
       language: manifest.language,
       tags: manifest.tags,
+      questions: manifest.questions,
       code: seed.code,
       tests: seed.tests,
       libraries: manifest.libraries,

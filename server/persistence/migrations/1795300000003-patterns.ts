@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The pattern store's source of truth. Chroma holds vectors and the graph holds
  * relationships, both rebuildable from this table. `search` is the full-text
- * document: title (weight A), summary and tags (B), and the code's identifiers
+ * document: title (weight A), summary, tags and example questions (B), and the code's identifiers
  * split at camelCase and snake_case boundaries (C, no stemming).
  */
 export class Patterns1795300000003 implements MigrationInterface {
@@ -22,6 +22,7 @@ export class Patterns1795300000003 implements MigrationInterface {
         summary text NOT NULL,
         language text NOT NULL,
         tags text[] NOT NULL DEFAULT '{}',
+        questions text[] NOT NULL DEFAULT '{}',
         code text NOT NULL,
         tests text,
         libraries jsonb NOT NULL DEFAULT '[]',
@@ -36,7 +37,7 @@ export class Patterns1795300000003 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         search tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('english', title), 'A') ||
-          setweight(to_tsvector('english', summary || ' ' || kiln_words(tags)), 'B') ||
+          setweight(to_tsvector('english', summary || ' ' || kiln_words(tags) || ' ' || kiln_words(questions)), 'B') ||
           setweight(to_tsvector('simple', identifiers), 'C')
         ) STORED
       )`);
