@@ -128,22 +128,31 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search for any of `terms` (the caller picks the few that discriminate), stemmed against title,
-   * summary and tags and as they are against the code's identifiers, ranked by ts_rank with weights A > B > C.
-   * Cost grows with the rows that match, so few, rare terms keep it fast on large stores.
+   * Full-text search for `terms` (the caller picks the few that discriminate), stemmed against title, summary,
+   * tags and questions and as they are against the code's identifiers, ranked by ts_rank (weights A > B > C).
+   *
+   * Ranking costs a read of every matching row, so it is bounded: rows matching at least two of the terms are
+   * ranked first (GIN intersects pairs cheaply, and relevant rows usually match several terms); only when they
+   * are fewer than `k` do rows matching any one term count; and never more than `candidateCap` rows are ranked.
    */
-  async searchText(terms: string[], options: { k: number; language?: string }): Promise<{ id: string; score: number }[]> {
+  async searchText(terms: string[], options: { k: number; language?: string; candidateCap?: number }): Promise<{ id: string; score: number }[]> {
     const clean = [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))];
     if (clean.length === 0) return [];
-    const expression = clean.join(' | ');
-    const rows = await this.query(
-      `SELECT id, ts_rank(search, query, 1) AS score
-       FROM patterns, (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query) q
-       WHERE search @@ query ${options.language ? 'AND language = $3' : ''}
-       ORDER BY score DESC, id
-       LIMIT $2`,
-      [expression, options.k, ...(options.language ? [options.language] : [])],
-    );
+    const pairs = clean.flatMap((first, index) => clean.slice(index + 1).map((second) => `(${first} & ${second})`));
+    const search = (expression: string, k: number) =>
+      this.query(
+        `WITH q AS (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query),
+         matches AS MATERIALIZED (
+           SELECT id, search FROM patterns, q WHERE search @@ q.query ${options.language ? 'AND language = $4' : ''} LIMIT $3
+         )
+         SELECT id, ts_rank(search, q.query, 1) AS score FROM matches, q ORDER BY score DESC, id LIMIT $2`,
+        [expression, k, options.candidateCap ?? 2_000, ...(options.language ? [options.language] : [])],
+      );
+    let rows = pairs.length ? await search(pairs.join(' | '), options.k) : [];
+    if (rows.length < options.k) {
+      const seen = new Set(rows.map((row) => row.id));
+      rows = [...rows, ...(await search(clean.join(' | '), options.k)).filter((row) => !seen.has(row.id))].slice(0, options.k);
+    }
     return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
   }
 
