@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { findFreePort } from './free-port.ts';
-import { isProcessAlive, processIdentity, type ProcessIdentity } from './process-identity.ts';
+import { isProcessAlive, processIdentity, terminateProcess, type ProcessIdentity } from './process-identity.ts';
 import { tailOfFile } from './tail-of-file.ts';
 
 /**
@@ -67,16 +67,7 @@ export class EmbeddedChroma {
   async stop(): Promise<void> {
     const running = await this.readRunFile();
     if (running && isProcessAlive(running)) {
-      for (const [signal, waitMs] of [['SIGTERM', 10_000], ['SIGKILL', 5_000]] as const) {
-        try {
-          process.kill(running.pid, signal);
-        } catch {
-          break;
-        }
-        const deadline = Date.now() + waitMs;
-        while (isProcessAlive(running) && Date.now() < deadline) await delay(50);
-        if (!isProcessAlive(running)) break;
-      }
+      await terminateProcess(running, [['SIGTERM', 10_000], ['SIGKILL', 5_000]]);
       this.log.info({ serverPid: running.pid }, 'stopped embedded Chroma');
     }
     // The run file stays: its port is tried first next time, so the URL is stable across restarts.

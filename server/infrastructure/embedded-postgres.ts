@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { findFreePort } from './free-port.ts';
-import { isProcessAlive, processCommandLine } from './process-identity.ts';
+import { isProcessAlive, processCommandLine, terminateProcess } from './process-identity.ts';
 import { tailOfFile } from './tail-of-file.ts';
 
 const execFile = promisify(execFileCallback);
@@ -93,23 +93,12 @@ export class EmbeddedPostgres {
     const pgdata = await this.pgdataPath(await this.serverOwner());
     const running = await this.runningServer(pgdata);
     if (!running) return;
-    const identity = { pid: running.pid, startTime: undefined };
-    for (const [signal, waitMs] of [['SIGINT', 20_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
-      try {
-        process.kill(running.pid, signal);
-      } catch {
-        return;
-      }
-      const deadline = Date.now() + waitMs;
-      while (Date.now() < deadline) {
-        if (!isProcessAlive(identity)) {
-          this.log.info({ serverPid: running.pid }, 'stopped embedded Postgres');
-          return;
-        }
-        await delay(50);
-      }
-      this.log.warn({ serverPid: running.pid, signal }, 'embedded Postgres did not stop in time; escalating');
-    }
+    const stopped = await terminateProcess(
+      { pid: running.pid, startTime: undefined },
+      [['SIGINT', 20_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]],
+      (signal) => this.log.warn({ serverPid: running.pid, signal }, 'embedded Postgres did not stop in time; escalating'),
+    );
+    if (stopped) this.log.info({ serverPid: running.pid }, 'stopped embedded Postgres');
   }
 
   /** The running postmaster of `pgdata`, judged by its own postmaster.pid; a stale file is removed. */

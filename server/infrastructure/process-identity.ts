@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * A process named by its pid *and* its start time, so a pid the kernel has
@@ -43,4 +44,27 @@ function readStartTime(pid: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Stops a process by escalating signals: each is sent, then the process gets its wait to exit before the
+ * next one. Resolves true once it is gone (or was already), false if even the last signal did not stop it.
+ */
+export async function terminateProcess(
+  identity: ProcessIdentity,
+  steps: readonly (readonly [NodeJS.Signals, number])[],
+  onEscalate: (signal: NodeJS.Signals) => void = () => {},
+): Promise<boolean> {
+  for (const [signal, waitMs] of steps) {
+    try {
+      process.kill(identity.pid, signal);
+    } catch {
+      return true;
+    }
+    const deadline = Date.now() + waitMs;
+    while (isProcessAlive(identity) && Date.now() < deadline) await delay(50);
+    if (!isProcessAlive(identity)) return true;
+    onEscalate(signal);
+  }
+  return false;
 }
