@@ -47,7 +47,11 @@ export async function createKnowledgeBase(dependencies: {
   vectorIndex?: VectorIndex;
 }): Promise<KnowledgeBase> {
   const log = dependencies.log.child({ component: 'knowledge' });
-  const frequencies = await corpusFrequencies();
+  // Read once: the shipped corpus gives both the word statistics and the seeds.
+  const corpus = await readCorpus();
+  const frequencies = fitDocumentFrequencies(
+    corpus.patterns.map((seed) => patternDocument({ ...seed.manifest, code: seed.code, tests: seed.tests })),
+  );
   const embedder =
     dependencies.embedder ??
     (dependencies.embeddings ? new OpenAiCompatibleEmbedder(dependencies.embeddings) : new LocalEmbedder(1024, frequencies));
@@ -90,7 +94,7 @@ export async function createKnowledgeBase(dependencies: {
       const index = await vectors().catch(() => undefined);
       // Rebuilt, or missing vectors written while Chroma was down: embed everything again.
       const reindexAll = rebuiltPending || (index !== undefined && (await index.count().catch(() => 0)) < (await patterns.count()));
-      const report = await loadSeedCorpus({ patterns, indexer, log });
+      const report = await loadSeedCorpus({ patterns, indexer, log }, { corpus });
       if (reindexAll && !report.vectorError) {
         const reembedded = await indexer.reembedAll();
         log.info({ patterns: reembedded, embedder: embedder.id }, 'vector index rebuilt');
@@ -99,10 +103,4 @@ export async function createKnowledgeBase(dependencies: {
       return report;
     },
   };
-}
-
-/** Word statistics of the shipped corpus (deterministic for a given corpus): the local embedder's IDF, and how retrieval picks search terms. */
-async function corpusFrequencies() {
-  const { patterns } = await readCorpus();
-  return fitDocumentFrequencies(patterns.map((seed) => patternDocument({ ...seed.manifest, code: seed.code, tests: seed.tests })));
 }

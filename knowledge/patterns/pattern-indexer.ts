@@ -28,7 +28,7 @@ export interface IndexReport {
 /**
  * Writes patterns to the store: Postgres first (the source of truth), then
  * their vectors and graph edges. Unchanged patterns cost one round trip and
- * are not re-embedded, unless the vector index was rebuilt (`reindexAll`).
+ * are not re-embedded (after the vector index is rebuilt, `reembedAll` does that).
  */
 export class PatternIndexer {
   constructor(
@@ -39,21 +39,17 @@ export class PatternIndexer {
     private readonly log: Logger,
   ) {}
 
-  async index(items: IndexablePattern[], options: { reindexAll?: boolean } = {}): Promise<IndexReport> {
+  async index(items: IndexablePattern[]): Promise<IndexReport> {
     const report: IndexReport = { created: 0, updated: 0, unchanged: 0, duplicates: 0 };
     const changed: IndexablePattern[] = [];
     for (const item of items) {
       const outcome: UpsertOutcome = await this.patterns.upsert(item.pattern);
       report[outcome === 'duplicate' ? 'duplicates' : outcome] += 1;
-      if (outcome === 'created' || outcome === 'updated' || (options.reindexAll && outcome === 'unchanged')) changed.push(item);
+      if (outcome === 'created' || outcome === 'updated') changed.push(item);
     }
     if (changed.length === 0) return report;
     try {
-      const index = await this.vectors();
-      const embeddings = await this.embedder.embed(changed.map((item) => patternDocument(item.pattern)));
-      await index.upsert(
-        changed.map((item, position) => ({ id: item.pattern.id, embedding: embeddings[position]!, metadata: { language: item.pattern.language } })),
-      );
+      await this.writeVectors(await this.vectors(), changed.map((item) => item.pattern));
     } catch (error) {
       report.vectorError = (error as Error).message;
       this.log.warn({ err: error }, 'pattern vectors not written; the patterns are searchable by text until the next index run');
@@ -74,10 +70,14 @@ export class PatternIndexer {
     for (let offset = 0; ; offset += pageSize) {
       const { patterns } = await this.patterns.list({ limit: pageSize, offset });
       if (patterns.length === 0) return done;
-      const embeddings = await this.embedder.embed(patterns.map((pattern) => patternDocument(pattern)));
-      await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
+      await this.writeVectors(index, patterns);
       done += patterns.length;
     }
+  }
+
+  private async writeVectors(index: VectorIndex, patterns: PatternInput[]): Promise<void> {
+    const embeddings = await this.embedder.embed(patterns.map((pattern) => patternDocument(pattern)));
+    await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
   }
 
   /** Removes patterns from all three stores. */

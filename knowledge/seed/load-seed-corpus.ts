@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { readCorpus, type SeedPattern } from '../corpus/load-corpus.ts';
+
+export type CorpusSnapshot = Awaited<ReturnType<typeof readCorpus>>;
 import type { IndexablePattern, IndexReport, PatternIndexer } from '../patterns/pattern-indexer.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
 
@@ -31,9 +33,10 @@ export function seedToIndexable(seed: SeedPattern): IndexablePattern {
  */
 export async function loadSeedCorpus(
   dependencies: { patterns: PatternRepository; indexer: PatternIndexer; log: Logger },
-  options: { corpusDirectory?: string } = {},
+  /** The corpus as already read (the knowledge base reads it once for its word statistics too). */
+  options: { corpus?: CorpusSnapshot } = {},
 ): Promise<IndexReport & { removed: number }> {
-  const { patterns: corpus, problems } = await readCorpus(options.corpusDirectory);
+  const { patterns: corpus, problems } = options.corpus ?? (await readCorpus());
   if (problems.length) dependencies.log.warn({ problems }, 'some seed patterns were skipped or trimmed');
   const known = await dependencies.patterns.hashesOfSource('seed');
   const shipped = new Set(corpus.map((seed) => seed.manifest.id));
