@@ -45,7 +45,9 @@ export async function startServer(
   let infrastructure: Infrastructure | undefined;
   let chat: ChatModule | undefined;
   let knowledge: KnowledgeBase | undefined;
-  const services = (): ApiServices | undefined => (phase === 'ready' && chat && knowledge ? { ...chat, knowledge } : undefined);
+  /** Built once start-up completes; what every API request and socket event asks for. */
+  let ready: ApiServices | undefined;
+  const services = (): ApiServices | undefined => (phase === 'ready' ? ready : undefined);
   const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -104,6 +106,7 @@ export async function startServer(
     await infrastructure?.stop().catch(() => undefined);
     throw error;
   }
+  ready = { ...chat, knowledge };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
 
