@@ -13,7 +13,7 @@ import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import type { LlmMessage } from '../llm/llm-provider.ts';
 import type { Intent, Engine } from './turn-events.ts';
-import type { IntentRouter } from '../routing/intent-router.ts';
+import { intents, type IntentRouter } from '../routing/intent-router.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import type { TurnLog } from './turn-log.ts';
 import type { TurnRegistry } from './turn-registry.ts';
@@ -24,6 +24,9 @@ export const maxMessageLength = 32_000;
 /** How many earlier messages of the branch an agent sees. */
 const historyLimit = 40;
 
+/** The agent the user picked, overruling the router. */
+const intentSchema = z.enum(intents as [Intent, ...Intent[]], { message: `must be one of ${intents.join(', ')}` });
+
 const sendSchema = z.object({
   conversationId: z.uuid({ message: 'must be a conversation id' }),
   content: z
@@ -31,11 +34,13 @@ const sendSchema = z.object({
     .refine((text) => text.trim().length > 0, 'must not be empty')
     .refine((text) => text.length <= maxMessageLength, `must be at most ${maxMessageLength.toLocaleString('en')} characters`),
   parentId: z.uuid({ message: 'must be a message id' }).nullish(),
+  intent: intentSchema.optional(),
 });
 
 const regenerateSchema = z.object({
   conversationId: z.uuid({ message: 'must be a conversation id' }),
   messageId: z.uuid({ message: 'must be a message id' }),
+  intent: intentSchema.optional(),
 });
 
 export interface TurnHandle {
@@ -79,7 +84,7 @@ export class ChatService {
 
   /** A new user message (a reply on the active branch, or under `parentId` to edit into a new branch), then its answer. */
   async send(user: User, input: unknown): Promise<TurnHandle> {
-    const { conversationId, content, parentId } = parseInput(sendSchema, input, 'message');
+    const { conversationId, content, parentId, intent } = parseInput(sendSchema, input, 'message');
     const conversation = await this.dependencies.conversations.findOwned(user.id, conversationId);
     if (!conversation) throw new NotFoundError('Conversation');
     const parent = parentId === undefined ? conversation.activeLeafId : parentId;
@@ -89,12 +94,13 @@ export class ChatService {
       answering: content,
       historyFrom: parent,
       titleFromMessage: conversation.title === defaultConversationTitle ? titleFromMessage(content) : undefined,
+      intent,
     });
   }
 
   /** Another answer to an existing user message, as a new branch beside the earlier answers. */
   async regenerate(user: User, input: unknown): Promise<TurnHandle> {
-    const { conversationId, messageId } = parseInput(regenerateSchema, input, 'regeneration');
+    const { conversationId, messageId, intent } = parseInput(regenerateSchema, input, 'regeneration');
     const conversation = await this.dependencies.conversations.findOwned(user.id, conversationId);
     if (!conversation) throw new NotFoundError('Conversation');
     const message = await this.dependencies.messages.find(conversationId, messageId);
@@ -109,6 +115,7 @@ export class ChatService {
       answering: question.content,
       historyFrom: question.parentId,
       titleFromMessage: undefined,
+      intent,
     });
   }
 
@@ -137,9 +144,13 @@ export class ChatService {
       answering: string;
       historyFrom: string | null;
       titleFromMessage: string | undefined;
+      /** The agent the user picked, if any. */
+      intent?: Intent;
     },
   ): Promise<TurnHandle> {
     const { dependencies } = this;
+    // Route before anything is written: a router failure must not leave a turn behind.
+    const routed = await dependencies.router.route(plan.answering, plan.intent);
     const history = plan.historyFrom ? await this.history(conversationId, plan.historyFrom) : [];
     const turnId = this.newId();
     const began = await dependencies.turns.begin({
@@ -155,13 +166,12 @@ export class ChatService {
 
     const log = dependencies.registry.create(turnId, conversationId, user.id);
     const handle: TurnHandle = { turnId, conversationId, userMessageId: began.userMessageId, assistantMessageId: began.assistantMessageId, log };
-    const intent = dependencies.router.route(plan.answering);
     void runTurn(
       {
         log,
-        agent: dependencies.agentFor(intent.intent),
-        context: { turnId, conversationId, user, message: plan.answering, history },
-        intent,
+        agent: dependencies.agentFor(routed.decision.intent),
+        context: { turnId, conversationId, user, message: routed.text, history },
+        intent: routed.decision,
         engine: dependencies.engine,
         userMessageId: began.userMessageId,
         assistantMessageId: began.assistantMessageId,

@@ -31,7 +31,9 @@ export function conversationRoutes() {
       return answerTurn(c, handle);
     })
     .post('/:id/messages/:messageId/regenerate', async (c) => {
+      const body = await readOptionalJson(c);
       const handle = await c.var.services.chat.regenerate(c.var.user, {
+        ...(body as object),
         conversationId: await ownedConversationId(c),
         messageId: c.req.param('messageId'),
       });

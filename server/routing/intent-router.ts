@@ -1,10 +1,26 @@
-import type { TurnEventOf } from '../chat/turn-events.ts';
+import type { Intent, TurnEventOf } from '../chat/turn-events.ts';
 
 export type IntentDecision = Omit<TurnEventOf<'intent'>, 'type' | 'turnId' | 'seq'>;
 
-/** Picks the agent for a message, with its confidence, how it decided, and why. */
+export interface RoutedMessage {
+  decision: IntentDecision;
+  /** The text the agent answers: the message without a leading slash command. */
+  text: string;
+}
+
+/**
+ * Picks the agent for a message, with its confidence, how it decided, and why.
+ * An explicit `override` (the user chose the agent) always wins.
+ */
 export interface IntentRouter {
-  route(text: string): IntentDecision;
+  route(text: string, override?: Intent): Promise<RoutedMessage>;
+}
+
+export const intents: readonly Intent[] = ['ask', 'generate', 'review', 'debug', 'migrate', 'tool', 'smalltalk'];
+
+/** The decision when the user picked the agent themselves. */
+export function userOverride(intent: Intent): IntentDecision {
+  return { intent, confidence: 1, via: 'user', reason: `you chose the ${intent} agent` };
 }
 
 /**
@@ -12,10 +28,10 @@ export interface IntentRouter {
  * and the decision says so rather than pretending to have classified it.
  */
 export const askEverythingRouter: IntentRouter = {
-  route: () => ({
-    intent: 'ask',
-    confidence: 1,
-    via: 'rule',
-    reason: 'every message goes to the ask agent until the intent classifier is available',
+  route: async (text, override) => ({
+    text,
+    decision: override
+      ? userOverride(override)
+      : { intent: 'ask', confidence: 1, via: 'rule', reason: 'every message goes to the ask agent until the intent classifier is available' },
   }),
 };

@@ -209,6 +209,25 @@ describe('messages', () => {
     expect(page.messages[3].siblings).toMatchObject({ index: 1, count: 2 });
   });
 
+  it('lets the user pick the agent on send and on regenerate, and rejects an unknown one', async () => {
+    provider.delayMs = 0;
+    provider.tokens = ['answer'];
+    const { token } = await kiln.register();
+    const conversation = await kiln.newConversation(token);
+    const events = await sendAndWait(token, conversation.id, { content: 'hello there', intent: 'review' });
+    expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'review', via: 'user', confidence: 1 });
+
+    const answerId = (events[0] as Extract<TurnEvent, { type: 'turn.start' }>).assistantMessageId;
+    const path = `/conversations/${conversation.id}/messages/${answerId}/regenerate`;
+    const regenerated = await kiln.api('POST', path, { token, body: { intent: 'debug' }, headers: { accept: 'text/event-stream' } });
+    expect(parseSse(regenerated.text).find((event) => event.type === 'intent')).toMatchObject({ intent: 'debug', via: 'user' });
+
+    const unknown = await kiln.api('POST', `/conversations/${conversation.id}/messages`, { token, body: { content: 'hi', intent: 'poetry' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.details[0].field).toBe('intent');
+    expect((await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token })).json.messages).toHaveLength(2);
+  });
+
   it('reports a model failure as turn.error and keeps the message as failed', async () => {
     const { token } = await kiln.register();
     const conversation = await kiln.newConversation(token);
