@@ -32,6 +32,18 @@ export interface Citation {
   sources: { vector?: number; text?: number; graph?: number };
 }
 
+/** One problem the review agent found in the code it was given. */
+export interface ReviewFinding {
+  severity: 'error' | 'warning' | 'info';
+  /** 1-based line in the reviewed code. */
+  line: number;
+  category: 'correctness' | 'security' | 'performance' | 'readability';
+  message: string;
+  suggestion: string;
+  /** What found it, e.g. `typescript` (a compiler diagnostic) or the rule's id. */
+  rule: string;
+}
+
 export type TurnEventBody =
   | {
       type: 'turn.start';
@@ -43,6 +55,7 @@ export type TurnEventBody =
   | { type: 'intent'; intent: Intent; confidence: number; via: 'rule' | 'classifier' | 'llm' | 'user'; reason: string }
   | { type: 'retrieval'; citations: Citation[]; notice?: string }
   | { type: 'text.delta'; delta: string }
+  | { type: 'review.findings'; language: string; findings: ReviewFinding[]; summary: string }
   | { type: 'tool.call'; callId: string; server: string; tool: string; arguments: unknown }
   | { type: 'tool.result'; callId: string; ok: boolean; summary: string }
   | {
