@@ -128,31 +128,33 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search for `terms` (the caller picks the few that discriminate), stemmed against title, summary,
-   * tags and questions and as they are against the code's identifiers, ranked by ts_rank (weights A > B > C).
+   * Full-text search for `terms` (the caller picks the few that discriminate), stemmed like title, summary,
+   * tags and questions, and as they are, like the code's identifiers. A pattern's score is the sum of its
+   * matched terms' impacts (weights A > B > C, normalised by length; see the pattern_terms migration), so
+   * patterns matching several terms come first.
    *
-   * Ranking costs a read of every matching row, so it is bounded: rows matching at least two of the terms are
-   * ranked first (GIN intersects pairs cheaply, and relevant rows usually match several terms); only when they
-   * are fewer than `k` do rows matching any one term count; and never more than `candidateCap` rows are ranked.
+   * Cost is bounded whatever the store's size: each term contributes only its `postingsPerTerm` best postings,
+   * read in impact order from an index. A pattern that is not among the best few hundred for any of the terms
+   * cannot rank in the top `k` anyway, unless it matches many terms weakly; the vector list covers that case.
    */
-  async searchText(terms: string[], options: { k: number; language?: string; candidateCap?: number }): Promise<{ id: string; score: number }[]> {
+  async searchText(terms: string[], options: { k: number; language?: string; postingsPerTerm?: number }): Promise<{ id: string; score: number }[]> {
     const clean = [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))];
     if (clean.length === 0) return [];
-    const pairs = clean.flatMap((first, index) => clean.slice(index + 1).map((second) => `(${first} & ${second})`));
-    const search = (expression: string, k: number) =>
-      this.query(
-        `WITH q AS (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query),
-         matches AS MATERIALIZED (
-           SELECT id, search FROM patterns, q WHERE search @@ q.query ${options.language ? 'AND language = $4' : ''} LIMIT $3
-         )
-         SELECT id, ts_rank(search, q.query, 1) AS score FROM matches, q ORDER BY score DESC, id LIMIT $2`,
-        [expression, k, options.candidateCap ?? 2_000, ...(options.language ? [options.language] : [])],
-      );
-    let rows = pairs.length ? await search(pairs.join(' | '), options.k) : [];
-    if (rows.length < options.k) {
-      const seen = new Set(rows.map((row) => row.id));
-      rows = [...rows, ...(await search(clean.join(' | '), options.k)).filter((row) => !seen.has(row.id))].slice(0, options.k);
-    }
+    const rows = await this.query(
+      `WITH query_terms AS (
+         SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1) || to_tsvector('simple', $1))) AS term
+       )
+       SELECT hit.pattern_id AS id, sum(hit.impact) AS score
+       FROM query_terms CROSS JOIN LATERAL (
+         SELECT pattern_id, impact FROM pattern_terms
+         WHERE pattern_terms.term = query_terms.term ${options.language ? 'AND pattern_terms.language = $4' : ''}
+         ORDER BY impact DESC LIMIT $3
+       ) AS hit
+       GROUP BY hit.pattern_id
+       ORDER BY score DESC, id
+       LIMIT $2`,
+      [clean.join(' '), options.k, options.postingsPerTerm ?? 400, ...(options.language ? [options.language] : [])],
+    );
     return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
   }
 
