@@ -158,6 +158,22 @@ export class PatternRepository {
     return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
   }
 
+  /** Counts a use and its verdict for each pattern (a success also marks it verified at `at`); returns the ids found. */
+  async recordOutcome(ids: string[], verdict: 'success' | 'failure', at: Date): Promise<string[]> {
+    const rows = await this.query(
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows.
+      `WITH updated AS (UPDATE patterns SET uses = uses + 1,
+         successes = successes + CASE WHEN $2 = 'success' THEN 1 ELSE 0 END,
+         failures = failures + CASE WHEN $2 = 'failure' THEN 1 ELSE 0 END,
+         last_verified_at = CASE WHEN $2 = 'success' THEN $3 ELSE last_verified_at END
+       WHERE id = ANY($1::text[])
+       RETURNING id)
+       SELECT id FROM updated`,
+      [ids, verdict, at],
+    );
+    return rows.map((row) => String(row.id));
+  }
+
   async count(): Promise<number> {
     return Number((await this.query(`SELECT count(*) AS count FROM patterns`))[0]!.count);
   }
