@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { Agent } from '../agents/agent.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
+import { GenerateAgent } from '../agents/generate-agent.ts';
+import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { UserRepository } from '../auth/user-repository.ts';
 import type { Config } from '../config/config.ts';
@@ -16,6 +19,7 @@ import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnRegistry } from './turn-registry.ts';
+import type { Intent } from './turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<ApiServices, 'knowledge'> {
@@ -45,6 +49,12 @@ export function createChatModule(
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
   const askAgent = new AskAgent(provider, hooks.retriever);
+  // Intents without an agent of their own are answered by the ask agent.
+  const agents: Partial<Record<Intent, Agent>> = {
+    ask: askAgent,
+    generate: new GenerateAgent(provider, hooks.retriever),
+    smalltalk: new SmalltalkAgent(provider),
+  };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
 
@@ -59,7 +69,7 @@ export function createChatModule(
       turns: turnRepository,
       registry,
       router: askEverythingRouter,
-      agentFor: () => askAgent,
+      agentFor: (intent) => agents[intent] ?? askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
       runner: runnerIdentity(),
