@@ -43,6 +43,11 @@ const toPattern = (row: PatternRecord): Pattern => ({
   updatedAt: row.updated_at,
 });
 
+export interface TextHit {
+  id: string;
+  score: number;
+}
+
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
 
 /** Words that say nothing about which pattern is meant. */
@@ -128,34 +133,52 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search for `terms` (the caller picks the few that discriminate), stemmed like title, summary,
-   * tags and questions, and as they are, like the code's identifiers. A pattern's score is the sum of its
-   * matched terms' impacts (weights A > B > C, normalised by length; see the pattern_terms migration), so
-   * patterns matching several terms come first.
+   * Full-text search for `terms` (the caller picks the few words that discriminate) and, in the same round
+   * trip, for `widened` (the same search widened with synonyms), each giving its own ranked hits. Terms are
+   * stemmed like title, summary, tags and questions, and kept as they are, like the code's identifiers. A
+   * pattern's score is the sum of its matched terms' impacts (weights A > B > C, normalised by length; see the
+   * pattern_terms migration), so patterns matching several terms come first.
    *
    * Cost is bounded whatever the store's size: each term contributes only its `postingsPerTerm` best postings,
    * read in impact order from an index. A pattern that is not among the best few hundred for any of the terms
    * cannot rank in the top `k` anyway, unless it matches many terms weakly; the vector list covers that case.
    */
-  async searchText(terms: string[], options: { k: number; language?: string; postingsPerTerm?: number }): Promise<{ id: string; score: number }[]> {
-    const clean = [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))];
-    if (clean.length === 0) return [];
+  async searchText(
+    query: { terms: string[]; widened?: string[] },
+    options: { k: number; language?: string; postingsPerTerm?: number },
+  ): Promise<{ hits: TextHit[]; widened: TextHit[] }> {
+    const words = (terms: string[] = []) =>
+      [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))].join(' ');
+    const lists = [words(query.terms), words(query.widened)];
+    if (lists.every((list) => list === '')) return { hits: [], widened: [] };
+    // Scores for both lists in one pass over the postings; ids sorted bytewise (COLLATE "C"), which is cheaper.
     const rows = await this.query(
-      `WITH query_terms AS (
-         SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1) || to_tsvector('simple', $1))) AS term
+      `WITH wanted AS (
+         SELECT term, bool_or(list = 1) AS in_first, bool_or(list = 2) AS in_second
+         FROM unnest($1::text[]) WITH ORDINALITY AS given (words, list),
+              unnest(tsvector_to_array(to_tsvector('english', words) || to_tsvector('simple', words))) AS term
+         GROUP BY term
+       ),
+       scores AS MATERIALIZED (
+         SELECT hit.pattern_id,
+                sum(hit.impact) FILTER (WHERE wanted.in_first) AS first,
+                sum(hit.impact) FILTER (WHERE wanted.in_second) AS second
+         FROM wanted CROSS JOIN LATERAL (
+           SELECT pattern_id, impact FROM pattern_terms
+           WHERE pattern_terms.term = wanted.term ${options.language ? 'AND pattern_terms.language = $4' : ''}
+           ORDER BY impact DESC LIMIT $3
+         ) AS hit
+         GROUP BY hit.pattern_id
        )
-       SELECT hit.pattern_id AS id, sum(hit.impact) AS score
-       FROM query_terms CROSS JOIN LATERAL (
-         SELECT pattern_id, impact FROM pattern_terms
-         WHERE pattern_terms.term = query_terms.term ${options.language ? 'AND pattern_terms.language = $4' : ''}
-         ORDER BY impact DESC LIMIT $3
-       ) AS hit
-       GROUP BY hit.pattern_id
-       ORDER BY score DESC, id
-       LIMIT $2`,
-      [clean.join(' '), options.k, options.postingsPerTerm ?? 400, ...(options.language ? [options.language] : [])],
+       (SELECT 1 AS list, pattern_id AS id, first AS score FROM scores WHERE first IS NOT NULL
+        ORDER BY first DESC, pattern_id COLLATE "C" LIMIT $2)
+       UNION ALL
+       (SELECT 2, pattern_id, second FROM scores WHERE second IS NOT NULL
+        ORDER BY second DESC, pattern_id COLLATE "C" LIMIT $2)`,
+      [lists, options.k, options.postingsPerTerm ?? 200, ...(options.language ? [options.language] : [])],
     );
-    return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
+    const hits = (list: number) => rows.filter((row) => Number(row.list) === list).map((row) => ({ id: String(row.id), score: Number(row.score) }));
+    return { hits: hits(1), widened: hits(2) };
   }
 
   /** Counts a use and its verdict for each pattern (a success also marks it verified at `at`); returns the ids found. */

@@ -85,27 +85,27 @@ export class HybridRetriever {
     // Six of each: measured as the balance of recall and latency (full-text cost grows with the rows matched).
     const terms = this.rarest(wordsOf(question), 6);
     const expansions = this.rarest(conceptWordsOf(question).filter((word) => !terms.includes(word)), 6);
-    const [vectorHits, textHits, expandedHits] = await Promise.all([
-      this.timed('vector search', async () => {
-        const [embedding] = await this.dependencies.embedder.embed([question]);
-        return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
-      }).catch((error: unknown) => {
-        notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
-        return undefined;
-      }),
-      this.timed('full-text search', () => this.dependencies.patterns.searchText(terms, { k: this.candidates, language: options.language })).catch(
-        (error: unknown) => {
-          notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
-          return undefined;
-        },
+    // Full text is sent first, so Postgres works on it while the question is embedded here. The widened list
+    // (the lexicon's synonyms) finds more and ranks less sharply, so it weighs less in the fusion.
+    const textSearch = this.timed('full-text search', () =>
+      this.dependencies.patterns.searchText(
+        { terms, widened: expansions.length ? [...terms.slice(0, 3), ...expansions] : undefined },
+        { k: this.candidates, language: options.language },
       ),
-      // The same search widened with the lexicon's synonyms: finds more, ranks less sharply, so it weighs less.
-      expansions.length
-        ? this.timed('expanded full-text search', () =>
-            this.dependencies.patterns.searchText([...terms.slice(0, 3), ...expansions], { k: this.candidates, language: options.language }),
-          ).catch(() => undefined)
-        : Promise.resolve(undefined),
-    ]);
+    ).catch((error: unknown) => {
+      notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
+      return undefined;
+    });
+    const vectorSearch = this.timed('vector search', async () => {
+      const [embedding] = await this.dependencies.embedder.embed([question]);
+      return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
+    }).catch((error: unknown) => {
+      notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
+      return undefined;
+    });
+    const [vectorHits, text] = await Promise.all([vectorSearch, textSearch]);
+    const textHits = text?.hits;
+    const expandedHits = text?.widened;
     if (!vectorHits && !textHits) throw new Error(`pattern search is unavailable: ${notices.join(' ')}`);
 
     const fused = new Map<string, { score: number; sources: RetrievedPattern['sources'] }>();

@@ -75,6 +75,39 @@ describe('the pattern store', () => {
   });
 });
 
+describe('full-text search', () => {
+  it('keeps its postings in step with every write, and filters by language', async () => {
+    const { patterns } = kiln.knowledge();
+    const base = {
+      id: 'user-zephyrine',
+      title: 'Zephyrine frobnication',
+      summary: 'Frobnicates a zephyrine queue.',
+      language: 'python',
+      tags: ['queues'],
+      questions: [],
+      code: 'def frobnicate_zephyrine(queue):\n    return queue\n',
+      tests: null,
+      libraries: [],
+      source: { kind: 'user' as const },
+    };
+    const find = async (terms: string[], language?: string) =>
+      (await patterns.searchText({ terms, widened: ['queue'] }, { k: 5, language })).hits.map((hit) => hit.id);
+
+    expect(await patterns.upsert(base)).toBe('created');
+    expect(await find(['zephyrine'])).toEqual(['user-zephyrine']);
+    // Identifiers are searched as they are, split at snake_case.
+    expect(await find(['frobnicate'])).toContain('user-zephyrine');
+    expect(await find(['zephyrine'], 'typescript')).toEqual([]);
+
+    expect(await patterns.upsert({ ...base, title: 'Quuxified frobnication', summary: 'Frobnicates a quux.', code: 'def frob(q):\n    return q\n' })).toBe('updated');
+    expect(await find(['zephyrine'])).toEqual([]);
+    expect(await find(['quuxified'])).toEqual(['user-zephyrine']);
+
+    await patterns.delete(['user-zephyrine']);
+    expect(await find(['quuxified'])).toEqual([]);
+  });
+});
+
 describe('learning from outcomes', () => {
   it('moves the stats the search shows, ranks proven patterns higher, and links a fix to its error', async () => {
     const { learning } = kiln.knowledge();
