@@ -77,12 +77,18 @@ describe('mcpServerDefinitions', () => {
 
   it('adds the built-in filesystem server, run from node_modules with this Node, unless the file names one', async () => {
     const roots = [directory.path];
-    const builtIn = await mcpServerDefinitions({ ...settings, configFile: { path: path.join(directory.path, 'none.json'), required: false }, filesystem: { roots, isDefault: false } });
-    expect(builtIn).toEqual([
-      { name: 'filesystem', kind: 'stdio', command: process.execPath, args: [expect.stringMatching(/server-filesystem[/\\]dist[/\\]index\.js$/), directory.path], env: {} },
-    ]);
+    const none = { path: path.join(directory.path, 'none.json'), required: false };
+    expect(await mcpServerDefinitions({ ...settings, configFile: none, filesystem: { roots, isDefault: false } })).toEqual({
+      servers: [
+        { name: 'filesystem', kind: 'stdio', command: process.execPath, args: [expect.stringMatching(/server-filesystem[/\\]dist[/\\]index\.js$/), directory.path], env: {} },
+      ],
+      roots: { filesystem: roots },
+    });
     const own = await fileWith({ mcpServers: { filesystem: { command: 'my-filesystem-server' } } });
-    expect((await mcpServerDefinitions({ ...settings, configFile: own, filesystem: { roots, isDefault: false } })).map((server) => (server.kind === 'stdio' ? server.command : server.url))).toEqual(['my-filesystem-server']);
-    expect(await mcpServerDefinitions({ ...settings, configFile: { path: path.join(directory.path, 'none.json'), required: false }, filesystem: undefined })).toEqual([]);
+    expect(await mcpServerDefinitions({ ...settings, configFile: own, filesystem: { roots, isDefault: false } })).toEqual({
+      servers: [{ name: 'filesystem', kind: 'stdio', command: 'my-filesystem-server', args: [], env: {} }],
+      roots: {},
+    });
+    expect(await mcpServerDefinitions({ ...settings, configFile: none, filesystem: undefined })).toEqual({ servers: [], roots: {} });
   });
 });

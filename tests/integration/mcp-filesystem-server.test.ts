@@ -25,7 +25,7 @@ beforeAll(async () => {
   await mkdir(path.join(root.path, 'src'));
   await writeFile(path.join(root.path, 'src', 'index.ts'), 'export const answer = 42;\n');
   const config = loadConfig({ MCP_FILESYSTEM_ROOTS: root.path, MCP_CONFIG: '', KILN_DATA_DIR: path.join(root.path, '..', 'kiln-mcp-unused') });
-  host = await createToolHost(config.mcp, pino({ level: 'silent' }));
+  ({ host } = await createToolHost(config.mcp, pino({ level: 'silent' })));
 });
 afterAll(async () => {
   await host?.close();
