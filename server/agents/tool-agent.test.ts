@@ -67,6 +67,16 @@ describe('ToolAgent', () => {
     expect(answer).toContain('- `src/cart.ts`');
   });
 
+  it('draws a directory tree from the server\'s JSON, without dependency folders', async () => {
+    const tree = JSON.stringify([{ name: 'src', type: 'directory', children: [{ name: 'cart.ts', type: 'file' }] }, { name: 'README.md', type: 'file' }]);
+    const tools = new InMemoryToolHost({
+      filesystem: [{ name: 'directory_tree', description: '', inputSchema: { type: 'object', properties: { path: {}, excludePatterns: {} } }, run: () => tree }],
+    });
+    const { answer } = await turn(new ToolAgent(tools, { roots: { filesystem: [root] } }), 'show the directory tree');
+    expect(tools.calls[0]!.args).toEqual({ path: root, excludePatterns: ['**/node_modules', '**/.git'] });
+    expect(answer).toBe(`\`${root}\`:\n\n\`\`\`text\nsrc/\n  cart.ts\nREADME.md\n\`\`\`\n`);
+  });
+
   it('shows a refusal as a failed tool.result with the server\'s message, and explains the roots', async () => {
     const tools = new InMemoryToolHost({ filesystem: filesystemTools() });
     const { events, answer } = await turn(new ToolAgent(tools, { roots: { filesystem: [root] }, newId: ids() }), 'read /etc/passwd');

@@ -8,8 +8,8 @@ import { chooseTool, parseToolRequest, type ToolRequest } from './tool-request.t
 
 const noUsage: AgentResult = { finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 } };
 
-/** Folders a search never descends into: huge, and never what the user is looking for. */
-const searchExcludes = ['**/node_modules', '**/.git'];
+/** Folders a search or a tree never descends into: huge, and never what the user is looking for. */
+const excludedFolders = ['**/node_modules', '**/.git'];
 
 /**
  * Requests answered with MCP tools. The planner is deterministic and offline:
@@ -83,7 +83,7 @@ export class ToolAgent implements Agent {
   }
 }
 
-/** The call's arguments: relative paths resolved against the first root; a bare search word becomes a recursive glob. */
+/** The call's arguments: relative paths resolved against the first root; a bare search word becomes a recursive glob; no dependency folders. */
 function planCall(request: ToolRequest, tool: ToolDescription, roots: string[]): ToolCallPlan {
   const root = roots[0];
   const written = request.path;
@@ -92,8 +92,8 @@ function planCall(request: ToolRequest, tool: ToolDescription, roots: string[]):
   if (request.kind === 'search') {
     const glob = /[*?[{]/.test(request.pattern) ? request.pattern : `*${request.pattern}*`;
     args.pattern = glob.includes('/') ? glob : `**/${glob}`;
-    if (tool.inputSchema.properties && 'excludePatterns' in tool.inputSchema.properties) args.excludePatterns = searchExcludes;
   }
+  if ((request.kind === 'search' || request.kind === 'tree') && 'excludePatterns' in (tool.inputSchema.properties ?? {})) args.excludePatterns = excludedFolders;
   return { request, tool, args, shownPath: written ?? target };
 }
 
