@@ -140,7 +140,7 @@ export class PatternRepository {
    * pattern_terms migration), so patterns matching several terms come first.
    *
    * Cost is bounded whatever the store's size: each term contributes only its `postingsPerTerm` best postings,
-   * read in impact order from an index. A pattern that is not among the best few hundred for any of the terms
+   * read in impact order from an index. A pattern that is not among the best hundred for any of the terms
    * cannot rank in the top `k` anyway, unless it matches many terms weakly; the vector list covers that case.
    */
   async searchText(
@@ -175,7 +175,7 @@ export class PatternRepository {
        UNION ALL
        (SELECT 2, pattern_id, second FROM scores WHERE second IS NOT NULL
         ORDER BY second DESC, pattern_id COLLATE "C" LIMIT $2)`,
-      [lists, options.k, options.postingsPerTerm ?? 200, ...(options.language ? [options.language] : [])],
+      [lists, options.k, options.postingsPerTerm ?? 100, ...(options.language ? [options.language] : [])],
     );
     const hits = (list: number) => rows.filter((row) => Number(row.list) === list).map((row) => ({ id: String(row.id), score: Number(row.score) }));
     return { hits: hits(1), widened: hits(2) };
