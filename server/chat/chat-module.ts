@@ -11,7 +11,7 @@ import { MessageRepository } from '../conversations/message-repository.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
-import { askEverythingRouter } from '../routing/intent-router.ts';
+import { trainedIntentRouter } from '../routing/trained-intent-router.ts';
 import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
@@ -58,7 +58,7 @@ export function createChatModule(
       messages: messageRepository,
       turns: turnRepository,
       registry,
-      router: askEverythingRouter,
+      router: trainedIntentRouter(),
       agentFor: () => askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
