@@ -22,6 +22,7 @@ export type Signal =
   | 'two-versions'
   | 'from-to'
   | 'question'
+  | 'inline-code'
   | 'shell-command'
   | 'own-resource'
   | 'no-prose';
@@ -39,6 +40,7 @@ export const signalPhrases: Record<Signal, string> = {
   'two-versions': 'mentions two versions',
   'from-to': 'moves from one thing to another',
   question: 'asks a question',
+  'inline-code': 'quotes code inline',
   'shell-command': 'is a shell command',
   'own-resource': 'points at your own files or data',
   'no-prose': 'has no words besides the pasted text',
@@ -118,6 +120,7 @@ export function dissect(message: string): MessageAnatomy {
   let codeLines = 0;
   let fenced = false;
   let manifestLines = 0;
+  let afterTrace = false;
   const lines = message.split(/\r?\n/);
   for (const line of lines) {
     if (/^\s*(```|~~~)/.test(line)) {
@@ -132,9 +135,12 @@ export function dissect(message: string): MessageAnatomy {
       codeLines += 1;
       continue;
     }
-    const kind = lineKind(line, lines.length);
+    let kind = lineKind(line, lines.length);
+    // The line under a traceback names the exception: `queue.Empty`, `KeyboardInterrupt`, `ZeroDivisionError: division by zero`.
+    if (kind === 'prose' && afterTrace && /^\s*[\w.]*[A-Z]\w*(:\s.*)?$/.test(line)) kind = 'output';
     if (kind === 'code') codeLines += 1;
     if (kind === 'prose') proseLines.push(line);
+    afterTrace = kind !== 'prose' && (afterTrace || stackFrame.some((pattern) => pattern.test(line)));
   }
   if (codeLines >= 2) signals.add('code');
   if (codeLines >= 15) signals.add('long-code');
@@ -146,6 +152,7 @@ export function dissect(message: string): MessageAnatomy {
   if (versions.size >= 1 || signals.has('manifest')) signals.add('version');
   if (versions.size >= 2) signals.add('two-versions');
   if (fromTo.test(prose)) signals.add('from-to');
+  if (/`[^`\n]+`/.test(prose)) signals.add('inline-code');
   if (ownResource.test(prose)) signals.add('own-resource');
   if (pathPattern.test(prose)) signals.add('path');
   if (fileName.test(prose)) signals.add('file-name');
@@ -168,8 +175,11 @@ function lineKind(line: string, lineCount: number): 'prose' | 'code' | 'output' 
   if (errorOutput.some((pattern) => pattern.test(line)) && !/\b(i|my|me|we|why|how|what|help|get|getting|got|keep)\b/i.test(trimmed)) return 'output';
   if (codeStart.test(line) || sqlLine.test(line)) return 'code';
   if (/^(\t| {4,})\S/.test(line) && !/^\s*([-*•]|\d+[.)])\s/.test(line)) return 'code';
+  // Dense symbols make code, unless the line is mostly ordinary words ("port this to C++ (C++20)").
   const symbols = trimmed.match(codeSymbols)?.length ?? 0;
-  if (symbols >= 3 && symbols / trimmed.replace(/\s/g, '').length > 0.12) return 'code';
+  const density = symbols / trimmed.replace(/\s/g, '').length;
+  const words = trimmed.split(/\s+/).filter((token) => /^[A-Za-z][a-z']+[,.;:?!]?$/.test(token)).length;
+  if (symbols >= 3 && (density > 0.25 || (density > 0.12 && words < 4))) return 'code';
   if (/[;{]\s*$/.test(trimmed) || /^\w[\w.]*\s*(=|:=|\+=)\s*\S/.test(trimmed) || /^\w[\w.]*\(.*\)\s*;?$/.test(trimmed)) return 'code';
   return 'prose';
 }

@@ -63,6 +63,8 @@ function addScaled(features: Features, names: Set<string>, weight: number) {
 }
 
 function lengthBand(wordCount: number) {
+  // Nothing written around pasted output is not the same as a short "thanks".
+  if (wordCount === 0) return 'none';
   if (wordCount <= 3) return 'tiny';
   if (wordCount <= 10) return 'short';
   if (wordCount <= 30) return 'medium';
