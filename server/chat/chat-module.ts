@@ -16,7 +16,7 @@ import type { ApiServices } from '../http/api-env.ts';
 import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
 import type { ToolHost } from '../mcp/tool-host.ts';
-import { askEverythingRouter } from '../routing/intent-router.ts';
+import { trainedIntentRouter } from '../routing/trained-intent-router.ts';
 import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
@@ -79,7 +79,7 @@ export function createChatModule(
       messages: messageRepository,
       turns: turnRepository,
       registry,
-      router: askEverythingRouter,
+      router: trainedIntentRouter(),
       agentFor: (intent) => agents[intent] ?? askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),

@@ -7,6 +7,7 @@ import { UnavailableError } from '../errors/unavailable-error.ts';
 import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
 import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
+import { intentRoutes } from './intent-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 
@@ -30,6 +31,7 @@ export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeW
     .route('/patterns', patternRoutes())
     .use('/turns/*', requireUser)
     .route('/turns', turnRoutes())
+    .route('/route', intentRoutes())
     .all('*', (c) => {
       throw new NotFoundError(`API route ${c.req.method} ${c.req.path}`);
     });
