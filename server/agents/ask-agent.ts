@@ -1,6 +1,7 @@
 import { languageNamedIn } from '../../knowledge/retrieval/language-hint.ts';
 import type { GroundingPattern, LlmProvider } from '../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
+import { relayModel } from './stream-text.ts';
 import { retrievePatterns, toGrounding, type PatternSearch } from './retrieve-patterns.ts';
 
 const systemPrompt = `You are Kiln, a coding assistant. Answer the developer's question directly and correctly.
@@ -26,7 +27,8 @@ export class AskAgent implements Agent {
       yield retrieved.event;
       grounding = retrieved.grounding.map(toGrounding);
     }
-    const parts = this.provider.stream(
+    return yield* relayModel(
+      this.provider,
       {
         system: systemPrompt,
         messages: [...context.history, { role: 'user', content: context.message }],
@@ -35,10 +37,5 @@ export class AskAgent implements Agent {
       },
       context.signal,
     );
-    for await (const part of parts) {
-      if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
-      else return { finishReason: part.reason, usage: part.usage };
-    }
-    throw new Error('the provider ended without a finish part');
   }
 }

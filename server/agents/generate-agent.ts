@@ -3,7 +3,7 @@ import { languageNamedIn } from '../../knowledge/retrieval/language-hint.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
 import { retrievePatterns, sourceOf, toCitation, toGrounding, type PatternSearch } from './retrieve-patterns.ts';
-import { estimatedTokens, streamText } from './stream-text.ts';
+import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
 
 const systemPrompt = `You are Kiln, a coding assistant, writing code for the developer's request.
 Answer with: one sentence on the approach; the complete code in one fenced block with its language named;
@@ -53,7 +53,8 @@ export class GenerateAgent implements Agent {
   }
 
   private async *generateWithModel(context: AgentContext, used: RetrievedPattern[]): AsyncGenerator<AgentEvent, AgentResult> {
-    const parts = this.provider.stream(
+    return yield* relayModel(
+      this.provider,
       {
         system: systemPrompt,
         messages: [...context.history, { role: 'user', content: context.message }],
@@ -62,11 +63,6 @@ export class GenerateAgent implements Agent {
       },
       context.signal,
     );
-    for await (const part of parts) {
-      if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
-      else return { finishReason: part.reason, usage: part.usage };
-    }
-    throw new Error('the provider ended without a finish part');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Engine } from '../chat/turn-events.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
-import { estimatedTokens, streamText } from './stream-text.ts';
+import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
 
 /** What Kiln does, as told to users (and to the model, so it describes Kiln truthfully). */
 export const capabilities = [
@@ -30,15 +30,11 @@ export class SmalltalkAgent implements Agent {
       yield* streamText(reply, context.signal);
       return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(reply) } };
     }
-    const parts = this.provider.stream(
+    return yield* relayModel(
+      this.provider,
       { system: systemPrompt, messages: [...context.history.slice(-6), { role: 'user', content: context.message }], maxOutputTokens: 300 },
       context.signal,
     );
-    for await (const part of parts) {
-      if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
-      else return { finishReason: part.reason, usage: part.usage };
-    }
-    throw new Error('the provider ended without a finish part');
   }
 }
 

@@ -1,4 +1,5 @@
-import type { AgentEvent } from './agent.ts';
+import type { LlmProvider, LlmRequest } from '../llm/llm-provider.ts';
+import type { AgentEvent, AgentResult } from './agent.ts';
 
 /**
  * A text Kiln composed itself (no model), streamed as word-sized deltas the
@@ -15,3 +16,12 @@ export async function* streamText(text: string, signal: AbortSignal): AsyncGener
 
 /** Output tokens of a composed text, estimated at 4 characters a token. */
 export const estimatedTokens = (text: string) => Math.ceil(text.length / 4);
+
+/** The model's answer as `text.delta` events, returning how it finished (every agent that asks a model ends so). */
+export async function* relayModel(provider: LlmProvider, request: LlmRequest, signal: AbortSignal): AsyncGenerator<AgentEvent, AgentResult> {
+  for await (const part of provider.stream(request, signal)) {
+    if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
+    else return { finishReason: part.reason, usage: part.usage };
+  }
+  throw new Error('the provider ended without a finish part');
+}
