@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.ts';
+import { errorNodeId } from '../errors/error-signature.ts';
+import { signatureOfMessage } from '../errors/find-error.ts';
 import { patternDocument } from '../embedding/pattern-document.ts';
 import { patternNodeId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/graph-store.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
@@ -107,9 +109,12 @@ export function graphChange(items: IndexablePattern[]) {
       add({ id: `concept:${tag}`, kind: 'Concept', properties: { name: tag } });
       edges.push({ from: self, kind: 'RELATED_TO', to: `concept:${tag}` });
     }
+    // Filed under the normalised signature the debug agent computes for a pasted error, so a trace with other
+    // names, values and paths finds this fix (see `lookupIds` for entries written shorter than printed).
     for (const message of fixes) {
-      const id = `error:${message.toLowerCase().replace(/\s+/g, ' ').trim()}`;
-      add({ id, kind: 'ErrorSignature', properties: { message } });
+      const signature = signatureOfMessage(message);
+      const id = errorNodeId(signature.id);
+      add({ id, kind: 'ErrorSignature', properties: { message, type: signature.type, template: signature.template } });
       edges.push({ from: self, kind: 'FIXES', to: id });
     }
     for (const [kind, others] of [['RELATED_TO', related], ['SUPERSEDES', supersedes], ['DERIVED_FROM', derivedFrom]] as const) {
