@@ -5,7 +5,7 @@ describe('itemsOf', () => {
   it('is an empty list while loading and after a failure, so mapping never throws', () => {
     const loading: Loadable<string[]> = { state: 'loading' };
     const failed: Loadable<string[]> = { state: 'failed', error: new Error('offline') };
-    expect(itemsOf(loading).map((item) => item.toUpperCase())).toEqual([]);
+    expect(itemsOf<string>(loading).map((item) => item.toUpperCase())).toEqual([]);
     expect(itemsOf(failed)).toEqual([]);
     expect(itemsOf({ state: 'ready', value: ['a', 'b'] }).map((item) => item.toUpperCase())).toEqual(['A', 'B']);
   });
