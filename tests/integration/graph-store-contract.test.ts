@@ -2,13 +2,14 @@ import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../knowledge/graph/graph-store.ts';
+import { InMemoryGraphStore } from '../../knowledge/graph/in-memory-graph-store.ts';
 import { Neo4jGraphStore } from '../../knowledge/graph/neo4j-graph-store.ts';
 import { PostgresGraphStore } from '../../knowledge/graph/postgres-graph-store.ts';
 import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
 import { sqlHandle } from '../../server/persistence/sql-handle.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 
-// One contract, every adapter that can run here: Postgres tables always; Neo4j when NEO4J_URI points at one
+// One contract, every adapter that can run here: the in-memory twin and Postgres tables always; Neo4j when NEO4J_URI points at one
 // (with NEO4J_USER / NEO4J_PASSWORD). Node ids are unique per run, so a shared Neo4j is not disturbed.
 const neo4jUri = process.env.NEO4J_URI;
 const run = Date.now().toString(36);
@@ -16,7 +17,9 @@ const id = (name: string) => `${name}-${run}`;
 
 let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
 let infrastructure: Infrastructure;
+const memory = new InMemoryGraphStore();
 const stores: Record<string, () => GraphStore> = {
+  memory: () => memory,
   postgres: () => new PostgresGraphStore(sqlHandle(infrastructure.dataSource)),
 };
 const driver = neo4jUri ? neo4j.driver(neo4jUri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '')) : undefined;
