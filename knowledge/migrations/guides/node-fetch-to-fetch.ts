@@ -6,7 +6,7 @@ export const nodeFetchToFetch: MigrationGuideInput = {
   summary: 'Node.js 18 and later have `fetch` built in (implemented by undici): the node-fetch dependency can go, but a few node-fetch options and Node-stream behaviours have other forms.',
   ecosystem: 'npm',
   from: { name: 'node-fetch', aliases: ['node-fetch', 'nodefetch'] },
-  to: { name: 'fetch', aliases: ['native fetch', 'built-in fetch', 'builtin fetch', 'global fetch', 'undici'] },
+  to: { name: 'fetch', aliases: ['fetch', 'native fetch', 'built-in fetch', 'builtin fetch', 'global fetch', 'undici'] },
   packages: ['node-fetch'],
   requiresRuntime: { name: 'node', version: '18' },
   changes: [

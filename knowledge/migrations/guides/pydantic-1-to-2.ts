@@ -22,7 +22,7 @@ export const pydantic1To2: MigrationGuideInput = {
     { change: '`Field(regex=...)` is `pattern=`, and `min_items`/`max_items` are `min_length`/`max_length`.', action: 'Rename the arguments.', find: 'regex=|min_items|max_items' },
   ],
   steps: [
-    { action: 'Run bump-pydantic on the code, then upgrade: `python -m pip install "pydantic>=2"` (and `pydantic-settings` if you use settings).', check: '`python -c "import pydantic; print(pydantic.VERSION)"` prints 2.x.' },
+    { action: 'Upgrade: `python -m pip install "pydantic>=2,<3"` (and `pydantic-settings` if you use settings).', check: '`python -c "import pydantic; print(pydantic.VERSION)"` prints 2.x.' },
     { action: 'Run the tests with deprecation warnings shown, and fix the remaining v1 calls.', check: '`python -W error::DeprecationWarning -m pytest` passes (Pydantic\'s own deprecation warnings included).' },
     { action: 'Compare serialised output (API responses, stored JSON) before and after on the same inputs.', check: 'The JSON produced by `model_dump_json()` matches what clients received before, or the differences are intended.' },
   ],

@@ -35,7 +35,7 @@ export const typeorm03To10: MigrationGuideInput = {
   ],
   steps: [
     { action: 'Move to Node.js 20 or newer (and TypeScript 5.2+ if you use `await using` with query runners).', check: '`node --version` shows 20 or later in CI and production.' },
-    { action: 'Run the codemod, then install `typeorm@1`.', check: '`npm ls typeorm` shows 1.x; the codemod\'s TODO comments are all resolved (`git grep -n TODO` in its diff).' },
+    { action: 'Install TypeORM 1: `npm install typeorm@1`, and resolve the TODO comments the codemod left.', check: '`npm ls typeorm` shows 1.x, and the codemod\'s TODO comments are gone from the diff.' },
     { action: 'Run the migrations on a copy of production data and compare query results of the main screens.', check: '`typeorm migration:show -d <data-source>` lists no pending migrations, and the compared results match.' },
   ],
   codemods: [{ command: 'npx @typeorm/codemod v1 src/', does: 'renames imports, replaces removed APIs and find option syntax; leaves TODO comments for what it cannot change (use --dry to preview)' }],
