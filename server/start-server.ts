@@ -98,6 +98,7 @@ export async function startServer(
       provider: options.provider,
       retriever: knowledge.retriever,
       tools,
+      knowledge,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });

@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { Agent } from '../agents/agent.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
+import { DebugAgent } from '../agents/debug/debug-agent.ts';
 import { GenerateAgent } from '../agents/generate-agent.ts';
+import { MigrateAgent } from '../agents/migrate/migrate-agent.ts';
 import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { ToolAgent } from '../agents/tool-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
@@ -44,6 +47,8 @@ export function createChatModule(
     retriever?: ConstructorParameters<typeof AskAgent>[1];
     /** MCP tools for the tool agent, with the folders of servers Kiln configured itself. */
     tools?: { host: ToolHost; roots: Record<string, string[]> };
+    /** The graph (FIXES, USES, SUPERSEDES edges) and the patterns, for the debug and migrate agents. */
+    knowledge?: Pick<KnowledgeBase, 'graph' | 'patterns'>;
   } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
@@ -58,12 +63,15 @@ export function createChatModule(
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
   const askAgent = new AskAgent(provider, hooks.retriever);
+  const store = { retriever: hooks.retriever, graph: hooks.knowledge?.graph, patterns: hooks.knowledge?.patterns };
   /** The agent of each intent; an intent without one is answered by the ask agent. */
   const agents: Partial<Record<Intent, Agent>> = {
     ask: askAgent,
     generate: new GenerateAgent(provider, hooks.retriever),
     smalltalk: new SmalltalkAgent(provider),
     tool: hooks.tools && new ToolAgent(hooks.tools.host, { roots: hooks.tools.roots }),
+    debug: new DebugAgent(provider, store),
+    migrate: new MigrateAgent(provider, store),
   };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
