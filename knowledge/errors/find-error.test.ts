@@ -109,7 +109,7 @@ UnhandledPromiseRejection: This error originated either by throwing inside of an
     const found = findError(
       '(node:4304) MaxListenersExceededWarning: Possible EventTarget memory leak detected. 11 abort listeners added to [AbortSignal]. MaxListeners is 10. Use events.setMaxListeners() to increase limit',
     )!;
-    expect(found).toMatchObject({ type: 'MaxListenersExceededWarning', ecosystem: 'unknown' });
+    expect(found).toMatchObject({ type: 'MaxListenersExceededWarning', ecosystem: 'javascript' });
     expect(found.template).toBe(
       'Possible EventTarget memory leak detected. <n> abort listeners added to [AbortSignal]. MaxListeners is <n>. Use events.setMaxListeners() to increase limit',
     );
@@ -269,6 +269,18 @@ npm ERR! peer react@"^17.0.0" from react-beautiful-dnd@13.1.1`)!;
   it('prefers a fenced block to the words around it', () => {
     const found = findError("Why does this happen? I get an Error: sometimes.\n\n```\nRangeError: Maximum call stack size exceeded\n    at walk (/app/tree.js:4:10)\n```")!;
     expect(found).toMatchObject({ type: 'RangeError', frames: [{ function: 'walk', file: 'tree.js', line: 4 }] });
+  });
+
+  it('finds an error quoted inline or written inside a sentence', () => {
+    expect(findError('I get `TypeError: data.items.map is not a function` when I click save')).toMatchObject({
+      type: 'TypeError',
+      template: '<object>.map is not a function',
+    });
+    expect(findError('Why do I get Error: listen EADDRINUSE: address already in use :::3000?')).toMatchObject({
+      type: 'Error',
+      code: 'EADDRINUSE',
+      template: 'listen EADDRINUSE: address already in use <address>',
+    });
   });
 
   it('finds nothing in a message without an error', () => {

@@ -8,7 +8,7 @@ import { isJavaScriptFrameLine, javascriptFrames, pythonFrames } from './stack-f
  * Returns undefined when nothing in the text reads as an error.
  */
 export function findError(text: string): ErrorSignature | undefined {
-  for (const block of [...fencedBlocks(text), text]) {
+  for (const block of [...fencedBlocks(text), ...inlineCode(text), text]) {
     const lines = block.replace(/\r\n?/g, '\n').split('\n');
     for (const parse of parsers) {
       const found = parse(lines);
@@ -25,6 +25,11 @@ export function signatureOfMessage(message: string): ErrorSignature {
 
 function fencedBlocks(text: string): string[] {
   return [...text.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
+
+/** Inline code that holds an error: "I get `TypeError: x is not a function` when …". */
+function inlineCode(text: string): string[] {
+  return [...text.replace(/```[\s\S]*?```/g, ' ').matchAll(/`([^`\n]*(?:Error|Exception|ERR|ERROR)[^`\n]*:[^`\n]*)`/g)].map((match) => match[1]!);
 }
 
 type Parser = (lines: string[]) => ErrorSignature | undefined;
@@ -148,7 +153,10 @@ const shell: Parser = (lines) => {
   return undefined;
 };
 
-/** Any line that reads as an error header, without a stack: the first one wins. */
+/** An error header in the middle of a sentence ("Why do I get Error: listen EADDRINUSE …"): the rest of the line is its message. */
+const headerInProse = new RegExp(`(?:^|[\\s(])(${errorType.replace('|error|', '|').replace('|FATAL ERROR', '')})(?: \\[([\\w-]+)\\])?: (\\S.*)$`);
+
+/** Any line that reads as an error header, without a stack: the first one wins, then one inside a sentence. */
 const errorLine: Parser = (lines) => {
   for (const line of lines) {
     // argparse: `prog: error: the following arguments are required: --name`.
@@ -161,6 +169,10 @@ const errorLine: Parser = (lines) => {
     if (bare && lines.filter((other) => other.trim()).length <= 2) {
       return buildSignature({ ecosystem: ecosystemOfMessage('', '', bare[1]), type: bare[1]!, message: '' });
     }
+  }
+  for (const line of lines) {
+    const match = headerInProse.exec(line);
+    if (match) return fromHeader(`${match[1]}${match[2] ? ` [${match[2]}]` : ''}: ${match[3]!.replace(/[\s?!.,;:]+$/, '')}`, { frames: [], unhandled: false, ecosystem: 'unknown' });
   }
   return undefined;
 };
@@ -177,6 +189,8 @@ function fromHeader(
   }
   const match = headerLine.exec(header)!;
   const type = match[3] ? `${match[2]} [${match[3]}]` : match[2]!;
+  // Node prints its warnings and errors with its process id: `(node:4304) MaxListenersExceededWarning: …`.
+  if (/^\s*\(node:\d+\)/.test(header) && context.ecosystem === 'unknown') context = { ...context, ecosystem: 'javascript' };
   const message = match[4]!.trim();
   const code = match[3] ?? systemErrorCode(message) ?? context.code;
   return buildSignature({
