@@ -2,8 +2,8 @@ import type { ErrorEcosystem, ErrorSignature } from '../../../knowledge/errors/e
 import type { FixingPattern } from '../../../knowledge/errors/fixing-patterns.ts';
 import { describeFrame } from '../../../knowledge/errors/stack-frames.ts';
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
-import { configureModelHint, offlineBanner } from '../answer-stream.ts';
-import { sourceOf } from '../pattern-citations.ts';
+import { configureModelHint, offlineBanner } from '../offline-notice.ts';
+import { sourceOf } from '../retrieve-patterns.ts';
 import type { LikelyCause } from './likely-causes.ts';
 
 export interface Diagnosis {
@@ -111,5 +111,5 @@ function patternSections({ fixes, related }: Diagnosis): string[] {
 }
 
 function codeBlock(pattern: Pattern): string[] {
-  return [`\`\`\`${pattern.language}`, pattern.code.trimEnd(), '```', '', `Source: ${sourceOf(pattern)}`, ''];
+  return [`\`\`\`${pattern.language}`, pattern.code.trimEnd(), '```', '', `Source: ${sourceOf({ pattern, score: 0, sources: {} })}`, ''];
 }

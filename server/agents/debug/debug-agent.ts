@@ -8,8 +8,8 @@ import { languageNamedIn } from '../../../knowledge/retrieval/language-hint.ts';
 import type { Citation } from '../../chat/turn-events.ts';
 import type { LlmMessage, LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
-import { streamComposedAnswer, streamProviderAnswer } from '../answer-stream.ts';
-import { citationOf, groundingOf, isRelevant } from '../pattern-citations.ts';
+import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';
+import { estimatedTokens, relayModel, streamText } from '../stream-text.ts';
 import { composeDiagnosis } from './compose-diagnosis.ts';
 import { debugSystemPrompt } from './debug-prompt.ts';
 import { likelyCause } from './likely-causes.ts';
@@ -51,16 +51,17 @@ export class DebugAgent implements Agent {
     const found = await this.search(signature, context.message, notices);
     const related = found.filter((result) => !fixes.some((fix) => fix.pattern.id === result.pattern.id));
     if (this.knowledge.retriever || this.knowledge.graph) {
-      const citations = [...fixes.map((fix) => fixCitation(fix, found)), ...related.map(citationOf)];
+      const citations = [...fixes.map((fix) => fixCitation(fix, found)), ...related.map(toCitation)];
       yield { type: 'retrieval', citations, ...(notices.length ? { notice: notices.join(' ') } : {}) };
     }
     const cause = signature ? likelyCause(signature) : undefined;
     if (this.provider.engine.provider === 'offline') {
       const answer = composeDiagnosis({ signature, cause, fixes, related: related.map((result) => result.pattern) });
-      return yield* streamComposedAnswer(answer, context.message, context.signal);
+      yield* streamText(answer, context.signal);
+      return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
     }
-    const grounding = [...fixes.map((fix) => fix.pattern), ...related.slice(0, Math.max(0, 3 - fixes.length)).map((result) => result.pattern)].map(groundingOf);
-    return yield* streamProviderAnswer(
+    const grounding = [...fixes.map((fix) => ({ pattern: fix.pattern, score: 0, sources: {} })), ...related.slice(0, Math.max(0, 3 - fixes.length))].map(toGrounding);
+    return yield* relayModel(
       this.provider,
       {
         system: debugSystemPrompt(signature, cause, fixes.length),
@@ -86,14 +87,9 @@ export class DebugAgent implements Agent {
   private async search(signature: ErrorSignature | undefined, message: string, notices: string[]): Promise<RetrievedPattern[]> {
     if (!this.knowledge.retriever) return [];
     const prefer = languageNamedIn(message) ?? (signature ? preferredLanguage[signature.ecosystem] : undefined);
-    try {
-      const { results, notices: searchNotices } = await this.knowledge.retriever.search(searchQuery(signature, message), { k: 5, prefer });
-      notices.push(...searchNotices);
-      return results.filter(isRelevant);
-    } catch (error) {
-      notices.push(`The pattern store could not be searched: ${(error as Error).message}`);
-      return [];
-    }
+    const retrieved = await retrievePatterns(this.knowledge.retriever, searchQuery(signature, message), { k: 5, prefer });
+    if (retrieved.event.notice) notices.push(retrieved.event.notice);
+    return retrieved.relevant;
   }
 }
 

@@ -103,14 +103,14 @@ function steps(request: MigrationRequest, manifest: Manifest | undefined, change
     check: 'everything passes, and the logs show no new errors or deprecation warnings.',
   };
   if (!guide) {
-    const install = installCommand(from.name, to, manifest);
+    const install = installCommand(from.name, to, request.packageManager);
     return [
       baseline,
       {
         action: `**Read what changed.** Read the release notes or migration guide of ${to.name} for every version from ${from.version ?? 'yours'} to ${to.version ?? 'the target'}, and list the breaking changes that touch your code.`,
         check: 'each breaking change in the list has a place in your code, or a note that it does not apply.',
       },
-      { action: `**Upgrade.** ${install}`, check: `${manifest?.kind === 'package.json' || !manifest ? '`npm ls`' : '`python -m pip check`'} reports no conflicts and the installed version is the target.` },
+      { action: `**Upgrade.** ${install}`, check: `${request.packageManager === 'pip' ? '`python -m pip check`' : '`npm ls`'} reports no conflicts and the installed version is the target.` },
       { action: '**Fix what breaks,** one breaking change at a time, re-running the tests after each.', check: 'the type check and tests pass after each change.' },
       verify,
     ];
@@ -146,10 +146,13 @@ function applicableChanges(guide: MigrationGuide, { from, to }: MigrationRequest
   });
 }
 
-function installCommand(name: string, to: MigrationRequest['to'], manifest: Manifest | undefined): string {
-  if (manifest && manifest.kind !== 'package.json') return `\`python -m pip install "${to.name}${to.version ? `==${to.version}.*` : ''}"\`, then update the pin in ${manifest.kind}.`;
+function installCommand(name: string, to: MigrationRequest['to'], packageManager: MigrationRequest['packageManager']): string {
   if (name !== to.name) return `Install \`${to.name}\` next to \`${name}\`, move the code over module by module, then remove \`${name}\`.`;
-  return `\`npm install ${to.name}@${to.version ?? 'latest'}\` (or your package manager's equivalent).`;
+  const pip = `\`python -m pip install "${to.name}${to.version ? `==${to.version}.*` : ''}"\`, then update the pin in your requirements`;
+  const npm = `\`npm install ${to.name}@${to.version ?? 'latest'}\``;
+  if (packageManager === 'pip') return `${pip}.`;
+  if (packageManager === 'npm') return `${npm} (or your package manager's equivalent).`;
+  return `${npm} for a JavaScript package, or ${pip} for a Python one.`;
 }
 
 /** A shell function running `grep -rnE` over the guide's kinds of source file, skipping dependency folders. */

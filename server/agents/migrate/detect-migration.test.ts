@@ -49,6 +49,7 @@ describe('detectMigration', () => {
 
   it('falls back to a generic upgrade or replacement Kiln has no guide for', () => {
     expect(detect('upgrade fastify from 4 to 5')).toEqual({ guide: undefined, from: { name: 'fastify', version: '4' }, to: { name: 'fastify', version: '5' }, currentVersionFrom: 'message' });
+    expect(detect('Upgrade our app from Django 3.2 to Django 5.0, what breaks?')).toMatchObject({ guide: undefined, from: { name: 'django', version: '3.2' }, to: { name: 'django', version: '5.0' } });
     expect(detect('migrate from mocha to node:test')).toMatchObject({ guide: undefined, from: { name: 'mocha' }, to: { name: 'node:test' } });
     expect(detect('bump lodash to 4.17.21', '{ "dependencies": { "lodash": "^4.17.15" } }')).toMatchObject({ from: { version: '4.17.15' }, currentVersionFrom: 'manifest' });
   });

@@ -9,6 +9,8 @@ export interface MigrationRequest {
   to: { name: string; version?: string };
   /** Where the current version was read: the manifest's range (`^4.18.2`) or the message. */
   currentVersionFrom?: 'manifest' | 'message';
+  /** For a migration without a guide: which package manager, when the manifest or the words say. */
+  packageManager?: 'npm' | 'pip';
 }
 
 /**
@@ -90,7 +92,7 @@ function matchReplacement(guide: MigrationGuide, text: string, manifest: Manifes
 function genericRequest(text: string, transition: Transition, manifest: Manifest | undefined): MigrationRequest | undefined {
   const upgrade =
     /\b(?:upgrade|update|bump|migrate)\s+(?:to\s+)?([@a-z][\w./-]*?)\s+(?:from\s+v?\^?~?(\d[\w.]*)\s+)?to\s+v?\^?~?(\d[\w.]*)/.exec(text) ??
-    /\b([@a-z][\w./-]*?)\s+v?(\d[\w.]*)\s*(?:→|->|=>|\bto\b)\s*v?(\d[\w.]*)/.exec(text);
+    /\b([@a-z][\w./-]*?)\s+v?(\d[\w.]*)\s*(?:→|->|=>|\bto\b)\s*(?:\1\s+)?v?(\d[\w.]*)/.exec(text);
   if (upgrade && !/^(?:from|version|v)$/.test(upgrade[1]!)) {
     const name = upgrade[1]!;
     const installed = manifest?.dependencies.find((dependency) => dependency.name.toLowerCase() === name)?.version;
@@ -99,11 +101,19 @@ function genericRequest(text: string, transition: Transition, manifest: Manifest
       from: { name, ...(current ? { version: current } : {}) },
       to: { name, version: upgrade[3]!.replace(/\.$/, '') },
       ...(current ? { currentVersionFrom: installed ? ('manifest' as const) : ('message' as const) } : {}),
+      ...packageManagerOf(text, manifest),
     };
   }
   const replacement = /\b(?:from|replace)\s+([@a-z][\w./:-]*)\s+(?:to|with|by)\s+([@a-z][\w./:-]*)/.exec(text);
-  if (replacement) return { from: { name: replacement[1]!.replace(/[.:]$/, '') }, to: { name: replacement[2]!.replace(/[.:]$/, '') } };
+  if (replacement) return { from: { name: replacement[1]!.replace(/[.:]$/, '') }, to: { name: replacement[2]!.replace(/[.:]$/, '') }, ...packageManagerOf(text, manifest) };
   return undefined;
+}
+
+function packageManagerOf(text: string, manifest: Manifest | undefined): Pick<MigrationRequest, 'packageManager'> {
+  if (manifest) return { packageManager: manifest.kind === 'package.json' ? 'npm' : 'pip' };
+  if (/\b(?:python|pip|pypi|django|flask|fastapi|pyproject|requirements\.txt)\b/.test(text)) return { packageManager: 'pip' };
+  if (/\b(?:npm|node|yarn|pnpm|package\.json|javascript|typescript)\b/.test(text)) return { packageManager: 'npm' };
+  return {};
 }
 
 interface Transition {
@@ -113,7 +123,8 @@ interface Transition {
 
 /** "from 4 to 5", "3.8 → 3.12", "16 -> 20", or a lone "to 5". */
 function transitionIn(text: string): Transition {
-  const both = /(?:\bfrom\s+)?\bv?(\d+(?:\.\d+)*)(?:\.x)?\s*(?:\bto\b|→|->|=>|⇒)\s*v?\^?(\d+(?:\.\d+)*)/.exec(text);
+  // The target may repeat the name: "django 3.2 to django 5.0".
+  const both = /(?:\bfrom\s+)?\bv?(\d+(?:\.\d+)*)(?:\.x)?\s*(?:\bto\b|→|->|=>|⇒)\s*(?:[a-z][\w.-]*\s+)?v?\^?(\d+(?:\.\d+)*)/.exec(text);
   if (both) return { from: both[1], to: both[2] };
   const target = /\bto\s+(?:v|version\s+)?\^?~?(\d+(?:\.\d+)*)/.exec(text);
   return target ? { to: target[1] } : {};

@@ -135,6 +135,9 @@ describe('MigrateAgent with the offline engine', () => {
     expect(text).toContain('## Migration plan: fastify 4 to 5');
     expect(text).toContain('Kiln has no curated notes on this migration');
     expect(text).toContain('`npm install fastify@5`');
+    const django = (await run(await offline(), context('Upgrade our app from Django 3.2 to Django 5.0, what breaks?'))).text;
+    expect(django).toContain('## Migration plan: django 3.2 to 5.0');
+    expect(django).toContain('`python -m pip install "django==5.0.*"`');
   });
 
   it('asks what to migrate when the message does not say', async () => {

@@ -7,8 +7,9 @@ import type { HybridRetriever, RetrievedPattern } from '../../../knowledge/retri
 import type { Citation } from '../../chat/turn-events.ts';
 import type { LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
-import { configureModelHint, offlineBanner, streamComposedAnswer, streamProviderAnswer } from '../answer-stream.ts';
-import { citationOf, groundingOf, isRelevant } from '../pattern-citations.ts';
+import { configureModelHint, offlineBanner } from '../offline-notice.ts';
+import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';
+import { estimatedTokens, relayModel, streamText } from '../stream-text.ts';
 import { composeMigrationPlan, composeWhatToMigrate, type StoreFindings } from './compose-plan.ts';
 import { detectMigration, type MigrationRequest } from './detect-migration.ts';
 import { manifestInMessage, manifestPathIn, parseManifest, type Manifest } from './read-manifest.ts';
@@ -81,15 +82,16 @@ export class MigrateAgent implements Agent {
     const body = [...notes.map((note) => `*${note}*`), ...(notes.length ? [''] : []), plan].join('\n');
     if (this.provider.engine.provider === 'offline') {
       const answer = [offlineBanner("Kiln's curated migration notes and its pattern store"), '', body, '', configureModelHint].join('\n');
-      return yield* streamComposedAnswer(answer, context.message, context.signal);
+      yield* streamText(answer, context.signal);
+      return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
     }
-    return yield* streamProviderAnswer(
+    return yield* relayModel(
       this.provider,
       {
         system: `${systemPrompt}\n\nKiln's plan:\n\n${body}`,
         messages: [...context.history, { role: 'user', content: context.message }],
         maxOutputTokens: this.options.maxOutputTokens ?? 4096,
-        grounding: store.helpful.slice(0, 3).map(groundingOf),
+        grounding: store.helpful.slice(0, 3).map((pattern) => toGrounding({ pattern, score: 0, sources: {} })),
       },
       context.signal,
     );
@@ -140,7 +142,7 @@ export class MigrateAgent implements Agent {
     const citations: Citation[] = [
       ...helpful.map((pattern) => {
         const hit = searched.find((result) => result.pattern.id === pattern.id);
-        return hit ? citationOf(hit) : { patternId: pattern.id, title: pattern.title, language: pattern.language, score: best, sources: {} };
+        return hit ? toCitation(hit) : { patternId: pattern.id, title: pattern.title, language: pattern.language, score: best, sources: {} };
       }),
     ];
     return { ...findings, citations };
@@ -151,14 +153,9 @@ export class MigrateAgent implements Agent {
     const { guide } = request;
     const query = guide ? `${guide.title}. ${guide.summary}` : `${request.from.name} ${request.to.name} ${message.replace(/```[\s\S]*?```/g, ' ').slice(0, 200)}`;
     const python = guide?.ecosystem === 'pypi' || guide?.packages.includes('python');
-    try {
-      const { results, notices: searchNotices } = await this.knowledge.retriever.search(query, { k: 5, prefer: python ? 'python' : 'typescript' });
-      notices.push(...searchNotices);
-      return results.filter(isRelevant);
-    } catch (error) {
-      notices.push(`The pattern store could not be searched: ${(error as Error).message}`);
-      return [];
-    }
+    const retrieved = await retrievePatterns(this.knowledge.retriever, query, { k: 5, prefer: python ? 'python' : 'typescript' });
+    if (retrieved.event.notice) notices.push(retrieved.event.notice);
+    return retrieved.relevant;
   }
 
   private async curatedPatterns(ids: string[], notices: string[]): Promise<Pattern[]> {
