@@ -1,0 +1,70 @@
+import type { ReviewFinding } from '../../chat/turn-events.ts';
+import { compilerFindings } from './compiler-findings.ts';
+import type { ReviewedCode } from './extract-code.ts';
+import type { CheckedLanguage } from './review-rule.ts';
+import { syntaxTreeRules, textRules } from './rule-registry.ts';
+import { runSyntaxTreeRules, runTextRules } from './run-rules.ts';
+import { compileSnippet, type SnippetKind, type SnippetProgram } from './snippet-program.ts';
+
+export interface StaticReview {
+  findings: ReviewFinding[];
+  /** What ran, for the summary: "the TypeScript compiler and 22 rules". */
+  checks: string;
+  /** Things the reader should know about how the code was checked. */
+  notes: string[];
+}
+
+const checkedLanguages: readonly string[] = ['typescript', 'javascript', 'python', 'sql', 'shell', 'svelte'] satisfies CheckedLanguage[];
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+const categoryRank = { security: 0, correctness: 1, performance: 2, readability: 3 } as const;
+
+/** Most important first: by severity, then security before correctness before performance before readability, then line. */
+function byImportance(a: ReviewFinding, b: ReviewFinding): number {
+  return severityRank[a.severity] - severityRank[b.severity] || categoryRank[a.category] - categoryRank[b.category] || a.line - b.line;
+}
+
+/** Kiln's static checks on one piece of code: the compiler for TypeScript/JavaScript, then the rules for its language. */
+export function staticReview(code: ReviewedCode): StaticReview {
+  if (!checkedLanguages.includes(code.language)) {
+    return { findings: [], checks: 'no checks', notes: [`Kiln has no static checks for ${code.language} yet.`] };
+  }
+  if (code.language !== 'typescript' && code.language !== 'javascript') {
+    const rules = textRules.filter((rule) => (rule.languages as readonly string[]).includes(code.language));
+    const report = runTextRules(rules, code.code, code.language as CheckedLanguage);
+    return { findings: report.findings.sort(byImportance), checks: `${rules.length} rules for ${code.language}`, notes: failedNote(report.failedRules) };
+  }
+  const language = code.language;
+  const notes: string[] = [];
+  const { snippet, asClassMembers } = compile(code.code, language, code.jsx);
+  if (asClassMembers) notes.push('The code looks like class members, so it was checked inside a class.');
+  const compiled = compilerFindings(snippet, language);
+  if (compiled.syntaxErrors) notes.push('The code does not parse, so the type check was skipped: fix the syntax errors first.');
+  if (compiled.leftOut > 0) {
+    notes.push(
+      `Imports and names from code not shown are treated as unknown: ${compiled.leftOut} compiler message${compiled.leftOut === 1 ? '' : 's'} about them, or about code whose types depend on them, ${compiled.leftOut === 1 ? 'was' : 'were'} left out.`,
+    );
+  }
+  const rules = runSyntaxTreeRules(syntaxTreeRules, snippet, language);
+  return {
+    findings: [...compiled.findings, ...rules.findings].sort(byImportance),
+    checks: `the TypeScript compiler and ${syntaxTreeRules.length} rules`,
+    notes: [...notes, ...failedNote(rules.failedRules)],
+  };
+}
+
+/**
+ * Compiles the code; if it does not parse on its own but parses as the body of
+ * a class (methods pasted out of one), uses that. The class opens on line 1,
+ * so line numbers stay the snippet's own.
+ */
+function compile(code: string, language: 'typescript' | 'javascript', jsx: boolean): { snippet: SnippetProgram; asClassMembers: boolean } {
+  const kind: SnippetKind = language === 'typescript' ? (jsx ? 'tsx' : 'ts') : jsx ? 'jsx' : 'js';
+  const snippet = compileSnippet(code, kind);
+  if (snippet.program.getSyntacticDiagnostics(snippet.sourceFile).length === 0) return { snippet, asClassMembers: false };
+  const wrapped = compileSnippet(`class KilnSnippet { ${code}\n}`, kind);
+  return wrapped.program.getSyntacticDiagnostics(wrapped.sourceFile).length === 0 ? { snippet: wrapped, asClassMembers: true } : { snippet, asClassMembers: false };
+}
+
+function failedNote(failedRules: string[]): string[] {
+  return failedRules.length ? [`These checks failed on this code and were skipped: ${failedRules.join(', ')}.`] : [];
+}
