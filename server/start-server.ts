@@ -19,6 +19,8 @@ import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-
 import { sqlHandle } from './persistence/sql-handle.ts';
 import type { ApiServices } from './http/api-env.ts';
 import type { LlmProvider } from './llm/llm-provider.ts';
+import type { Agent } from './agents/agent.ts';
+import type { Intent } from './chat/turn-events.ts';
 import { kilnVersion } from './version.ts';
 
 export interface RunningServer {
@@ -38,7 +40,7 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   log: Logger,
-  options: { provider?: LlmProvider } = {},
+  options: { provider?: LlmProvider; agents?: Partial<Record<Intent, Agent>> } = {},
 ): Promise<RunningServer> {
   const metrics = new HttpMetrics();
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
@@ -93,6 +95,7 @@ export async function startServer(
     chat = createChatModule(infrastructure.dataSource, config, log, {
       provider: options.provider,
       retriever: knowledge.retriever,
+      agents: options.agents,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });

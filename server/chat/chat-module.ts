@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { Agent } from '../agents/agent.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { UserRepository } from '../auth/user-repository.ts';
@@ -16,6 +17,7 @@ import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnRegistry } from './turn-registry.ts';
+import type { Intent } from './turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<ApiServices, 'knowledge'> {
@@ -31,7 +33,12 @@ export function createChatModule(
   dataSource: DataSource,
   config: Pick<Config, 'llm'>,
   log: Logger,
-  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & { provider?: LlmProvider; retriever?: ConstructorParameters<typeof AskAgent>[1] } = {},
+  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & {
+    provider?: LlmProvider;
+    retriever?: ConstructorParameters<typeof AskAgent>[1];
+    /** Agents for some intents, in place of the ask agent (the others still go to it). */
+    agents?: Partial<Record<Intent, Agent>>;
+  } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
   const messageRepository = new MessageRepository(dataSource);
@@ -59,7 +66,7 @@ export function createChatModule(
       turns: turnRepository,
       registry,
       router: askEverythingRouter,
-      agentFor: () => askAgent,
+      agentFor: (intent) => hooks.agents?.[intent] ?? askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
       runner: runnerIdentity(),

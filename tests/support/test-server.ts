@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { io as connectSocketIo, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config/config.ts';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { Agent } from '../../server/agents/agent.ts';
+import type { Intent, TurnEvent } from '../../server/chat/turn-events.ts';
 import type { LlmProvider } from '../../server/llm/llm-provider.ts';
 import { startServer } from '../../server/start-server.ts';
 import { temporaryDirectory } from './temporary-directory.ts';
@@ -10,10 +11,12 @@ import { temporaryDirectory } from './temporary-directory.ts';
  * A real Kiln server in this process (real Postgres, Chroma, HTTP, Socket.IO)
  * on a fresh data dir, with helpers to call it as a client would.
  */
-export async function startTestServer(options: { provider?: LlmProvider; environment?: Record<string, string> } = {}) {
+export async function startTestServer(
+  options: { provider?: LlmProvider; agents?: Partial<Record<Intent, Agent>>; environment?: Record<string, string> } = {},
+) {
   const dataDir = await temporaryDirectory('kiln-chat');
   const config = loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0', KILN_WORKERS: 'off', ...options.environment });
-  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { provider: options.provider });
+  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { provider: options.provider, agents: options.agents });
   const sockets: Socket[] = [];
 
   const api = async (method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
