@@ -53,16 +53,23 @@ export function staticReview(code: ReviewedCode): StaticReview {
 }
 
 /**
- * Compiles the code; if it does not parse on its own but parses as the body of
- * a class (methods pasted out of one), uses that. The class opens on line 1,
- * so line numbers stay the snippet's own.
+ * Compiles the code as it looks (JSX or not); if it does not parse, tries the
+ * other way (HTML in a string can look like JSX), then as the body of a class
+ * (methods pasted out of one). The class opens on line 1, so line numbers stay
+ * the snippet's own. With no clean parse, the first attempt is reported.
  */
 function compile(code: string, language: 'typescript' | 'javascript', jsx: boolean): { snippet: SnippetProgram; asClassMembers: boolean } {
-  const kind: SnippetKind = language === 'typescript' ? (jsx ? 'tsx' : 'ts') : jsx ? 'jsx' : 'js';
-  const snippet = compileSnippet(code, kind);
-  if (snippet.program.getSyntacticDiagnostics(snippet.sourceFile).length === 0) return { snippet, asClassMembers: false };
-  const wrapped = compileSnippet(`class KilnSnippet { ${code}\n}`, kind);
-  return wrapped.program.getSyntacticDiagnostics(wrapped.sourceFile).length === 0 ? { snippet: wrapped, asClassMembers: true } : { snippet, asClassMembers: false };
+  const plain: SnippetKind = language === 'typescript' ? 'ts' : 'js';
+  const withJsx: SnippetKind = language === 'typescript' ? 'tsx' : 'jsx';
+  const kinds = jsx ? [withJsx, plain] : [plain, withJsx];
+  const attempts = [...kinds.map((kind) => ({ kind, asClassMembers: false })), ...kinds.map((kind) => ({ kind, asClassMembers: true }))];
+  let first: SnippetProgram | undefined;
+  for (const attempt of attempts) {
+    const snippet = compileSnippet(attempt.asClassMembers ? `class KilnSnippet { ${code}\n}` : code, attempt.kind);
+    first ??= snippet;
+    if (snippet.program.getSyntacticDiagnostics(snippet.sourceFile).length === 0) return { snippet, asClassMembers: attempt.asClassMembers };
+  }
+  return { snippet: first!, asClassMembers: false };
 }
 
 function failedNote(failedRules: string[]): string[] {
