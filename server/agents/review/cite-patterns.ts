@@ -19,15 +19,20 @@ export interface PatternCitations {
  * For the most important findings whose rule names a fix pattern, the best
  * matching pattern from the store (preferring the code's language), each cited
  * once. A store that cannot be searched gives no citations and a notice.
+ * Undefined when no finding names a pattern (nothing was searched).
  */
-export async function citePatterns(retriever: Pick<HybridRetriever, 'search'>, findings: readonly ReviewFinding[], language: string): Promise<PatternCitations> {
+export async function citePatterns(
+  retriever: Pick<HybridRetriever, 'search'>,
+  findings: readonly ReviewFinding[],
+  language: string,
+): Promise<PatternCitations | undefined> {
   const queries = new Map<string, string>();
   for (const finding of findings) {
     const query = rulesById.get(finding.rule)?.patternQuery;
     if (query && !queries.has(finding.rule) && queries.size < citedRules) queries.set(finding.rule, query);
   }
+  if (queries.size === 0) return undefined;
   const result: PatternCitations = { citations: [], citationFor: new Map(), grounding: [] };
-  if (queries.size === 0) return result;
   const prefer = storeLanguages.has(language) ? language : undefined;
   try {
     const searches = await Promise.all([...queries].map(async ([rule, query]) => [rule, await retriever.search(query, { k: 3, prefer })] as const));

@@ -108,6 +108,19 @@ describe('the review agent', () => {
     expect(result.finishReason).toBe('stop');
   });
 
+  it('searches the store only for findings whose rule names a fix pattern', async () => {
+    const retriever = new FakeRetriever();
+    const { events, findings } = await run(new ReviewAgent(new OfflineEngine(), retriever), '```ts\nconst count: number = "two";\n```');
+    expect(findings).toMatchObject({ findings: [{ rule: 'typescript', line: 1 }] });
+    expect(retriever.queries).toEqual([]);
+    expect(events.some((event) => event.type === 'retrieval')).toBe(false);
+  });
+
+  it('asks for the language when it cannot tell it', async () => {
+    const { findings } = await run(new ReviewAgent(new OfflineEngine(), undefined), '```\n@@@ ??? @@@\n```');
+    expect(findings).toMatchObject({ language: 'unknown', findings: [], summary: expect.stringContaining('name it on the fence') });
+  });
+
   it('reports a store that cannot be searched and goes on', async () => {
     const broken = { search: async () => Promise.reject(new Error('connection refused')) };
     const { events, text } = await run(new ReviewAgent(new OfflineEngine(), broken), sqlSnippet);

@@ -38,16 +38,22 @@ export class ReviewAgent implements Agent {
     }
     const withModel = this.provider.engine.provider !== 'offline';
     const review = staticReview(code);
-    const provenance = withModel
-      ? `Static checks: ${review.checks}; the model's review follows.`
-      : `These findings come from Kiln's static checks (${review.checks}); no language model was used.`;
     const notes = code.otherBlocks > 0 ? [...review.notes, `The message has ${code.otherBlocks + 1} code blocks; this reviews the longest.`] : review.notes;
-    const summary = reviewSummary(review.findings, provenance, notes);
+    const summary = review.checks
+      ? reviewSummary(
+          review.findings,
+          withModel
+            ? `Static checks: ${review.checks}; the model's review follows.`
+            : `These findings come from Kiln's static checks (${review.checks}); no language model was used.`,
+          notes,
+        )
+      : [...notes, withModel ? "The model's review follows." : 'No language model is configured, so there is no review beyond the static checks.'].join(' ');
     yield { type: 'review.findings', language: code.language, findings: review.findings, summary };
 
     let cited: PatternCitations = { citations: [], citationFor: new Map(), grounding: [] };
-    if (this.retriever && review.findings.length > 0) {
-      cited = await citePatterns(this.retriever, review.findings, code.language);
+    const searched = this.retriever ? await citePatterns(this.retriever, review.findings, code.language) : undefined;
+    if (searched) {
+      cited = searched;
       yield { type: 'retrieval', citations: cited.citations, ...(cited.notice ? { notice: cited.notice } : {}) };
     }
     const markdown = renderReview({ language: code.language, lineCount: code.code.split('\n').length, findings: review.findings, summary, ...cited });

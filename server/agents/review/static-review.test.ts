@@ -30,6 +30,6 @@ describe('the static review', () => {
   });
 
   it('says when it has no checks for a language', () => {
-    expect(review('package main\nfunc main() {}', 'go')).toEqual({ findings: [], checks: 'no checks', notes: ['Kiln has no static checks for go yet.'] });
+    expect(review('package main\nfunc main() {}', 'go')).toEqual({ findings: [], checks: undefined, notes: ['Kiln has no static checks for go yet.'] });
   });
 });

@@ -8,8 +8,8 @@ import { compileSnippet, type SnippetKind, type SnippetProgram } from './snippet
 
 export interface StaticReview {
   findings: ReviewFinding[];
-  /** What ran, for the summary: "the TypeScript compiler and 22 rules". */
-  checks: string;
+  /** What ran, for the summary: "the TypeScript compiler and 22 rules"; undefined when no check applies to the language. */
+  checks: string | undefined;
   /** Things the reader should know about how the code was checked. */
   notes: string[];
 }
@@ -25,8 +25,11 @@ function byImportance(a: ReviewFinding, b: ReviewFinding): number {
 
 /** Kiln's static checks on one piece of code: the compiler for TypeScript/JavaScript, then the rules for its language. */
 export function staticReview(code: ReviewedCode): StaticReview {
+  if (code.language === 'unknown') {
+    return { findings: [], checks: undefined, notes: ['Kiln could not tell the language of the code: name it on the fence (```ts, ```python, ```sql, ```bash) and ask again.'] };
+  }
   if (!checkedLanguages.includes(code.language)) {
-    return { findings: [], checks: 'no checks', notes: [`Kiln has no static checks for ${code.language} yet.`] };
+    return { findings: [], checks: undefined, notes: [`Kiln has no static checks for ${code.language} yet.`] };
   }
   if (code.language !== 'typescript' && code.language !== 'javascript') {
     const rules = textRules.filter((rule) => (rule.languages as readonly string[]).includes(code.language));
