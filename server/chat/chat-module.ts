@@ -6,6 +6,7 @@ import { AskAgent } from '../agents/ask-agent.ts';
 import { DebugAgent } from '../agents/debug/debug-agent.ts';
 import { GenerateAgent } from '../agents/generate-agent.ts';
 import { MigrateAgent } from '../agents/migrate/migrate-agent.ts';
+import { ReviewAgent } from '../agents/review/review-agent.ts';
 import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { ToolAgent } from '../agents/tool-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
@@ -72,6 +73,7 @@ export function createChatModule(
     tool: hooks.tools && new ToolAgent(hooks.tools.host, { roots: hooks.tools.roots }),
     debug: new DebugAgent(provider, store),
     migrate: new MigrateAgent(provider, store),
+    review: new ReviewAgent(provider, hooks.retriever),
   };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
