@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { User } from '../auth/user.ts';
+import type { AnswerRecord } from '../chat/turn-details.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
@@ -25,6 +26,15 @@ const uuid = z.uuid({ message: 'must be an id' });
 export interface MessageView extends Message {
   /** The alternatives at this point of the tree (edits, regenerations) and this message's place among them. */
   siblings: SiblingInfo;
+  /** For an answer: the turn that wrote it (intent, engine, usage, citations, tool calls); null for questions. */
+  turn: AnswerRecord | null;
+  /** The owner's thumbs up or down on an answer. */
+  feedback: 'up' | 'down' | null;
+}
+
+/** Finds the turns behind answers (the turn repository). */
+export interface AnswerLookup {
+  answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>>;
 }
 
 /** Conversations and their message tree, for one user at a time. */
@@ -32,6 +42,7 @@ export class ConversationService {
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
+    private readonly answers: AnswerLookup,
   ) {}
 
   async create(user: User, input: unknown): Promise<Conversation> {
@@ -79,10 +90,20 @@ export class ConversationService {
       throw new ValidationError('before is not a message of this conversation.', [{ field: 'before', message: 'not found' }]);
     }
     const page = await this.messages.branchPage(conversation.id, { leafId: conversation.activeLeafId, before, limit });
-    const siblings = await this.messages.siblings(conversation.id, [...new Set(page.messages.map((message) => message.parentId))]);
+    const assistantIds = page.messages.filter((message) => message.role === 'assistant').map((message) => message.id);
+    const [siblings, answers] = await Promise.all([
+      this.messages.siblings(conversation.id, [...new Set(page.messages.map((message) => message.parentId))]),
+      this.answers.answersFor(conversation.id, assistantIds),
+    ]);
     const messages: MessageView[] = page.messages.map((message) => {
       const ids = siblings.get(message.parentId) ?? [message.id];
-      return { ...message, siblings: { index: ids.indexOf(message.id), count: ids.length, ids } };
+      const answer = answers.get(message.id);
+      return {
+        ...message,
+        siblings: { index: ids.indexOf(message.id), count: ids.length, ids },
+        turn: answer?.turn ?? null,
+        feedback: answer?.feedback ?? null,
+      };
     });
     return {
       messages,
