@@ -4,7 +4,7 @@ import type { AnswerRecord } from '../chat/turn-details.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import type { Conversation, Message, SiblingInfo } from './conversation.ts';
+import type { Conversation, ConversationPage, MessagePage, MessageView } from './conversation.ts';
 import type { ConversationCursor, ConversationRepository } from './conversation-repository.ts';
 import { defaultConversationTitle } from './conversation-title.ts';
 import type { MessageRepository } from './message-repository.ts';
@@ -22,15 +22,6 @@ const pageSchema = z.object({
   before: z.uuid({ message: 'must be a message id' }).optional(),
 });
 const uuid = z.uuid({ message: 'must be an id' });
-
-export interface MessageView extends Message {
-  /** The alternatives at this point of the tree (edits, regenerations) and this message's place among them. */
-  siblings: SiblingInfo;
-  /** For an answer: the turn that wrote it (intent, engine, usage, citations, tool calls); null for questions. */
-  turn: AnswerRecord | null;
-  /** The owner's thumbs up or down on an answer. */
-  feedback: 'up' | 'down' | null;
-}
 
 /** Finds the turns behind answers (the turn repository). */
 export interface AnswerLookup {
@@ -50,7 +41,7 @@ export class ConversationService {
     return this.conversations.create(user.id, given ?? defaultConversationTitle);
   }
 
-  async list(user: User, query: unknown) {
+  async list(user: User, query: unknown): Promise<ConversationPage> {
     const { limit, cursor, q } = parseInput(listSchema, query, 'query');
     const { conversations, hasMore } = await this.conversations.listLatest(user.id, {
       after: cursor ? decodeCursor(cursor) : undefined,
@@ -82,7 +73,7 @@ export class ConversationService {
    * A page of the active branch, oldest first: the newest page without
    * `before`, older pages with `before` = the oldest message id already shown.
    */
-  async messagePage(user: User, id: string, query: unknown) {
+  async messagePage(user: User, id: string, query: unknown): Promise<MessagePage> {
     const { limit, before } = parseInput(pageSchema, query, 'query');
     const conversation = await this.get(user, id);
     if (!conversation.activeLeafId) return { messages: [], hasMore: false, nextBefore: null, activeLeafId: null };
