@@ -30,6 +30,8 @@ export class ConversationView {
   loadingOlder = $state(false);
   /** The last failure to show (sending, loading, rating…), cleared by the next success. */
   error = $state<string | null>(null);
+  /** Counts what this tab sent (messages, edits, regenerations): the list scrolls to the end for each. */
+  sent = $state(0);
 
   /** The turn still streaming in this conversation, if any (the composer offers Stop). */
   readonly streamingTurn = $derived(Object.values(this.live).find((turn) => !turn.finished) ?? null);
@@ -127,6 +129,7 @@ export class ConversationView {
       feedback: null,
     });
     this.pendingSend = placeholderId;
+    this.sent += 1;
     try {
       await this.dependencies.socket.request('message:send', { conversationId: this.id, content });
       this.error = null;
@@ -179,6 +182,7 @@ export class ConversationView {
   }
 
   private async startBranch(event: string, payload: object): Promise<boolean> {
+    this.sent += 1;
     try {
       await this.dependencies.socket.request(event, payload);
       this.error = null;
