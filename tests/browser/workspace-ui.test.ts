@@ -147,6 +147,44 @@ describe('the web client around the chat', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
+  it("shows the tool calls, review findings, model and cost recorded on an answer's turn", async () => {
+    // No agent on this branch calls tools or reviews code yet, so the turn is given what those agents record.
+    const conversation = (await api('POST', '/conversations', { title: 'Reviewed' })).json;
+    session.provider.nextAnswer = 'The code has one problem.';
+    const sent = await session.kiln.api('POST', `/conversations/${conversation.id}/messages`, {
+      token,
+      body: { content: 'Review this code' },
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(sent.text).toContain('turn.end');
+    const details = {
+      citations: [],
+      retrievalNotice: null,
+      toolCalls: [{ callId: 'c1', server: 'files', tool: 'read_file', arguments: { path: 'src/app.ts' }, result: { ok: true, summary: 'read 42 lines' } }],
+      review: {
+        language: 'typescript',
+        summary: 'One problem found.',
+        findings: [{ severity: 'error', line: 3, category: 'correctness', message: 'total is never updated', suggestion: 'add each item to total', rule: 'typescript' }],
+      },
+    };
+    await session.kiln.server.infrastructure.dataSource.query(
+      `UPDATE turns SET details = $2, engine = $3, usage = $4 WHERE conversation_id = $1`,
+      [conversation.id, details, { provider: 'anthropic', model: 'claude-sonnet-4-5' }, { inputTokens: 1200, outputTokens: 300, costUsd: 0.0081 }],
+    );
+    await page.goto(`${session.url}/c/${conversation.id}`);
+    const answer = answers().last();
+    const tools = answer.getByRole('region', { name: 'Tool calls' });
+    await tools.getByText('files › read_file').click();
+    expect(await tools.textContent()).toContain('read 42 lines');
+    expect(await tools.textContent()).toContain('"path": "src/app.ts"');
+    const review = answer.getByRole('region', { name: 'Review findings' });
+    expect(await review.textContent()).toContain('line 3 · error · correctness');
+    expect(await review.textContent()).toContain('total is never updated');
+    expect(await answer.getByText('anthropic · claude-sonnet-4-5').isVisible()).toBe(true);
+    await answer.getByRole('button', { name: 'Usage and cost' }).hover();
+    expect(await answer.getByRole('tooltip').textContent()).toContain('1,200 input tokens · 300 output tokens · $0.0081');
+  });
+
   it('has keyboard shortcuts: new chat, focus the message box, stop, and their help', async () => {
     await page.getByRole('link', { name: 'Archive 30' }).click();
     await page.waitForURL('**/c/*');

@@ -1,10 +1,20 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { lazyChunkFiles } from './lazy-chunks.ts';
+
+interface Script {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+  body: string;
+}
 
 export interface FirstLoad {
-  /** Every script the page fetched before it was ready, with its size as sent and gzipped. */
-  scripts: { url: string; bytes: number; gzipBytes: number; body: string }[];
+  /** The scripts the first load needs (app start-up and the route), with their size as sent and gzipped. */
+  scripts: Script[];
   gzipBytes: number;
+  /** Chunks loaded on demand (`import()`) during the same load, e.g. the highlighter once code is shown. */
+  lazyScripts: Script[];
   /** From navigation start until `ready` resolved (the page is usable). */
   readyMs: number;
 }
@@ -16,11 +26,12 @@ export const firstLoadBudgetMs = 1_000;
 
 /**
  * Loads `url` in a fresh page and records the scripts it fetched until it was
- * ready and the network went quiet: the JavaScript a first visit costs.
- * Scripts fetched later (lazy chunks) are not counted.
+ * ready and the network went quiet: the JavaScript a first visit costs, apart
+ * from the chunks the build marks as loaded on demand.
  */
 export async function measureFirstLoad(page: Page, url: string, ready: (page: Page) => Promise<unknown>): Promise<FirstLoad> {
-  const pending: Promise<FirstLoad['scripts'][number] | undefined>[] = [];
+  const pending: Promise<Script | undefined>[] = [];
+  const lazy = lazyChunkFiles();
   let counting = true;
   const onResponse = (response: import('playwright-core').Response) => {
     if (!counting || response.request().resourceType() !== 'script') return;
@@ -38,6 +49,13 @@ export async function measureFirstLoad(page: Page, url: string, ready: (page: Pa
   await page.waitForLoadState('networkidle');
   counting = false;
   page.off('response', onResponse);
-  const scripts = (await Promise.all(pending)).filter((script) => script !== undefined);
-  return { scripts, gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0), readyMs: Math.round(readyMs) };
+  const fetched = (await Promise.all(pending)).filter((script) => script !== undefined);
+  const isLazy = (script: Script) => lazy.has(new URL(script.url).pathname.slice(1));
+  const scripts = fetched.filter((script) => !isLazy(script));
+  return {
+    scripts,
+    gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    lazyScripts: fetched.filter(isLazy),
+    readyMs: Math.round(readyMs),
+  };
 }
