@@ -37,7 +37,9 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      if (storedToken) await page.addInitScript((value) => localStorage.setItem('kiln.token', value), storedToken);
+      // Runs in the page (this file is type-checked without DOM types, hence the cast).
+      const signIn = (value: string) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('kiln.token', value);
+      if (storedToken) await page.addInitScript(signIn, storedToken);
       results[scenario]!.push(await measureFirstLoad(page, `${kiln.url}${route}`, (loaded) => loaded.getByLabel(ready, { exact: true }).waitFor()));
       await context.close();
     }

@@ -12,6 +12,8 @@ export class Session {
   user = $state<UserJson | null>(null);
   /** False until the stored token has been checked. */
   checked = $state(false);
+  /** Kiln could not be reached (or is starting) while checking the token. */
+  waiting = $state(false);
   token = $state<string | null>(null);
   readonly api: KilnApi;
 
@@ -23,14 +25,24 @@ export class Session {
     );
   }
 
-  async restore(): Promise<void> {
-    try {
-      if (this.token) this.user = (await this.api.me()).user;
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status === 401) this.forget();
-    } finally {
-      this.checked = true;
+  /** Checks the stored token. While Kiln is unreachable or still starting, it keeps `waiting` and tries again. */
+  async restore(retryMs = 1_000): Promise<void> {
+    while (this.token) {
+      try {
+        this.user = (await this.api.me()).user;
+        break;
+      } catch (error) {
+        const unavailable = error instanceof ApiError && (error.status === 0 || error.status >= 500);
+        if (!unavailable) {
+          this.forget();
+          break;
+        }
+        this.waiting = true;
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+      }
     }
+    this.waiting = false;
+    this.checked = true;
   }
 
   async signIn(email: string, password: string) {
