@@ -3,7 +3,7 @@
 // (a few milliseconds), so `npm start` stays fast. `--force` always builds. Run by `npm start` (prestart),
 // `npm test` and `npm run build:client`.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const client = path.join(root, 'client');
 const stampFile = path.join(client, 'build', '.kiln-build.json');
 const externalSourcesFile = path.join(client, '.svelte-kit', 'kiln-external-sources.json');
-const skipped = new Set(['build', '.svelte-kit', 'node_modules']);
+const lockDirectory = path.join(client, '.build-lock');
+const skipped = new Set(['build', '.svelte-kit', 'node_modules', '.build-lock']);
 
 function filesUnder(directory) {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -48,6 +49,11 @@ export function clientBuildIsCurrent() {
 
 export function buildClient({ force = false } = {}) {
   if (!force && clientBuildIsCurrent()) return { built: false };
+  // Test files (and a server start) may ask at the same time: one builds, the others wait and find it current.
+  return withBuildLock(() => (!force && clientBuildIsCurrent() ? { built: false } : build()));
+}
+
+function build() {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
     console.error('The web client needs building, but its build tools are missing: run `npm install` (with dev dependencies) first.');
@@ -55,6 +61,8 @@ export function buildClient({ force = false } = {}) {
   }
   console.log('Building the web client (client/build)…');
   const started = Date.now();
+  // No stamp until this build has succeeded: a failed or interrupted build is never taken for a current one.
+  rmSync(stampFile, { force: true });
   rmSync(externalSourcesFile, { force: true });
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: client, stdio: 'inherit' });
   if (result.status !== 0) {
@@ -65,6 +73,48 @@ export function buildClient({ force = false } = {}) {
   writeFileSync(stampFile, JSON.stringify({ hash: clientSourceHash(externalSources), externalSources, builtAt: new Date().toISOString() }, null, 2));
   console.log(`Built the web client in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { built: true };
+}
+
+function withBuildLock(work) {
+  for (;;) {
+    try {
+      mkdirSync(lockDirectory);
+      writeFileSync(path.join(lockDirectory, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (!lockHolderAlive()) {
+        rmSync(lockDirectory, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lockDirectory, { recursive: true, force: true });
+  }
+}
+
+function lockHolderAlive() {
+  let pid;
+  try {
+    pid = Number(readFileSync(path.join(lockDirectory, 'pid'), 'utf8'));
+  } catch {
+    // Just created, its pid not written yet; one left that way for long was abandoned.
+    try {
+      return Date.now() - statSync(lockDirectory).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

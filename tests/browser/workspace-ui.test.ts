@@ -121,7 +121,7 @@ describe('the web client around the chat', () => {
       expect(sent.text).toContain('turn.end');
     }
     await page.goto(`${session.url}/c/${conversation.id}`);
-    const log = page.getByRole('log', { name: 'Messages' });
+    const log = page.getByRole('region', { name: 'Messages' });
     await log.getByText('Answer number 12.').waitFor();
     expect(await log.getByText('Answer number 12.').isVisible()).toBe(true);
     expect(await log.getByText('Question number 1', { exact: true }).count()).toBe(0);

@@ -26,7 +26,9 @@ export class ChatSocket {
   constructor(token: string, onUnauthenticated: () => void) {
     this.socket = io({
       auth: { token },
+      // WebSocket first; long polling when something in between refuses WebSockets.
       transports: ['websocket', 'polling'],
+      tryAllTransports: true,
       reconnectionDelay: 300,
       reconnectionDelayMax: 2_000,
     });

@@ -31,8 +31,9 @@ export class Theme {
     }
   }
 
-  /** Switches to the other one of light and dark. */
+  /** Switches to the other one of light and dark; switching back to the system's own goes back to following it. */
   toggle() {
-    this.set(this.effective === 'dark' ? 'light' : 'dark');
+    const next = this.effective === 'dark' ? 'light' : 'dark';
+    this.set(next === (this.systemDark ? 'dark' : 'light') ? 'system' : next);
   }
 }
