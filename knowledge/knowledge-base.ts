@@ -10,6 +10,7 @@ import type { GraphConnection } from './graph/graph-connection.ts';
 import type { GraphStore } from './graph/graph-store.ts';
 import { Neo4jGraphStore } from './graph/neo4j-graph-store.ts';
 import { PostgresGraphStore } from './graph/postgres-graph-store.ts';
+import { PatternLearning } from './learning/pattern-learning.ts';
 import { PatternIndexer } from './patterns/pattern-indexer.ts';
 import { PatternRepository } from './patterns/pattern-repository.ts';
 import type { Sql } from './patterns/sql-query.ts';
@@ -24,6 +25,8 @@ export interface KnowledgeBase {
   retriever: HybridRetriever;
   indexer: PatternIndexer;
   embedder: Embedder;
+  /** Where outcomes (sandbox verdicts, feedback, fixes) update stats and graph edges. */
+  learning: PatternLearning;
   /** Loads the shipped corpus (idempotent; re-embeds everything when the vector index was rebuilt). */
   loadSeeds(): Promise<Awaited<ReturnType<typeof loadSeedCorpus>>>;
 }
@@ -82,6 +85,7 @@ export async function createKnowledgeBase(dependencies: {
     graph,
     embedder,
     indexer,
+    learning: new PatternLearning({ patterns, graph }),
     retriever: new HybridRetriever({
       patterns,
       embedder,

@@ -19,6 +19,7 @@ import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-
 import { sqlHandle } from './persistence/sql-handle.ts';
 import type { ApiServices } from './http/api-env.ts';
 import type { LlmProvider } from './llm/llm-provider.ts';
+import { createToolHost } from './mcp/create-tool-host.ts';
 import { kilnVersion } from './version.ts';
 
 export interface RunningServer {
@@ -48,6 +49,8 @@ export async function startServer(
   /** Built once start-up completes; what every API request and socket event asks for. */
   let ready: ApiServices | undefined;
   const services = (): ApiServices | undefined => (phase === 'ready' ? ready : undefined);
+  // Before listening: a bad MCP server file stops start-up with its problems named. No server starts yet.
+  const tools = await createToolHost(config.mcp, log);
   const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -67,6 +70,7 @@ export async function startServer(
     clientDirectory: defaultClientDirectory(),
     version: kilnVersion,
     services,
+    mcpServices: () => (phase === 'ready' && ready && chat ? { auth: ready.auth, retriever: ready.knowledge.retriever, ask: chat.askAgent } : undefined),
   });
   const server = await listen(app.fetch, config.port, config.host);
   const realtime = attachRealtime(server, injectWebSocket, rawWebSockets, {
@@ -93,6 +97,7 @@ export async function startServer(
     chat = createChatModule(infrastructure.dataSource, config, log, {
       provider: options.provider,
       retriever: knowledge.retriever,
+      tools,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });
@@ -103,6 +108,7 @@ export async function startServer(
   } catch (error) {
     await realtime.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
+    await tools.host.close().catch(() => undefined);
     await infrastructure?.stop().catch(() => undefined);
     throw error;
   }
@@ -121,6 +127,8 @@ export async function startServer(
       log.info('shutting down: no new connections, draining requests');
       // Running turns end as interrupted, their text saved, and every open tab is told before sockets close.
       await chat?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping running turns failed'));
+      // The MCP servers Kiln started end with it.
+      await tools.host.close().catch((error: unknown) => log.warn({ err: error }, 'stopping the MCP servers failed'));
       const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       forceClose.unref();
       // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.

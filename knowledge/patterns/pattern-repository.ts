@@ -43,6 +43,11 @@ const toPattern = (row: PatternRecord): Pattern => ({
   updatedAt: row.updated_at,
 });
 
+export interface TextHit {
+  id: string;
+  score: number;
+}
+
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
 
 /** Words that say nothing about which pattern is meant. */
@@ -128,32 +133,68 @@ export class PatternRepository {
   }
 
   /**
-   * Full-text search for `terms` (the caller picks the few that discriminate), stemmed against title, summary,
-   * tags and questions and as they are against the code's identifiers, ranked by ts_rank (weights A > B > C).
+   * Full-text search for `terms` (the caller picks the few words that discriminate) and, in the same round
+   * trip, for `widened` (the same search widened with synonyms), each giving its own ranked hits. Terms are
+   * stemmed like title, summary, tags and questions, and kept as they are, like the code's identifiers. A
+   * pattern's score is the sum of its matched terms' impacts (weights A > B > C, normalised by length; see the
+   * pattern_terms migration), so patterns matching several terms come first.
    *
-   * Ranking costs a read of every matching row, so it is bounded: rows matching at least two of the terms are
-   * ranked first (GIN intersects pairs cheaply, and relevant rows usually match several terms); only when they
-   * are fewer than `k` do rows matching any one term count; and never more than `candidateCap` rows are ranked.
+   * Cost is bounded whatever the store's size: each term contributes only its `postingsPerTerm` best postings,
+   * read in impact order from an index. A pattern that is not among the best hundred for any of the terms
+   * cannot rank in the top `k` anyway, unless it matches many terms weakly; the vector list covers that case.
    */
-  async searchText(terms: string[], options: { k: number; language?: string; candidateCap?: number }): Promise<{ id: string; score: number }[]> {
-    const clean = [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))];
-    if (clean.length === 0) return [];
-    const pairs = clean.flatMap((first, index) => clean.slice(index + 1).map((second) => `(${first} & ${second})`));
-    const search = (expression: string, k: number) =>
-      this.query(
-        `WITH q AS (SELECT to_tsquery('english', $1) || to_tsquery('simple', $1) AS query),
-         matches AS MATERIALIZED (
-           SELECT id, search FROM patterns, q WHERE search @@ q.query ${options.language ? 'AND language = $4' : ''} LIMIT $3
-         )
-         SELECT id, ts_rank(search, q.query, 1) AS score FROM matches, q ORDER BY score DESC, id LIMIT $2`,
-        [expression, k, options.candidateCap ?? 2_000, ...(options.language ? [options.language] : [])],
-      );
-    let rows = pairs.length ? await search(pairs.join(' | '), options.k) : [];
-    if (rows.length < options.k) {
-      const seen = new Set(rows.map((row) => row.id));
-      rows = [...rows, ...(await search(clean.join(' | '), options.k)).filter((row) => !seen.has(row.id))].slice(0, options.k);
-    }
-    return rows.map((row) => ({ id: String(row.id), score: Number(row.score) }));
+  async searchText(
+    query: { terms: string[]; widened?: string[] },
+    options: { k: number; language?: string; postingsPerTerm?: number },
+  ): Promise<{ hits: TextHit[]; widened: TextHit[] }> {
+    const words = (terms: string[] = []) =>
+      [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))].join(' ');
+    const lists = [words(query.terms), words(query.widened)];
+    if (lists.every((list) => list === '')) return { hits: [], widened: [] };
+    // Scores for both lists in one pass over the postings; ids sorted bytewise (COLLATE "C"), which is cheaper.
+    const rows = await this.query(
+      `WITH wanted AS (
+         SELECT term, bool_or(list = 1) AS in_first, bool_or(list = 2) AS in_second
+         FROM unnest($1::text[]) WITH ORDINALITY AS given (words, list),
+              unnest(tsvector_to_array(to_tsvector('english', words) || to_tsvector('simple', words))) AS term
+         GROUP BY term
+       ),
+       scores AS MATERIALIZED (
+         SELECT hit.pattern_id,
+                sum(hit.impact) FILTER (WHERE wanted.in_first) AS first,
+                sum(hit.impact) FILTER (WHERE wanted.in_second) AS second
+         FROM wanted CROSS JOIN LATERAL (
+           SELECT pattern_id, impact FROM pattern_terms
+           WHERE pattern_terms.term = wanted.term ${options.language ? 'AND pattern_terms.language = $4' : ''}
+           ORDER BY impact DESC LIMIT $3
+         ) AS hit
+         GROUP BY hit.pattern_id
+       )
+       (SELECT 1 AS list, pattern_id AS id, first AS score FROM scores WHERE first IS NOT NULL
+        ORDER BY first DESC, pattern_id COLLATE "C" LIMIT $2)
+       UNION ALL
+       (SELECT 2, pattern_id, second FROM scores WHERE second IS NOT NULL
+        ORDER BY second DESC, pattern_id COLLATE "C" LIMIT $2)`,
+      [lists, options.k, options.postingsPerTerm ?? 100, ...(options.language ? [options.language] : [])],
+    );
+    const hits = (list: number) => rows.filter((row) => Number(row.list) === list).map((row) => ({ id: String(row.id), score: Number(row.score) }));
+    return { hits: hits(1), widened: hits(2) };
+  }
+
+  /** Counts a use and its verdict for each pattern (a success also marks it verified at `at`); returns the ids found. */
+  async recordOutcome(ids: string[], verdict: 'success' | 'failure', at: Date): Promise<string[]> {
+    const rows = await this.query(
+      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows.
+      `WITH updated AS (UPDATE patterns SET uses = uses + 1,
+         successes = successes + CASE WHEN $2 = 'success' THEN 1 ELSE 0 END,
+         failures = failures + CASE WHEN $2 = 'failure' THEN 1 ELSE 0 END,
+         last_verified_at = CASE WHEN $2 = 'success' THEN $3 ELSE last_verified_at END
+       WHERE id = ANY($1::text[])
+       RETURNING id)
+       SELECT id FROM updated`,
+      [ids, verdict, at],
+    );
+    return rows.map((row) => String(row.id));
   }
 
   async count(): Promise<number> {

@@ -56,7 +56,7 @@ function retriever(options: {
     patterns: {
       searchText: async () => {
         if (options.text instanceof Error) throw options.text;
-        return (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) }));
+        return { hits: (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) })), widened: [] };
       },
       findByIds: async (ids) => ids.filter((id) => all.has(id)).map((id) => pattern(id, options.stats?.[id])),
     },

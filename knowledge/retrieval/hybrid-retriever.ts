@@ -85,27 +85,27 @@ export class HybridRetriever {
     // Six of each: measured as the balance of recall and latency (full-text cost grows with the rows matched).
     const terms = this.rarest(wordsOf(question), 6);
     const expansions = this.rarest(conceptWordsOf(question).filter((word) => !terms.includes(word)), 6);
-    const [vectorHits, textHits, expandedHits] = await Promise.all([
-      this.timed('vector search', async () => {
-        const [embedding] = await this.dependencies.embedder.embed([question]);
-        return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
-      }).catch((error: unknown) => {
-        notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
-        return undefined;
-      }),
-      this.timed('full-text search', () => this.dependencies.patterns.searchText(terms, { k: this.candidates, language: options.language })).catch(
-        (error: unknown) => {
-          notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
-          return undefined;
-        },
+    // Full text is sent first, so Postgres works on it while the question is embedded here. The widened list
+    // (the lexicon's synonyms) finds more and ranks less sharply, so it weighs less in the fusion.
+    const textSearch = this.timed('full-text search', () =>
+      this.dependencies.patterns.searchText(
+        { terms, widened: expansions.length ? [...terms.slice(0, 3), ...expansions] : undefined },
+        { k: this.candidates, language: options.language },
       ),
-      // The same search widened with the lexicon's synonyms: finds more, ranks less sharply, so it weighs less.
-      expansions.length
-        ? this.timed('expanded full-text search', () =>
-            this.dependencies.patterns.searchText([...terms.slice(0, 3), ...expansions], { k: this.candidates, language: options.language }),
-          ).catch(() => undefined)
-        : Promise.resolve(undefined),
-    ]);
+    ).catch((error: unknown) => {
+      notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
+      return undefined;
+    });
+    const vectorSearch = this.timed('vector search', async () => {
+      const [embedding] = await this.dependencies.embedder.embed([question]);
+      return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
+    }).catch((error: unknown) => {
+      notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
+      return undefined;
+    });
+    const [vectorHits, text] = await Promise.all([vectorSearch, textSearch]);
+    const textHits = text?.hits;
+    const expandedHits = text?.widened;
     if (!vectorHits && !textHits) throw new Error(`pattern search is unavailable: ${notices.join(' ')}`);
 
     const fused = new Map<string, { score: number; sources: RetrievedPattern['sources'] }>();
@@ -126,32 +126,38 @@ export class HybridRetriever {
       item.sources.text ??= round(hit.score);
     });
 
-    const top = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, this.expandFrom);
-    try {
-      const neighbours = await this.timed('graph expansion', () =>
+    // The graph hop and the rows of the fused hits are fetched together; rows of neighbours that make the cut
+    // are fetched afterwards, which is rarely needed (a neighbour gets only a share of its origin's score).
+    const sorted = [...fused.entries()].sort((a, b) => b[1].score - a[1].score);
+    const top = sorted.slice(0, this.expandFrom);
+    const [neighbours, fetched] = await Promise.all([
+      this.timed('graph expansion', () =>
         this.dependencies.graph.neighbours(
           top.map(([id]) => patternNodeId(id)),
           { edges: ['RELATED_TO', 'SUPERSEDES', 'DERIVED_FROM'] },
         ),
-      );
-      for (const neighbour of neighbours) {
-        const id = patternIdOfNode(neighbour.node.id);
-        const origin = patternIdOfNode(neighbour.origin);
-        if (!id || !origin || id === origin) continue;
-        const weight = (fused.get(origin)?.score ?? 0) * this.graphShare;
-        const item = entry(id);
-        if (weight > (item.sources.graph ?? 0)) {
-          item.score += weight - (item.sources.graph ?? 0);
-          item.sources.graph = round(weight);
-        }
+      ).catch((error: unknown) => {
+        notices.push(`The knowledge graph is unavailable (${(error as Error).message}); results come without related patterns.`);
+        return [];
+      }),
+      this.dependencies.patterns.findByIds(sorted.slice(0, k * 3).map(([id]) => id)),
+    ]);
+    for (const neighbour of neighbours) {
+      const id = patternIdOfNode(neighbour.node.id);
+      const origin = patternIdOfNode(neighbour.origin);
+      if (!id || !origin || id === origin) continue;
+      const weight = (fused.get(origin)?.score ?? 0) * this.graphShare;
+      const item = entry(id);
+      if (weight > (item.sources.graph ?? 0)) {
+        item.score += weight - (item.sources.graph ?? 0);
+        item.sources.graph = round(weight);
       }
-    } catch (error) {
-      notices.push(`The knowledge graph is unavailable (${(error as Error).message}); results come without related patterns.`);
     }
 
     const ranked = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k * 3);
-    const patterns = await this.dependencies.patterns.findByIds(ranked.map(([id]) => id));
-    const byId = new Map(patterns.map((pattern) => [pattern.id, pattern]));
+    const byId = new Map(fetched.map((pattern) => [pattern.id, pattern]));
+    const missing = ranked.map(([id]) => id).filter((id) => !byId.has(id));
+    if (missing.length) for (const pattern of await this.dependencies.patterns.findByIds(missing)) byId.set(pattern.id, pattern);
     const results = ranked
       .flatMap(([id, { score, sources }]) => {
         const pattern = byId.get(id);

@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { Agent } from '../agents/agent.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
+import { GenerateAgent } from '../agents/generate-agent.ts';
+import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
+import { ToolAgent } from '../agents/tool-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { UserRepository } from '../auth/user-repository.ts';
 import type { Config } from '../config/config.ts';
@@ -13,15 +17,19 @@ import { FeedbackService } from '../feedback/feedback-service.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
-import { askEverythingRouter } from '../routing/intent-router.ts';
+import type { ToolHost } from '../mcp/tool-host.ts';
+import { trainedIntentRouter } from '../routing/trained-intent-router.ts';
 import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnRegistry } from './turn-registry.ts';
+import type { Intent } from './turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<ApiServices, 'knowledge'> {
   provider: LlmProvider;
+  /** Also answers MCP clients' `ask` tool. */
+  askAgent: Agent;
   /** Closes turns a previous crash left open, then sweeps silent turns periodically. */
   start(): Promise<void>;
   /** Ends running turns as interrupted (their text kept) and waits for every write. */
@@ -33,7 +41,12 @@ export function createChatModule(
   dataSource: DataSource,
   config: Pick<Config, 'llm'>,
   log: Logger,
-  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & { provider?: LlmProvider; retriever?: ConstructorParameters<typeof AskAgent>[1] } = {},
+  hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & {
+    provider?: LlmProvider;
+    retriever?: ConstructorParameters<typeof AskAgent>[1];
+    /** MCP tools for the tool agent, with the folders of servers Kiln configured itself. */
+    tools?: { host: ToolHost; roots: Record<string, string[]> };
+  } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
   const messageRepository = new MessageRepository(dataSource);
@@ -47,12 +60,20 @@ export function createChatModule(
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
   const askAgent = new AskAgent(provider, hooks.retriever);
+  /** The agent of each intent; an intent without one is answered by the ask agent. */
+  const agents: Partial<Record<Intent, Agent>> = {
+    ask: askAgent,
+    generate: new GenerateAgent(provider, hooks.retriever),
+    smalltalk: new SmalltalkAgent(provider),
+    tool: hooks.tools && new ToolAgent(hooks.tools.host, { roots: hooks.tools.roots }),
+  };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
   const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository);
 
   return {
     provider,
+    askAgent,
     auth: new AuthService(new UserRepository(dataSource)),
     conversations,
     feedback: new FeedbackService(conversations, messageRepository, new FeedbackRepository(dataSource)),
@@ -62,8 +83,8 @@ export function createChatModule(
       messages: messageRepository,
       turns: turnRepository,
       registry,
-      router: askEverythingRouter,
-      agentFor: () => askAgent,
+      router: trainedIntentRouter(),
+      agentFor: (intent) => agents[intent] ?? askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
       runner: runnerIdentity(),

@@ -65,4 +65,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ ANTHROPIC_API_KEY: 'a', LLM_PROVIDER: 'offline' }).llm).toEqual({ provider: 'offline' });
     expect(() => loadConfig({ LLM_PROVIDER: 'anthropic' })).toThrow(/ANTHROPIC_API_KEY/);
   });
+
+  it('keeps the built-in filesystem server to a workspace under the data dir unless roots are named', () => {
+    expect(loadConfig({}, '/srv/kiln').mcp).toEqual({
+      configFile: { path: '/srv/kiln/.kiln/mcp.json', required: false },
+      filesystem: { roots: ['/srv/kiln/.kiln/workspace'], isDefault: true },
+      toolTimeoutMs: 30_000,
+      startTimeoutMs: 30_000,
+    });
+    const named = loadConfig({ MCP_CONFIG: 'config/mcp.json', MCP_FILESYSTEM_ROOTS: `projects${path.delimiter}/data/shared`, MCP_TOOL_TIMEOUT_MS: '5000' }, '/srv/kiln');
+    expect(named.mcp).toMatchObject({
+      configFile: { path: '/srv/kiln/config/mcp.json', required: true },
+      filesystem: { roots: ['/srv/kiln/projects', '/data/shared'], isDefault: false },
+      toolTimeoutMs: 5000,
+    });
+    expect(loadConfig({ MCP_FILESYSTEM_ROOTS: 'off' }).mcp.filesystem).toBeUndefined();
+    expect(() => loadConfig({ MCP_TOOL_TIMEOUT_MS: 'soon' })).toThrow(/MCP_TOOL_TIMEOUT_MS/);
+  });
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -53,6 +54,10 @@ const environmentSchema = z.object({
   EMBEDDINGS_API_KEY: optionalText,
   SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
   DOCKER_HOST: optionalText,
+  MCP_CONFIG: optionalText,
+  MCP_FILESYSTEM_ROOTS: optionalText,
+  MCP_TOOL_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(30_000)),
+  MCP_START_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(30_000)),
 });
 
 /** Every environment variable Kiln reads; README.md and .env.example must document each (a test checks). */
@@ -83,6 +88,19 @@ export interface Config {
   /** Unset: Kiln's local embedder. Set: an OpenAI-compatible /embeddings endpoint. */
   embeddings: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
   sandbox: { mode: 'auto' | 'bubblewrap' | 'docker' | 'off'; dockerHost: string | undefined };
+  mcp: McpSettings;
+}
+
+/** The MCP servers Kiln's tool agent may use. */
+export interface McpSettings {
+  /** A server list in Claude Desktop's format; `required` when MCP_CONFIG named it, so a missing file is an error. */
+  configFile: { path: string; required: boolean };
+  /** The built-in filesystem server's readable directories (absolute); undefined when turned off. */
+  filesystem: { roots: string[]; isDefault: boolean } | undefined;
+  /** How long one tool call may take. */
+  toolTimeoutMs: number;
+  /** How long a server may take to start and answer `initialize`. */
+  startTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +138,7 @@ export function loadConfig(environment: Record<string, string | undefined>, work
       ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small', apiKey: env.EMBEDDINGS_API_KEY }
       : undefined,
     sandbox: { mode: env.SANDBOX, dockerHost: env.DOCKER_HOST },
+    mcp: selectMcp(env, path.resolve(workingDirectory, env.KILN_DATA_DIR), workingDirectory),
   };
 }
 
@@ -152,4 +171,26 @@ function selectLlm(env: Environment): LlmSettings {
         baseUrl: env.OPENAI_BASE_URL,
       };
   }
+}
+
+/**
+ * MCP_CONFIG defaults to `<data dir>/mcp.json` (used when present). The built-in filesystem server reads only
+ * `<data dir>/workspace` unless MCP_FILESYSTEM_ROOTS names other directories (`off`: no built-in server):
+ * every signed-in user can read what it reaches, so the default exposes nothing that was there before.
+ */
+function selectMcp(env: Environment, dataDir: string, workingDirectory: string): McpSettings {
+  const resolve = (directory: string) =>
+    path.resolve(workingDirectory, directory === '~' || directory.startsWith('~/') ? path.join(os.homedir(), directory.slice(1)) : directory);
+  const roots = env.MCP_FILESYSTEM_ROOTS?.split(path.delimiter).map((root) => root.trim()).filter(Boolean);
+  return {
+    configFile: env.MCP_CONFIG ? { path: resolve(env.MCP_CONFIG), required: true } : { path: path.join(dataDir, 'mcp.json'), required: false },
+    filesystem:
+      env.MCP_FILESYSTEM_ROOTS === 'off'
+        ? undefined
+        : roots?.length
+          ? { roots: roots.map(resolve), isDefault: false }
+          : { roots: [path.join(dataDir, 'workspace')], isDefault: true },
+    toolTimeoutMs: env.MCP_TOOL_TIMEOUT_MS,
+    startTimeoutMs: env.MCP_START_TIMEOUT_MS,
+  };
 }

@@ -8,6 +8,7 @@ import { feedbackRoutes } from '../feedback/feedback-routes.ts';
 import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
 import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
+import { intentRoutes } from './intent-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 
@@ -32,6 +33,7 @@ export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeW
     .route('/patterns', patternRoutes())
     .use('/turns/*', requireUser)
     .route('/turns', turnRoutes())
+    .route('/route', intentRoutes())
     .all('*', (c) => {
       throw new NotFoundError(`API route ${c.req.method} ${c.req.path}`);
     });

@@ -4,6 +4,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import type { KilnMcpServices } from '../mcp/kiln-mcp-server.ts';
+import { mcpRoutes } from '../mcp/mcp-routes.ts';
 import type { ApiServices } from './api-env.ts';
 import { apiRoutes } from './api-routes.ts';
 import { clientRoutes } from './client-routes.ts';
@@ -21,10 +23,12 @@ export interface AppDependencies {
   version: string;
   /** The API's services; undefined while Kiln starts (the API answers 503 meanwhile). */
   services(): ApiServices | undefined;
+  /** What `/mcp` answers from; undefined while Kiln starts (503). Without it there is no `/mcp`. */
+  mcpServices?(): KilnMcpServices | undefined;
 }
 
 /**
- * The Hono app: probes, the `/api/v1` router and the client. Returns the
+ * The Hono app: probes, the `/api/v1` router, `/mcp` and the client. Returns the
  * `injectWebSocket` that the HTTP server hands WebSocket upgrades to (see
  * `attachRealtime`).
  */
@@ -36,6 +40,7 @@ export function createApp(dependencies: AppDependencies) {
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.route('/', healthRoutes(dependencies));
   app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
+  if (dependencies.mcpServices) app.route('/mcp', mcpRoutes({ services: dependencies.mcpServices, log: dependencies.log }));
   app.use(clientRoutes(dependencies.clientDirectory));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),

@@ -22,16 +22,3 @@ export const intents: readonly Intent[] = ['ask', 'generate', 'review', 'debug',
 export function userOverride(intent: Intent): IntentDecision {
   return { intent, confidence: 1, via: 'user', reason: `you chose the ${intent} agent` };
 }
-
-/**
- * The router until the classifier lands: every message goes to the ask agent,
- * and the decision says so rather than pretending to have classified it.
- */
-export const askEverythingRouter: IntentRouter = {
-  route: async (text, override) => ({
-    text,
-    decision: override
-      ? userOverride(override)
-      : { intent: 'ask', confidence: 1, via: 'rule', reason: 'every message goes to the ask agent until the intent classifier is available' },
-  }),
-};

@@ -31,7 +31,7 @@ describe('a chat turn over Socket.IO', () => {
     const otherTab = await kiln.socket(token);
     expect(await otherTab.request('conversation:join', { conversationId: conversation.id })).toEqual({ ok: true });
 
-    const ack = await sender.request('message:send', { conversationId: conversation.id, content: 'Count to 200' });
+    const ack = await sender.request('message:send', { conversationId: conversation.id, content: 'Count to 200', intent: 'ask' });
     expect(ack).toMatchObject({ ok: true, turnId: expect.any(String), userMessageId: expect.any(String) });
     await sender.until(turnEnded(ack.turnId));
     await otherTab.until(turnEnded(ack.turnId));
@@ -39,7 +39,7 @@ describe('a chat turn over Socket.IO', () => {
     const events = sender.events.filter((event) => event.turnId === ack.turnId);
     expect(seqs(events)).toEqual(contiguousFrom(1, events.length));
     expect(events[0]).toMatchObject({ type: 'turn.start', conversationId: conversation.id, userMessageId: ack.userMessageId });
-    expect(events[1]).toMatchObject({ type: 'intent', intent: 'ask' });
+    expect(events[1]).toMatchObject({ type: 'intent', intent: 'ask', via: 'user' });
     expect(events[2]).toMatchObject({ type: 'retrieval', citations: expect.any(Array) });
     expect(events.slice(3, -1).every((event) => event.type === 'text.delta')).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'turn.end', finishReason: 'stop', usage: { outputTokens: 200 } });

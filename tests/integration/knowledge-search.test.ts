@@ -75,6 +75,64 @@ describe('the pattern store', () => {
   });
 });
 
+describe('full-text search', () => {
+  it('keeps its postings in step with every write, and filters by language', async () => {
+    const { patterns } = kiln.knowledge();
+    const base = {
+      id: 'user-zephyrine',
+      title: 'Zephyrine frobnication',
+      summary: 'Frobnicates a zephyrine queue.',
+      language: 'python',
+      tags: ['queues'],
+      questions: [],
+      code: 'def frobnicate_zephyrine(queue):\n    return queue\n',
+      tests: null,
+      libraries: [],
+      source: { kind: 'user' as const },
+    };
+    const find = async (terms: string[], language?: string) =>
+      (await patterns.searchText({ terms, widened: ['queue'] }, { k: 5, language })).hits.map((hit) => hit.id);
+
+    expect(await patterns.upsert(base)).toBe('created');
+    expect(await find(['zephyrine'])).toEqual(['user-zephyrine']);
+    // Identifiers are searched as they are, split at snake_case.
+    expect(await find(['frobnicate'])).toContain('user-zephyrine');
+    expect(await find(['zephyrine'], 'typescript')).toEqual([]);
+
+    expect(await patterns.upsert({ ...base, title: 'Quuxified frobnication', summary: 'Frobnicates a quux.', code: 'def frob(q):\n    return q\n' })).toBe('updated');
+    expect(await find(['zephyrine'])).toEqual([]);
+    expect(await find(['quuxified'])).toEqual(['user-zephyrine']);
+
+    await patterns.delete(['user-zephyrine']);
+    expect(await find(['quuxified'])).toEqual([]);
+  });
+});
+
+describe('learning from outcomes', () => {
+  it('moves the stats the search shows, ranks proven patterns higher, and links a fix to its error', async () => {
+    const { learning } = kiln.knowledge();
+    const before = (await search('throttle a function')).json.results;
+    const target = before.find((result: { id: string }) => result.id === 'ts-throttle');
+    expect(target.stats).toMatchObject({ uses: 0, successes: 0, failures: 0 });
+
+    expect(await learning.recordOutcome(['ts-throttle', 'no-such-pattern'], { verdict: 'failure' })).toEqual(['ts-throttle']);
+    const signature = { id: 'typeerror-throttle-test', message: "TypeError: Cannot read properties of undefined (reading '<name>')" };
+    for (let run = 0; run < 3; run += 1) await learning.recordOutcome(['ts-throttle'], { verdict: 'success', fixed: signature });
+
+    const after = (await search('throttle a function')).json.results.find((result: { id: string }) => result.id === 'ts-throttle');
+    expect(after.stats).toMatchObject({ uses: 4, successes: 3, failures: 1 });
+    expect(after.stats.lastVerifiedAt).not.toBeNull();
+    // The success prior: 4 successes of 6 (with one of each assumed) lifts the score by a sixth of ±25 %.
+    expect(after.score).toBeGreaterThan(target.score);
+
+    const pattern = await kiln.api('GET', '/patterns/ts-throttle', { token });
+    const fixes = pattern.json.neighbours.filter((neighbour: { edge: string }) => neighbour.edge === 'FIXES');
+    expect(fixes.map((neighbour: { node: { id: string; properties: { message: string } } }) => neighbour.node)).toContainEqual(
+      expect.objectContaining({ id: 'error:typeerror-throttle-test', properties: { message: signature.message } }),
+    );
+  });
+});
+
 describe('with Chroma down', () => {
   it('still answers searches from full text and the graph, says so, and /ready reports chroma not ok', async () => {
     const chromaPid = kiln.server.infrastructure.summary.chroma.pid!;

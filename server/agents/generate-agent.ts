@@ -1,0 +1,120 @@
+import type { RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
+import { languageNamedIn } from '../../knowledge/retrieval/language-hint.ts';
+import type { LlmProvider } from '../llm/llm-provider.ts';
+import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
+import { retrievePatterns, sourceOf, toCitation, toGrounding, type PatternSearch } from './retrieve-patterns.ts';
+import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
+
+const systemPrompt = `You are Kiln, a coding assistant, writing code for the developer's request.
+Answer with: one sentence on the approach; the complete code in one fenced block with its language named;
+then tests for it in a second fenced block (vitest for TypeScript/JavaScript, unittest for Python).
+Build on the retrieved patterns when they fit: they are verified code whose tests pass. Never invent APIs.`;
+
+/**
+ * Writes code (and its tests) for a request, grounded in the retrieved
+ * patterns. The `retrieval` event of a generate turn cites exactly the
+ * patterns the code was built on, so the stage that runs the code in a sandbox
+ * (a later issue: `validate` and `repair` phases between `generate` and
+ * `done`) can credit or blame them through the learning entry point.
+ *
+ * With the offline engine there is no model to write new code: the answer is
+ * the closest verified pattern's code and its tests, said plainly.
+ */
+export class GenerateAgent implements Agent {
+  constructor(
+    private readonly provider: LlmProvider,
+    private readonly retriever: PatternSearch | undefined,
+    private readonly maxOutputTokens = 8192,
+  ) {}
+
+  async *run(context: AgentContext): AsyncGenerator<AgentEvent, AgentResult> {
+    yield { type: 'session.phase', phase: 'plan', attempt: 1 };
+    const language = languageNamedIn(context.message);
+    let used: RetrievedPattern[] = [];
+    let notice: string | undefined;
+    if (this.retriever) {
+      const retrieved = await retrievePatterns(this.retriever, whatToBuild(context.message), { k: 5, prefer: language });
+      used = retrieved.grounding;
+      notice = retrieved.event.notice;
+    }
+    yield { type: 'retrieval', citations: used.map(toCitation), ...(notice ? { notice } : {}) };
+    yield { type: 'session.phase', phase: 'generate', attempt: 1 };
+
+    let result: AgentResult;
+    if (this.provider.engine.provider === 'offline') {
+      const answer = composeOfflineCode(context.message, used, language);
+      yield* streamText(answer, context.signal);
+      result = { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
+    } else {
+      result = yield* this.generateWithModel(context, used);
+    }
+    yield { type: 'session.phase', phase: 'done', attempt: 1 };
+    return result;
+  }
+
+  private async *generateWithModel(context: AgentContext, used: RetrievedPattern[]): AsyncGenerator<AgentEvent, AgentResult> {
+    return yield* relayModel(
+      this.provider,
+      {
+        system: systemPrompt,
+        messages: [...context.history, { role: 'user', content: context.message }],
+        maxOutputTokens: this.maxOutputTokens,
+        grounding: used.map(toGrounding),
+      },
+      context.signal,
+    );
+  }
+}
+
+/** Words every request for code has ("write a function that…"): they say nothing about which pattern fits. */
+const requestWords = /\b(please|can|could|you|write|create|generate|implement|make|build|code|give|show|need|want|me|us|an?|the|some|function|method|class|script|snippet|program|helper|utility)\b/gi;
+
+/** The request without the words that only ask for code, so the search weighs what the code must do. */
+export function whatToBuild(request: string): string {
+  const stripped = request.replace(requestWords, ' ').replace(/\s+/g, ' ').trim();
+  return stripped.length >= 3 ? stripped : request;
+}
+
+const fenceLanguage: Record<string, string> = { typescript: 'ts', javascript: 'js', python: 'python', sql: 'sql', shell: 'bash' };
+
+/** The offline answer to a request for code: the best verified pattern, with its tests and where it came from. */
+export function composeOfflineCode(request: string, used: RetrievedPattern[], language: string | undefined): string {
+  const lines = [
+    "*Kiln offline engine: no language model is configured, so I cannot write new code. Here is the closest verified code from Kiln's pattern store.*",
+    '',
+  ];
+  const [best, ...others] = used;
+  if (!best) {
+    lines.push(
+      `No stored pattern matches “${request.trim().replace(/\s+/g, ' ').slice(0, 120)}”.`,
+      '',
+      'Name the task more concretely (for example “write a function that retries a fetch with exponential backoff in TypeScript”), or configure a model.',
+    );
+  } else {
+    const { pattern } = best;
+    const fence = fenceLanguage[pattern.language] ?? pattern.language;
+    if (language && pattern.language !== language) {
+      lines.push(`I found no ${language} pattern for this; the closest one is in ${pattern.language}.`, '');
+    }
+    lines.push(`### ${pattern.title}`, '', pattern.summary, '', `\`\`\`${fence}`, pattern.code.trimEnd(), '```', '');
+    if (pattern.tests) {
+      lines.push(verifiedLine(best), '', `\`\`\`${fence}`, pattern.tests.trimEnd(), '```', '');
+    }
+    lines.push(`Source: ${sourceOf(best)}`);
+    if (others.length) {
+      lines.push('', `Also close: ${others.map(({ pattern: other }) => `${other.title} (${other.language})`).join('; ')}.`);
+    }
+  }
+  lines.push(
+    '',
+    'To have Kiln write code for your exact request, configure a model and restart Kiln: set `ANTHROPIC_API_KEY`, or `OPENAI_API_KEY`, or `OPENAI_BASE_URL` for an OpenAI-compatible server with `LLM_MODEL`.',
+  );
+  return lines.join('\n');
+}
+
+function verifiedLine({ pattern }: RetrievedPattern): string {
+  const { successes, failures } = pattern.stats;
+  const record = successes + failures > 0 ? ` It has run ${successes + failures} times for users: ${successes} passed, ${failures} failed.` : '';
+  const shipped = pattern.source.kind === 'seed' ? ' These tests run on every build of Kiln.' : '';
+  return `**Tests**:${shipped}${record}`;
+}

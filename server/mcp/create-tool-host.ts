@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import type { McpSettings } from '../config/config.ts';
+import { filesystemServerDefinition, filesystemServerName } from './filesystem-server.ts';
+import type { McpServerDefinition } from './mcp-server-definition.ts';
+import { readMcpServersFile } from './read-mcp-servers-file.ts';
+import { SdkToolHost } from './sdk-tool-host.ts';
+
+/** The tool host, and the folders of the servers Kiln configured itself, by server (relative paths start at the first). */
+export interface McpTools {
+  host: SdkToolHost;
+  roots: Record<string, string[]>;
+}
+
+/**
+ * The servers of MCP_CONFIG, plus the built-in filesystem server unless the file names its own `filesystem`
+ * or it is turned off. Nothing starts here (servers start on first use); a bad file throws `ConfigError`.
+ */
+export async function mcpServerDefinitions(settings: McpSettings): Promise<{ servers: McpServerDefinition[]; roots: Record<string, string[]> }> {
+  const servers = await readMcpServersFile(settings.configFile);
+  if (!settings.filesystem || servers.some((server) => server.name === filesystemServerName)) return { servers, roots: {} };
+  // The default workspace is Kiln's own folder, so Kiln creates it; directories the user named must exist.
+  if (settings.filesystem.isDefault) await mkdir(settings.filesystem.roots[0]!, { recursive: true });
+  return { servers: [filesystemServerDefinition(settings.filesystem.roots), ...servers], roots: { [filesystemServerName]: settings.filesystem.roots } };
+}
+
+export async function createToolHost(settings: McpSettings, log: Logger): Promise<McpTools> {
+  const { servers, roots } = await mcpServerDefinitions(settings);
+  log.info({ mcpServers: servers.map((server) => server.name) }, 'MCP servers configured (each starts on first use)');
+  const host = new SdkToolHost(servers, { toolTimeoutMs: settings.toolTimeoutMs, startTimeoutMs: settings.startTimeoutMs, log: log.child({ component: 'mcp' }) });
+  return { host, roots };
+}
