@@ -43,12 +43,12 @@ async function textOf(answer: Locator) {
 describe('the chat UI in a browser', () => {
   it('signs up the first user (who becomes admin) and opens a new chat', async () => {
     await page.goto(session.url);
-    await page.waitForURL('**/sign-in');
+    await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/c');
+    await page.waitForURL('**/c', { waitUntil: 'commit' });
     await page.getByText('ada@example.com · admin').waitFor();
     expect(await page.getByRole('heading', { name: 'What are you building?' }).isVisible()).toBe(true);
   });

@@ -56,7 +56,7 @@ describe('the web client around the chat', () => {
   it('signs out, and signs back in with email and password', async () => {
     await page.evaluate(() => sessionStorage.setItem('signed-out', 'yes'));
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL('**/sign-in');
+    await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
     expect(await page.evaluate(() => localStorage.getItem('kiln.token'))).toBeNull();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not the password');
@@ -64,7 +64,7 @@ describe('the web client around the chat', () => {
     await page.getByRole('alert').waitFor();
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/c');
+    await page.waitForURL('**/c', { waitUntil: 'commit' });
     await sidebar().getByRole('link', { name: 'How do I debounce a function in TypeScript?' }).waitFor();
     token = (await page.evaluate(() => localStorage.getItem('kiln.token')))!;
   });
@@ -115,7 +115,7 @@ describe('the web client around the chat', () => {
       session.provider.nextAnswer = `Answer number ${number}.`;
       const sent = await session.kiln.api('POST', `/conversations/${conversation.id}/messages`, {
         token,
-        body: { content: `Question number ${number}` },
+        body: { content: `Question number ${number}`, intent: 'ask' },
         headers: { accept: 'text/event-stream' },
       });
       expect(sent.text).toContain('turn.end');
@@ -135,7 +135,8 @@ describe('the web client around the chat', () => {
     session.provider.nextAnswer =
       'Careful: <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script> ' +
       '[a link](javascript:window.pwned=3) and **bold** text.';
-    await composer().fill('Show me something risky');
+    // `/ask`: the agent that answers with the model (here the scripted answer), whatever the router would pick.
+    await composer().fill('/ask Show me something risky');
     await composer().press('Enter');
     const answer = answers().last();
     await answerFinished(answer);
@@ -147,20 +148,37 @@ describe('the web client around the chat', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
-  it("shows the tool calls, review findings, model and cost recorded on an answer's turn", async () => {
-    // No agent on this branch calls tools or reviews code yet, so the turn is given what those agents record.
+  it('shows a tool call as it happens, with its result, and again after a reload', async () => {
+    await page.goto(`${session.url}/c`);
+    await composer().fill(`/tool list the files in ${session.files}`);
+    await composer().press('Enter');
+    const answer = answers().last();
+    await answerFinished(answer);
+    const tools = answer.getByRole('region', { name: 'Tool calls' });
+    await tools.getByText('filesystem › list_directory').click();
+    expect(await tools.textContent()).toContain('done');
+    expect(await tools.textContent()).toContain('[FILE] invoice.csv');
+    expect(await answer.getByRole('button', { name: /Intent: tool/ }).isVisible()).toBe(true);
+    await page.reload();
+    const reloaded = answers().last().getByRole('region', { name: 'Tool calls' });
+    await reloaded.getByText('filesystem › list_directory').click();
+    expect(await reloaded.textContent()).toContain('[FILE] invoice.csv');
+  });
+
+  it("shows the review findings, model and cost recorded on an answer's turn", async () => {
+    // No agent reviews code yet, so the turn is given what the review agent will record.
     const conversation = (await api('POST', '/conversations', { title: 'Reviewed' })).json;
     session.provider.nextAnswer = 'The code has one problem.';
     const sent = await session.kiln.api('POST', `/conversations/${conversation.id}/messages`, {
       token,
-      body: { content: 'Review this code' },
+      body: { content: 'Review this code', intent: 'ask' },
       headers: { accept: 'text/event-stream' },
     });
     expect(sent.text).toContain('turn.end');
     const details = {
       citations: [],
       retrievalNotice: null,
-      toolCalls: [{ callId: 'c1', server: 'files', tool: 'read_file', arguments: { path: 'src/app.ts' }, result: { ok: true, summary: 'read 42 lines' } }],
+      toolCalls: [],
       review: {
         language: 'typescript',
         summary: 'One problem found.',
@@ -173,11 +191,8 @@ describe('the web client around the chat', () => {
     );
     await page.goto(`${session.url}/c/${conversation.id}`);
     const answer = answers().last();
-    const tools = answer.getByRole('region', { name: 'Tool calls' });
-    await tools.getByText('files › read_file').click();
-    expect(await tools.textContent()).toContain('read 42 lines');
-    expect(await tools.textContent()).toContain('"path": "src/app.ts"');
     const review = answer.getByRole('region', { name: 'Review findings' });
+    await review.waitFor();
     expect(await review.textContent()).toContain('line 3 · error · correctness');
     expect(await review.textContent()).toContain('total is never updated');
     expect(await answer.getByText('anthropic · claude-sonnet-4-5').isVisible()).toBe(true);
@@ -186,11 +201,13 @@ describe('the web client around the chat', () => {
   });
 
   it('has keyboard shortcuts: new chat, focus the message box, stop, and their help', async () => {
-    await page.getByRole('link', { name: 'Archive 30' }).click();
-    await page.waitForURL('**/c/*');
+    const archived = page.getByRole('link', { name: 'Archive 30' });
+    const href = (await archived.getAttribute('href'))!;
+    await archived.click();
+    await page.waitForURL(`**${href}`, { waitUntil: 'commit' });
     await page.keyboard.press('Control+Shift+O');
-    await page.waitForURL(/\/c$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('composer');
+    await page.waitForURL(/\/c$/, { waitUntil: 'commit' });
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`)).toBe('TEXTAREA#composer');
 
     await page.getByRole('searchbox', { name: 'Search conversations' }).focus();
     await page.keyboard.press('Shift+Escape');

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { repositoryRoot } from '../../support/kiln-process.ts';
+import { temporaryDirectory } from '../../support/temporary-directory.ts';
 import { startTestServer } from '../../support/test-server.ts';
 import { launchChromium } from './chromium.ts';
 import { startNetworkSwitch } from './network-switch.ts';
@@ -12,8 +13,9 @@ export const artifactsDirectory = path.join(repositoryRoot, 'test-artifacts', 'b
 
 /**
  * A real Kiln (embedded Postgres and Chroma, the seed pattern store, the
- * offline engine at a controllable pace) behind a network switch, and
- * Debian's Chromium driving the built web client through it.
+ * offline engine at a controllable pace, the built-in filesystem MCP server
+ * on a small folder) behind a network switch, and Debian's Chromium driving
+ * the built web client through it.
  */
 export async function startBrowserSession() {
   // Builds client/build when its sources changed (a no-op when `npm test` already did).
@@ -21,8 +23,11 @@ export async function startBrowserSession() {
   if (build.status !== 0) throw new Error('building the web client failed');
   await mkdir(artifactsDirectory, { recursive: true });
 
+  const files = await temporaryDirectory('kiln-browser-files');
+  await writeFile(path.join(files.path, 'notes.md'), '# Notes\n');
+  await writeFile(path.join(files.path, 'invoice.csv'), 'id,total\n1,30\n');
   const provider = new PacedOfflineEngine();
-  const kiln = await startTestServer({ provider });
+  const kiln = await startTestServer({ provider, environment: { MCP_FILESYSTEM_ROOTS: files.path } });
   const network = await startNetworkSwitch(new URL(kiln.url));
   const browser: Browser = await launchChromium();
   const pageErrors: string[] = [];
@@ -45,6 +50,8 @@ export async function startBrowserSession() {
     browser,
     /** The browser's address of Kiln (through the network switch). */
     url: network.url,
+    /** The folder the filesystem MCP server may read. */
+    files: files.path,
     pageErrors,
     newPage,
     screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDirectory, `${name}.png`), fullPage: false }),
@@ -53,6 +60,7 @@ export async function startBrowserSession() {
       await browser.close().catch(() => undefined);
       await network.close();
       await kiln.stop();
+      await files.remove();
     },
   };
 }
