@@ -1,9 +1,19 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The web client's aliases (client/svelte.config.js), for its unit tests.
+  resolve: { alias: { $server: path.resolve('server'), $knowledge: path.resolve('knowledge') } },
   test: {
-    include: ['server/**/*.test.ts', 'workers/**/*.test.ts', 'knowledge/**/*.test.{ts,js}', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['node_modules/**', 'client/**', '.kiln/**'],
+    include: [
+      'server/**/*.test.ts',
+      'workers/**/*.test.ts',
+      'knowledge/**/*.test.{ts,js}',
+      'scripts/**/*.test.ts',
+      'tests/**/*.test.ts',
+      'client/src/**/*.test.ts',
+    ],
+    exclude: ['node_modules/**', 'client/build/**', 'client/.svelte-kit/**', '.kiln/**'],
     pool: 'forks',
     // Two cores: integration tests start real Postgres, Chroma and server processes.
     maxWorkers: 2,

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 
 /**
  * Debian package name → the command that shows it is installed (looked up on PATH, so a python3 from pyenv or
- * elsewhere counts). Python runs the seed corpus's Python tests and splits Python files for ingest.
+ * elsewhere counts). Python runs the seed corpus's Python tests and splits Python files for ingest; Chromium
+ * runs the browser tests (Debian's build, driven by playwright-core; Playwright's own downloads are never used).
  */
-export const requiredSystemPackages = { python3: 'python3' };
+export const requiredSystemPackages = { python3: 'python3', chromium: 'chromium' };
 
 function onPath(command) {
   return (process.env.PATH ?? '').split(':').some((directory) => directory && existsSync(`${directory}/${command}`));

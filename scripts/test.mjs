@@ -1,22 +1,36 @@
 #!/usr/bin/env node
-// `npm test`: the type check, then every test tier (unit, gateway, integration against real Postgres,
-// Chroma and server processes), ending with the runner's summary and one plain `N passed, N failed` line.
+// `npm test`: the type checks (server, browser tests, web client with svelte-check), the web client's build,
+// then every test tier (unit, gateway, integration against real Postgres, Chroma and server processes, and the
+// browser tests in Chromium), ending with the runner's summary and one plain `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
+import { buildClient } from './build-client.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 
 const forwarded = process.argv.slice(2);
 
+function fail(message) {
+  console.error(message);
+  console.log('\ntests: 0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
+
+function step(label, command, args, options = {}) {
+  console.log(`> ${label}`);
+  return spawnSync(command, args, { stdio: 'inherit', ...options }).status === 0;
+}
+
 ensureSystemPackages();
 
 if (forwarded.length === 0) {
-  console.log('> tsc --noEmit');
-  const typecheck = spawnSync('npx', ['--no-install', 'tsc', '--noEmit'], { stdio: 'inherit' });
-  if (typecheck.status !== 0) {
-    console.error('The type check failed; fix the errors above (tests not run).');
-    console.log('\ntests: 0 passed, 1 failed, 0 skipped');
-    process.exit(1);
+  if (!step('tsc --noEmit', 'npx', ['--no-install', 'tsc', '--noEmit'])) fail('The type check failed; fix the errors above (tests not run).');
+  if (!step('tsc --noEmit -p tests/browser', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', 'tests/browser'])) {
+    fail('The type check of the browser tests failed; fix the errors above (tests not run).');
   }
+  if (!step('svelte-check (client)', 'npm', ['run', '--silent', 'check:client'])) fail('svelte-check failed; fix the problems above (tests not run).');
 }
+
+// The browser tests need the built client; this is a no-op when client/build is up to date.
+if (buildClient().failed) fail('The web client did not build (tests not run).');
 
 const vitest = spawnSync('npx', ['--no-install', 'vitest', 'run', ...forwarded], { stdio: 'inherit' });
 process.exit(vitest.status ?? 1);

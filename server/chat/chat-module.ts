@@ -16,6 +16,8 @@ import { ConversationRepository } from '../conversations/conversation-repository
 import { ConversationService } from '../conversations/conversation-service.ts';
 import { ConversationTitler } from '../conversations/conversation-titler.ts';
 import { MessageRepository } from '../conversations/message-repository.ts';
+import { FeedbackRepository } from '../feedback/feedback-repository.ts';
+import { FeedbackService } from '../feedback/feedback-service.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { createLlmProvider, isLocalEndpoint } from '../llm/create-llm-provider.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
@@ -77,12 +79,14 @@ export function createChatModule(
   };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
+  const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository);
 
   return {
     provider,
     askAgent,
     auth: new AuthService(new UserRepository(dataSource)),
-    conversations: new ConversationService(conversationRepository, messageRepository),
+    conversations,
+    feedback: new FeedbackService(conversations, messageRepository, new FeedbackRepository(dataSource)),
     registry,
     chat: new ChatService({
       conversations: conversationRepository,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { turnDetailsOf } from './turn-details.ts';
 import type { TurnEvent, TurnEventBody } from './turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import type { TurnOutcome, TurnRepository } from './turn-repository.ts';
@@ -60,17 +61,17 @@ export class TurnPersister {
 
   /**
    * The commit barrier for a turn's final event: writes the whole answer with
-   * its outcome and usage, and resolves once it is saved, so a client that sees
+   * its outcome, usage and details (citations, tool calls, findings, gathered
+   * from the turn's events), and resolves once it is saved, so a client that sees
    * `turn.end` can rely on the message being in the database.
    */
   async finalize(turnLog: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>): Promise<void> {
+    const details = turnDetailsOf(turnLog.events);
     if (final.type === 'turn.end') {
-      this.close(turnLog.turnId, final.finishReason === 'stopped' ? 'stopped' : 'complete', final.usage, final.latency, null);
+      this.close(turnLog.turnId, final.finishReason === 'stopped' ? 'stopped' : 'complete', final.usage, final.latency, null, details);
     } else {
-      this.close(turnLog.turnId, final.code === 'interrupted' ? 'interrupted' : 'failed', null, null, {
-        code: final.code,
-        message: final.message,
-      });
+      const error = { code: final.code, message: final.message };
+      this.close(turnLog.turnId, final.code === 'interrupted' ? 'interrupted' : 'failed', null, null, error, details);
     }
     await this.states.get(turnLog.turnId)?.writes;
   }
@@ -86,13 +87,14 @@ export class TurnPersister {
     usage: Parameters<TurnRepository['finish']>[0]['usage'],
     latency: Parameters<TurnRepository['finish']>[0]['latency'],
     error: Parameters<TurnRepository['finish']>[0]['error'],
+    details: Parameters<TurnRepository['finish']>[0]['details'],
   ) {
     const state = this.states.get(turnId);
     if (!state) return;
     clearTimeout(state.timer);
     state.timer = undefined;
     this.enqueue(turnId, () =>
-      this.turns.finish({ turnId, assistantMessageId: state.assistantMessageId, status, content: state.content, usage, latency, error }),
+      this.turns.finish({ turnId, assistantMessageId: state.assistantMessageId, status, content: state.content, usage, latency, error, details }),
     );
     void state.writes.then(() => this.states.delete(turnId));
   }

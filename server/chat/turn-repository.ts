@@ -2,6 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
 import { TurnEntity, type TurnRow } from '../persistence/entities/turn-entity.ts';
 import type { MessageStatus } from '../conversations/conversation.ts';
+import type { AnswerRecord, TurnDetails } from './turn-details.ts';
 import type { Engine, TurnEventOf, Usage } from './turn-events.ts';
 
 export interface BeganTurn {
@@ -113,6 +114,7 @@ export class TurnRepository {
     usage: Usage | null;
     latency: { firstTokenMs: number | null; totalMs: number } | null;
     error: { code: string; message: string } | null;
+    details: TurnDetails;
   }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(MessageEntity).update(input.assistantMessageId, {
@@ -125,9 +127,44 @@ export class TurnRepository {
         usage: input.usage,
         latency: input.latency,
         error: input.error,
+        // TypeORM's deep-partial type rejects `unknown` fields (tool arguments); the jsonb column takes any JSON.
+        details: input.details as object,
         endedAt: () => 'now()',
       });
     });
+  }
+
+  /** The turns behind these assistant messages of one conversation, with their owner's rating, by message id. */
+  async answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>> {
+    if (assistantMessageIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT t.id, t.assistant_message_id, t.intent, t.engine, t.usage, t.latency, t.error, t.details, f.rating
+       FROM turns t LEFT JOIN message_feedback f ON f.message_id = t.assistant_message_id
+       WHERE t.conversation_id = $1 AND t.assistant_message_id = ANY($2::uuid[])`,
+      [conversationId, assistantMessageIds],
+    )) as (Pick<TurnRow, 'id' | 'engine' | 'usage' | 'latency' | 'error'> & {
+      assistant_message_id: string;
+      intent: AnswerRecord['intent'];
+      details: TurnDetails | null;
+      rating: 'up' | 'down' | null;
+    })[];
+    return new Map(
+      rows.map((row) => [
+        row.assistant_message_id,
+        {
+          turn: {
+            turnId: row.id,
+            intent: row.intent,
+            engine: row.engine,
+            usage: row.usage,
+            latency: row.latency,
+            error: row.error,
+            details: row.details,
+          },
+          feedback: row.rating,
+        },
+      ]),
+    );
   }
 
   async running(): Promise<TurnRecordForRecovery[]> {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { User } from '../auth/user.ts';
+import type { AnswerRecord } from '../chat/turn-details.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import type { Conversation, Message, SiblingInfo } from './conversation.ts';
+import type { Conversation, ConversationPage, MessagePage, MessageView } from './conversation.ts';
 import type { ConversationCursor, ConversationRepository } from './conversation-repository.ts';
 import { defaultConversationTitle } from './conversation-title.ts';
 import type { MessageRepository } from './message-repository.ts';
@@ -22,9 +23,9 @@ const pageSchema = z.object({
 });
 const uuid = z.uuid({ message: 'must be an id' });
 
-export interface MessageView extends Message {
-  /** The alternatives at this point of the tree (edits, regenerations) and this message's place among them. */
-  siblings: SiblingInfo;
+/** Finds the turns behind answers (the turn repository). */
+export interface AnswerLookup {
+  answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>>;
 }
 
 /** Conversations and their message tree, for one user at a time. */
@@ -32,6 +33,7 @@ export class ConversationService {
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
+    private readonly answers: AnswerLookup,
   ) {}
 
   async create(user: User, input: unknown): Promise<Conversation> {
@@ -39,7 +41,7 @@ export class ConversationService {
     return this.conversations.create(user.id, given ?? defaultConversationTitle);
   }
 
-  async list(user: User, query: unknown) {
+  async list(user: User, query: unknown): Promise<ConversationPage> {
     const { limit, cursor, q } = parseInput(listSchema, query, 'query');
     const { conversations, hasMore } = await this.conversations.listLatest(user.id, {
       after: cursor ? decodeCursor(cursor) : undefined,
@@ -71,7 +73,7 @@ export class ConversationService {
    * A page of the active branch, oldest first: the newest page without
    * `before`, older pages with `before` = the oldest message id already shown.
    */
-  async messagePage(user: User, id: string, query: unknown) {
+  async messagePage(user: User, id: string, query: unknown): Promise<MessagePage> {
     const { limit, before } = parseInput(pageSchema, query, 'query');
     const conversation = await this.get(user, id);
     if (!conversation.activeLeafId) return { messages: [], hasMore: false, nextBefore: null, activeLeafId: null };
@@ -79,10 +81,20 @@ export class ConversationService {
       throw new ValidationError('before is not a message of this conversation.', [{ field: 'before', message: 'not found' }]);
     }
     const page = await this.messages.branchPage(conversation.id, { leafId: conversation.activeLeafId, before, limit });
-    const siblings = await this.messages.siblings(conversation.id, [...new Set(page.messages.map((message) => message.parentId))]);
+    const assistantIds = page.messages.filter((message) => message.role === 'assistant').map((message) => message.id);
+    const [siblings, answers] = await Promise.all([
+      this.messages.siblings(conversation.id, [...new Set(page.messages.map((message) => message.parentId))]),
+      this.answers.answersFor(conversation.id, assistantIds),
+    ]);
     const messages: MessageView[] = page.messages.map((message) => {
       const ids = siblings.get(message.parentId) ?? [message.id];
-      return { ...message, siblings: { index: ids.indexOf(message.id), count: ids.length, ids } };
+      const answer = answers.get(message.id);
+      return {
+        ...message,
+        siblings: { index: ids.indexOf(message.id), count: ids.length, ids },
+        turn: answer?.turn ?? null,
+        feedback: answer?.feedback ?? null,
+      };
     });
     return {
       messages,

@@ -1,3 +1,4 @@
+import type { AnswerRecord } from '../chat/turn-details.ts';
 import type { Usage } from '../chat/turn-events.ts';
 
 export interface Conversation {
@@ -28,4 +29,28 @@ export interface SiblingInfo {
   index: number;
   count: number;
   ids: string[];
+}
+
+/** A message as the messages page serves it (the web client reads this shape). */
+export interface MessageView extends Message {
+  /** The alternatives at this point of the tree (edits, regenerations) and this message's place among them. */
+  siblings: SiblingInfo;
+  /** For an answer: the turn that wrote it (intent, engine, usage, citations, tool calls); null for questions. */
+  turn: AnswerRecord | null;
+  /** The owner's thumbs up or down on an answer. */
+  feedback: 'up' | 'down' | null;
+}
+
+/** A page of a conversation's active branch, oldest first; `nextBefore` asks for the page before it. */
+export interface MessagePage {
+  messages: MessageView[];
+  hasMore: boolean;
+  nextBefore: string | null;
+  activeLeafId: string | null;
+}
+
+/** A page of a user's conversations, newest activity first; `nextCursor` asks for the next one. */
+export interface ConversationPage {
+  conversations: Conversation[];
+  nextCursor: string | null;
 }

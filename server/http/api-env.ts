@@ -3,6 +3,7 @@ import type { User } from '../auth/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
+import type { FeedbackService } from '../feedback/feedback-service.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
@@ -11,6 +12,7 @@ export interface ApiServices {
   chat: ChatService;
   conversations: ConversationService;
   registry: TurnRegistry;
+  feedback: FeedbackService;
   knowledge: KnowledgeBase;
 }
 

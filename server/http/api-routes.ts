@@ -4,6 +4,7 @@ import { authRoutes } from '../auth/auth-routes.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { UnavailableError } from '../errors/unavailable-error.ts';
+import { feedbackRoutes } from '../feedback/feedback-routes.ts';
 import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
 import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
@@ -26,6 +27,7 @@ export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeW
     .use('/conversations/*', requireUser)
     .use('/conversations', requireUser)
     .route('/conversations', conversationRoutes())
+    .route('/conversations', feedbackRoutes())
     .use('/patterns/*', requireUser)
     .use('/patterns', requireUser)
     .route('/patterns', patternRoutes())

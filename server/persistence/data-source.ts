@@ -10,10 +10,19 @@ import { GraphTables1795300000001 } from './migrations/1795300000001-graph-table
 import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
 import { Patterns1795300000003 } from './migrations/1795300000003-patterns.ts';
 import { IngestedFiles1795300000004 } from './migrations/1795300000004-ingested-files.ts';
+import { AnswerDetailsAndFeedback1795300000005 } from './migrations/1795300000005-answer-details-and-feedback.ts';
 import { PatternTerms1795300000006 } from './migrations/1795300000006-pattern-terms.ts';
 
 export const entities = [UserEntity, AuthSessionEntity, ConversationEntity, MessageEntity, TurnEntity];
-export const migrations = [InitialSchema1795300000000, GraphTables1795300000001, SessionsAndTurns1795300000002, Patterns1795300000003, IngestedFiles1795300000004, PatternTerms1795300000006];
+export const migrations = [
+  InitialSchema1795300000000,
+  GraphTables1795300000001,
+  SessionsAndTurns1795300000002,
+  Patterns1795300000003,
+  IngestedFiles1795300000004,
+  AnswerDetailsAndFeedback1795300000005,
+  PatternTerms1795300000006,
+];
 
 /** Any constant shared by every Kiln process: the advisory lock that serialises migrations across processes. */
 const migrationLockKey = 0x6b696c6e; // "kiln"

@@ -50,7 +50,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,
     );
-    expect(ownerColumns.map((row) => row.table_name)).toEqual(['conversations', 'messages', 'turns']);
+    expect(ownerColumns.map((row) => row.table_name)).toEqual(['conversations', 'message_feedback', 'messages', 'turns']);
 
     // With sequential scans ruled out, the planner must find an index that fits each query's order.
     await query('SET enable_seqscan = off');

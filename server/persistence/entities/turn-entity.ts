@@ -14,6 +14,8 @@ export interface TurnRow {
   usage: Usage | null;
   latency: { firstTokenMs: number | null; totalMs: number } | null;
   error: { code: string; message: string } | null;
+  /** Citations, tool calls and review findings (`TurnDetails`), written when the turn ends. */
+  details: object | null;
   /** `host pid starttime` of the server process that ran it. */
   runner: string;
   startedAt: Date;
@@ -35,6 +37,7 @@ export const TurnEntity = new EntitySchema<TurnRow>({
     usage: { type: 'jsonb', nullable: true },
     latency: { type: 'jsonb', nullable: true },
     error: { type: 'jsonb', nullable: true },
+    details: { type: 'jsonb', nullable: true },
     runner: { type: 'text' },
     startedAt: { name: 'started_at', type: 'timestamptz', createDate: true },
     endedAt: { name: 'ended_at', type: 'timestamptz', nullable: true },

@@ -1,0 +1,82 @@
+import { ApiError } from './api-error.ts';
+import type { ConversationJson, ConversationPageJson, MessagePageJson, PatternJson, Rating, SignedIn, UserJson } from './api-types.ts';
+
+/** The REST API (`/api/v1`), with the session's bearer token. A 401 calls `onUnauthenticated` before it throws. */
+export class KilnApi {
+  constructor(
+    private readonly token: () => string | null,
+    private readonly onUnauthenticated: () => void = () => {},
+  ) {}
+
+  register(email: string, password: string) {
+    return this.request<SignedIn>('POST', '/auth/register', { email, password });
+  }
+  login(email: string, password: string) {
+    return this.request<SignedIn>('POST', '/auth/login', { email, password });
+  }
+  logout() {
+    return this.request<void>('POST', '/auth/logout');
+  }
+  me() {
+    return this.request<{ user: UserJson }>('GET', '/auth/me');
+  }
+
+  conversations(options: { cursor?: string | null; query?: string; limit?: number } = {}) {
+    const search = new URLSearchParams({ limit: String(options.limit ?? 30) });
+    if (options.cursor) search.set('cursor', options.cursor);
+    if (options.query) search.set('q', options.query);
+    return this.request<ConversationPageJson>('GET', `/conversations?${search}`);
+  }
+  createConversation() {
+    return this.request<ConversationJson>('POST', '/conversations', {});
+  }
+  renameConversation(id: string, title: string) {
+    return this.request<ConversationJson>('PATCH', `/conversations/${id}`, { title });
+  }
+  deleteConversation(id: string, options: { keepalive?: boolean } = {}) {
+    return this.request<void>('DELETE', `/conversations/${id}`, undefined, options);
+  }
+  conversation(id: string) {
+    return this.request<ConversationJson>('GET', `/conversations/${id}`);
+  }
+  messages(conversationId: string, options: { before?: string | null; limit?: number } = {}) {
+    const search = new URLSearchParams({ limit: String(options.limit ?? 30) });
+    if (options.before) search.set('before', options.before);
+    return this.request<MessagePageJson>('GET', `/conversations/${conversationId}/messages?${search}`);
+  }
+  selectBranch(conversationId: string, messageId: string) {
+    return this.request<{ activeLeafId: string }>('POST', `/conversations/${conversationId}/branch`, { messageId });
+  }
+  rate(conversationId: string, messageId: string, rating: Rating | null) {
+    const path = `/conversations/${conversationId}/messages/${messageId}/feedback`;
+    return rating ? this.request<unknown>('PUT', path, { rating }) : this.request<void>('DELETE', path);
+  }
+  pattern(id: string) {
+    return this.request<PatternJson>('GET', `/patterns/${encodeURIComponent(id)}`);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
+    const token = this.token();
+    let response: Response;
+    try {
+      response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        keepalive: options.keepalive,
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
+    }
+    if (response.status === 204) return undefined as T;
+    const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    if (!response.ok) {
+      if (response.status === 401 && token) this.onUnauthenticated();
+      throw new ApiError(response.status, json?.error?.code ?? 'request_error', json?.error?.message ?? `The request failed (${response.status}).`);
+    }
+    return json as T;
+  }
+}

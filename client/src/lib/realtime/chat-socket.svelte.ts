@@ -1,0 +1,83 @@
+import { io, type Socket } from 'socket.io-client';
+import type { TurnEvent } from '$server/chat/turn-events.ts';
+import { ApiError } from '../api/api-error.ts';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+type Answer = { ok: true } & Record<string, unknown>;
+type Failure = { ok: false; error: { code: string; message: string } };
+
+/** How long a request may wait for its ack (Socket.IO buffers requests made while offline until it reconnects). */
+const requestTimeoutMs = 20_000;
+
+/**
+ * The Socket.IO connection to Kiln's chat gateway. Socket.IO reconnects by
+ * itself after a network drop; `onReconnect` handlers then rejoin rooms and
+ * resume running turns (`turn:resume` after the last seq they saw).
+ */
+export class ChatSocket {
+  status = $state<ConnectionStatus>('connecting');
+  private readonly socket: Socket;
+  private readonly turnListeners = new Set<(event: TurnEvent) => void>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
+  private connectedBefore = false;
+
+  constructor(token: string, onUnauthenticated: () => void) {
+    this.socket = io({
+      auth: { token },
+      // WebSocket first; long polling when something in between refuses WebSockets.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 2_000,
+    });
+    this.socket.on('connect', () => {
+      this.status = 'online';
+      if (this.connectedBefore) for (const listener of this.reconnectListeners) listener();
+      this.connectedBefore = true;
+    });
+    this.socket.on('disconnect', () => (this.status = 'offline'));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      this.status = 'offline';
+      if (error.data?.code === 'unauthenticated') onUnauthenticated();
+    });
+    this.socket.on('turn:event', (event: TurnEvent) => {
+      for (const listener of this.turnListeners) listener(event);
+    });
+    this.socket.on('conversation:updated', (update: { id: string; title: string }) => {
+      for (const listener of this.titleListeners) listener(update);
+    });
+  }
+
+  onTurnEvent(listener: (event: TurnEvent) => void) {
+    this.turnListeners.add(listener);
+    return () => void this.turnListeners.delete(listener);
+  }
+
+  onReconnect(listener: () => void) {
+    this.reconnectListeners.add(listener);
+    return () => void this.reconnectListeners.delete(listener);
+  }
+
+  onTitle(listener: (update: { id: string; title: string }) => void) {
+    this.titleListeners.add(listener);
+    return () => void this.titleListeners.delete(listener);
+  }
+
+  /** Emits a client event and resolves with its ack, or rejects with the gateway's error. */
+  async request<T extends object = object>(event: string, payload: unknown): Promise<T> {
+    let answer: Answer | Failure;
+    try {
+      answer = (await this.socket.timeout(requestTimeoutMs).emitWithAck(event, payload)) as Answer | Failure;
+    } catch {
+      throw new ApiError(0, 'timeout', 'Kiln did not answer in time; check your connection.');
+    }
+    if (!answer.ok) throw new ApiError(400, answer.error.code, answer.error.message);
+    return answer as unknown as T;
+  }
+
+  close() {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { repositoryRoot } from '../../support/kiln-process.ts';
+import { temporaryDirectory } from '../../support/temporary-directory.ts';
+import { startTestServer } from '../../support/test-server.ts';
+import { launchChromium } from './chromium.ts';
+import { startNetworkSwitch } from './network-switch.ts';
+import { PacedOfflineEngine } from './paced-offline-engine.ts';
+
+export const artifactsDirectory = path.join(repositoryRoot, 'test-artifacts', 'browser');
+
+/**
+ * A real Kiln (embedded Postgres and Chroma, the seed pattern store, the
+ * offline engine at a controllable pace, the built-in filesystem MCP server
+ * on a small folder) behind a network switch, and Debian's Chromium driving
+ * the built web client through it.
+ */
+export async function startBrowserSession() {
+  // Builds client/build when its sources changed (a no-op when `npm test` already did).
+  const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the web client failed');
+  await mkdir(artifactsDirectory, { recursive: true });
+
+  const files = await temporaryDirectory('kiln-browser-files');
+  await writeFile(path.join(files.path, 'notes.md'), '# Notes\n');
+  await writeFile(path.join(files.path, 'invoice.csv'), 'id,total\n1,30\n');
+  const provider = new PacedOfflineEngine();
+  const kiln = await startTestServer({ provider, environment: { MCP_FILESYSTEM_ROOTS: files.path } });
+  const network = await startNetworkSwitch(new URL(kiln.url));
+  const browser: Browser = await launchChromium();
+  const pageErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+    contexts.push(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: network.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  };
+
+  return {
+    kiln,
+    provider,
+    network,
+    browser,
+    /** The browser's address of Kiln (through the network switch). */
+    url: network.url,
+    /** The folder the filesystem MCP server may read. */
+    files: files.path,
+    pageErrors,
+    newPage,
+    screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDirectory, `${name}.png`), fullPage: false }),
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await network.close();
+      await kiln.stop();
+      await files.remove();
+    },
+  };
+}
+
+export type BrowserSession = Awaited<ReturnType<typeof startBrowserSession>>;
+
+/** The answer's live region: `aria-busy` is "true" while it streams. */
+export const answerText = (answer: Locator) => answer.locator('[aria-live="polite"]');
+
+/** Resolves once the answer has finished streaming. */
+export async function answerFinished(answer: Locator) {
+  await answer.locator('[aria-live="polite"][aria-busy="false"]').waitFor({ timeout: 30_000 });
+}
