@@ -40,8 +40,9 @@ function parseSse(body: string): TurnEvent[] {
     .map((frame) => JSON.parse(frame.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as TurnEvent);
 }
 
-async function toolTurn(token: string, conversationId: string, content: string) {
-  const response = await kiln.api('POST', `/conversations/${conversationId}/messages`, { token, body: { content, intent: 'tool' }, headers: { accept: 'text/event-stream' } });
+/** A chat turn; `intent` picks the agent as a user can, and without it the router decides. */
+async function toolTurn(token: string, conversationId: string, content: string, intent: string | null = 'tool') {
+  const response = await kiln.api('POST', `/conversations/${conversationId}/messages`, { token, body: { content, ...(intent ? { intent } : {}) }, headers: { accept: 'text/event-stream' } });
   expect(response.status).toBe(200);
   return parseSse(response.text);
 }
@@ -51,9 +52,10 @@ describe('the tool agent in a chat turn', () => {
     expect(processesMentioning(root.path)).toEqual([]);
     const { token } = await kiln.register();
     const conversation = await kiln.newConversation(token);
-    const events = await toolTurn(token, conversation.id, `list the files in ${root.path}`);
+    // No agent chosen: the router reads the request as a tool request.
+    const events = await toolTurn(token, conversation.id, `list the files in ${root.path}`, null);
 
-    expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'tool', via: 'user' });
+    expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'tool', via: 'classifier' });
     const call = events.find((event) => event.type === 'tool.call');
     expect(call).toMatchObject({ server: 'filesystem', tool: 'list_directory', arguments: { path: root.path } });
     const result = events.find((event) => event.type === 'tool.result');
