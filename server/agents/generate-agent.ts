@@ -1,6 +1,7 @@
 import type { RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
 import { languageNamedIn } from '../../knowledge/retrieval/language-hint.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
+import { configureModelHint } from '../llm/offline-notice.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
 import { retrievePatterns, sourceOf, toCitation, toGrounding, type PatternSearch } from './retrieve-patterns.ts';
 import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
@@ -107,7 +108,7 @@ export function composeOfflineCode(request: string, used: RetrievedPattern[], la
   }
   lines.push(
     '',
-    'To have Kiln write code for your exact request, configure a model and restart Kiln: set `ANTHROPIC_API_KEY`, or `OPENAI_API_KEY`, or `OPENAI_BASE_URL` for an OpenAI-compatible server with `LLM_MODEL`.',
+    configureModelHint('To have Kiln write code for your exact request'),
   );
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../chat/turn-events.ts';
+import { configureModelHint, offlineBanner } from './offline-notice.ts';
 import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
 
 /**
@@ -27,16 +28,14 @@ export class OfflineEngine implements LlmProvider {
   }
 }
 
-const configureHint =
-  'To get generated answers, configure a model and restart Kiln: set `ANTHROPIC_API_KEY`, or `OPENAI_API_KEY`, ' +
-  'or `OPENAI_BASE_URL` for an OpenAI-compatible server such as Ollama (`http://localhost:11434/v1`) with `LLM_MODEL`.';
+const configureHint = configureModelHint('To get generated answers');
 
 /** The whole offline answer for a request (pure, so it is tested directly). */
 export function composeOfflineAnswer(request: LlmRequest): string {
   const question = request.messages.at(-1)?.content.trim() ?? '';
   const patterns = request.grounding ?? [];
   const lines: string[] = [
-    '*Kiln offline engine: no language model is configured, so this answer is assembled from Kiln\'s pattern store, not generated.*',
+    offlineBanner("Kiln's pattern store"),
     '',
   ];
   if (patterns.length === 0) {

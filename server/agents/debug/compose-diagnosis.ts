@@ -2,7 +2,7 @@ import type { ErrorEcosystem, ErrorSignature } from '../../../knowledge/errors/e
 import type { FixingPattern } from '../../../knowledge/errors/fixing-patterns.ts';
 import { describeFrame } from '../../../knowledge/errors/stack-frames.ts';
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
-import { configureModelHint, offlineBanner } from '../offline-notice.ts';
+import { configureModelHint, offlineBanner } from '../../llm/offline-notice.ts';
 import { sourceOf } from '../retrieve-patterns.ts';
 import type { LikelyCause } from './likely-causes.ts';
 
@@ -30,7 +30,7 @@ export function composeDiagnosis(diagnosis: Diagnosis): string {
   const { signature } = diagnosis;
   if (!signature) lines.push(...whatIsNeeded(diagnosis.related));
   else lines.push(...signatureSection(signature), ...causeSection(signature, diagnosis.cause), ...patternSections(diagnosis));
-  lines.push('', configureModelHint);
+  lines.push('', configureModelHint('For a generated answer that reads your code'));
   return lines.join('\n');
 }
 

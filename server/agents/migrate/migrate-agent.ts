@@ -7,7 +7,7 @@ import type { HybridRetriever, RetrievedPattern } from '../../../knowledge/retri
 import type { Citation } from '../../chat/turn-events.ts';
 import type { LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
-import { configureModelHint, offlineBanner } from '../offline-notice.ts';
+import { configureModelHint, offlineBanner } from '../../llm/offline-notice.ts';
 import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';
 import { estimatedTokens, relayModel, streamText } from '../stream-text.ts';
 import { composeMigrationPlan, composeWhatToMigrate, type StoreFindings } from './compose-plan.ts';
@@ -81,7 +81,7 @@ export class MigrateAgent implements Agent {
     const plan = request ? composeMigrationPlan({ request, manifest, manifestSource, store }) : composeWhatToMigrate(this.guides);
     const body = [...notes.map((note) => `*${note}*`), ...(notes.length ? [''] : []), plan].join('\n');
     if (this.provider.engine.provider === 'offline') {
-      const answer = [offlineBanner("Kiln's curated migration notes and its pattern store"), '', body, '', configureModelHint].join('\n');
+      const answer = [offlineBanner("Kiln's curated migration notes and its pattern store"), '', body, '', configureModelHint('For a generated answer that reads your code')].join('\n');
       yield* streamText(answer, context.signal);
       return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
     }
