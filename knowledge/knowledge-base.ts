@@ -41,6 +41,8 @@ export const patternCollectionName = 'kiln_patterns';
 export async function createKnowledgeBase(dependencies: {
   sql: Sql;
   chroma: ChromaClient;
+  /** The server `chroma` talks to (queries go to it directly). */
+  chromaUrl: string;
   graph: GraphConnection;
   log: Logger;
   embedder?: Embedder;
@@ -66,7 +68,7 @@ export async function createKnowledgeBase(dependencies: {
     if (dependencies.vectorIndex) return dependencies.vectorIndex;
     // A remote embedder's dimension is known once it has answered: ask it first (a failure leaves vector search out).
     opening ??= (embedder instanceof OpenAiCompatibleEmbedder ? embedder.probe() : Promise.resolve(embedder.dimension))
-      .then((dimension) => ChromaVectorIndex.open(dependencies.chroma, { name: patternCollectionName, embedderId: embedder.id, dimension }))
+      .then((dimension) => ChromaVectorIndex.open(dependencies.chroma, { url: dependencies.chromaUrl, name: patternCollectionName, embedderId: embedder.id, dimension }))
       .then(
       (index) => {
         rebuiltPending = index.rebuilt;

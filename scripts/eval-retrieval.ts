@@ -14,7 +14,7 @@ const log = pino({ level: 'warn' });
 const dataDir = await temporaryDirectory('kiln-eval');
 const infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
 try {
-  const knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, graph: infrastructure.graph, log });
+  const knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
   const seeded = await knowledge.loadSeeds();
   const questions = await loadEvaluationSet();
   const outcomes = [];

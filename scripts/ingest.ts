@@ -42,7 +42,7 @@ const infrastructure = await startInfrastructure(config, log, { poolSize: 4 });
 let exitCode = 0;
 try {
   const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({ sql, chroma: infrastructure.chroma, graph: infrastructure.graph, log, embeddings: config.embeddings });
+  const knowledge = await createKnowledgeBase({ sql, chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log, embeddings: config.embeddings });
   let lastPrint = 0;
   const report = await ingestFolder(folder, { sql, indexer: knowledge.indexer, log }, {
     includeTests,

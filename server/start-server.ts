@@ -88,6 +88,7 @@ export async function startServer(
     knowledge = await createKnowledgeBase({
       sql: sqlHandle(infrastructure.dataSource),
       chroma: infrastructure.chroma,
+      chromaUrl: infrastructure.chromaUrl,
       graph: infrastructure.graph,
       log,
       embeddings: config.embeddings,

@@ -24,7 +24,20 @@ const suffixes: [string, string][] = [
   ['s', ''],
 ];
 
+/** Words already stemmed: retrieval stems each question word several times (embedding, rarity, concepts). */
+const memo = new Map<string, string>();
+const memoLimit = 50_000;
+
 export function stem(word: string): string {
+  let result = memo.get(word);
+  if (result === undefined) {
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(word, (result = stemOnce(word)));
+  }
+  return result;
+}
+
+function stemOnce(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let result = word;
   for (const [suffix, replacement] of suffixes) {

@@ -43,6 +43,7 @@ export class PostgresGraphStore implements GraphStore {
        WHERE e.target_id = ANY($1::text[]) AND ($2::text[] IS NULL OR e.kind = ANY($2::text[]))
        LIMIT $3`,
       [ids, options.edges ?? null, options.limit ?? 200],
+      { prepared: true },
     );
     return rows.map((row) => ({
       origin: String(row.origin),

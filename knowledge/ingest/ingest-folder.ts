@@ -120,6 +120,8 @@ export async function ingestFolder(
     await dependencies.sql.query(`DELETE FROM ingested_files WHERE root = $1 AND path = $2`, [root, gonePath]);
     report.removedFiles += 1;
   }
+  const { created, updated, removed } = report.patterns;
+  if (created + updated + removed > 0) await dependencies.indexer.settle();
   report.durationMs = Date.now() - started;
   return report;
 }

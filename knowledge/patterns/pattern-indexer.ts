@@ -82,6 +82,11 @@ export class PatternIndexer {
     await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
   }
 
+  /** After a bulk write: lets Postgres catch up (see PatternRepository.vacuum), so search is fast at once. */
+  async settle(): Promise<void> {
+    await this.patterns.vacuum();
+  }
+
   /** Removes patterns from all three stores. */
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;

@@ -82,11 +82,21 @@ export class HybridRetriever {
   async search(question: string, options: { k?: number; language?: string; prefer?: string } = {}): Promise<RetrievalResult> {
     const k = options.k ?? 5;
     const notices: string[] = [];
+    // The vector query is the slowest source, so it leaves first: the local embedder answers at once, and full
+    // text is prepared on the event loop's next turn, after the query is on the wire (a remote embedder's wait
+    // delays nothing but the vector query itself).
+    const vectorSearch = this.timed('vector search', async () => {
+      const [embedding] = await this.dependencies.embedder.embed([question]);
+      return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
+    }).catch((error: unknown) => {
+      notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
+      return undefined;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
     // Six of each: measured as the balance of recall and latency (full-text cost grows with the rows matched).
     const terms = this.rarest(wordsOf(question), 6);
     const expansions = this.rarest(conceptWordsOf(question).filter((word) => !terms.includes(word)), 6);
-    // Full text is sent first, so Postgres works on it while the question is embedded here. The widened list
-    // (the lexicon's synonyms) finds more and ranks less sharply, so it weighs less in the fusion.
+    // The widened list (the lexicon's synonyms) finds more and ranks less sharply, so it weighs less in the fusion.
     const textSearch = this.timed('full-text search', () =>
       this.dependencies.patterns.searchText(
         { terms, widened: expansions.length ? [...terms.slice(0, 3), ...expansions] : undefined },
@@ -94,13 +104,6 @@ export class HybridRetriever {
       ),
     ).catch((error: unknown) => {
       notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
-      return undefined;
-    });
-    const vectorSearch = this.timed('vector search', async () => {
-      const [embedding] = await this.dependencies.embedder.embed([question]);
-      return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
-    }).catch((error: unknown) => {
-      notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
       return undefined;
     });
     const [vectorHits, text] = await Promise.all([vectorSearch, textSearch]);

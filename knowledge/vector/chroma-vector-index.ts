@@ -1,4 +1,5 @@
 import type { ChromaClient, Collection } from 'chromadb';
+import { chromaQueryEndpoint } from './chroma-query-endpoint.ts';
 import { normalise, type VectorIndex, type VectorMatch, type VectorRecord } from './vector-index.ts';
 
 const batchSize = 500;
@@ -11,14 +12,18 @@ const batchSize = 500;
  *
  * Vectors are L2-normalised and Chroma's default squared-L2 distance d is
  * turned back into cosine similarity: for unit vectors, cos = 1 - d / 2.
+ * Queries go to the server's query endpoint directly (see chromaQueryEndpoint);
+ * writes go through the client.
  */
 export class ChromaVectorIndex implements VectorIndex {
   private constructor(
     private readonly collection: Collection,
+    private readonly queryEndpoint: ReturnType<typeof chromaQueryEndpoint>,
     readonly rebuilt: boolean,
   ) {}
 
-  static async open(client: ChromaClient, options: { name: string; embedderId: string; dimension: number }): Promise<ChromaVectorIndex> {
+  /** `url`: the server the client talks to (CHROMA_URL or the embedded server's). */
+  static async open(client: ChromaClient, options: { url: string; name: string; embedderId: string; dimension: number }): Promise<ChromaVectorIndex> {
     const metadata = { embedder: options.embedderId, dimension: options.dimension };
     let collection = await client.getOrCreateCollection({ name: options.name, metadata, embeddingFunction: null });
     let rebuilt = false;
@@ -27,7 +32,7 @@ export class ChromaVectorIndex implements VectorIndex {
       collection = await client.createCollection({ name: options.name, metadata, embeddingFunction: null });
       rebuilt = true;
     }
-    return new ChromaVectorIndex(collection, rebuilt || (await collection.count()) === 0);
+    return new ChromaVectorIndex(collection, chromaQueryEndpoint(options.url), rebuilt || (await collection.count()) === 0);
   }
 
   async upsert(records: VectorRecord[]): Promise<void> {
@@ -42,10 +47,10 @@ export class ChromaVectorIndex implements VectorIndex {
   }
 
   async query(embedding: number[], options: { k: number; language?: string }): Promise<VectorMatch[]> {
-    const result = await this.collection.query({
-      queryEmbeddings: [normalise(embedding)],
-      nResults: options.k,
-      where: options.language ? { language: options.language } : undefined,
+    const result = await this.queryEndpoint(this.collection, {
+      query_embeddings: [normalise(embedding)],
+      n_results: options.k,
+      ...(options.language ? { where: { language: options.language } } : {}),
       include: ['distances'],
     });
     const ids = result.ids[0] ?? [];

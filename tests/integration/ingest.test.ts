@@ -66,7 +66,7 @@ describe('ingest (real Postgres and Chroma)', () => {
     project = await temporaryDirectory('demo-project');
     await writeProject(project.path);
     infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
-    knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, graph: infrastructure.graph, log });
+    knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
   });
   afterAll(async () => {
     await infrastructure?.stop();

@@ -44,6 +44,14 @@ describe('the pattern store', () => {
     expect((await kiln.api('GET', '/patterns/search?q=debounce')).status).toBe(401);
   });
 
+  it('keeps only the language asked for, in vector and text results alike', async () => {
+    const found = await kiln.api('GET', `/patterns/search?q=${encodeURIComponent('retry a failing call with exponential backoff')}&k=5&language=python`, { token });
+    expect(found.status).toBe(200);
+    expect(found.json.results.length).toBeGreaterThan(0);
+    expect(found.json.results.every((result: { language: string }) => result.language === 'python')).toBe(true);
+    expect(found.json.results.some((result: { sources: { vector?: number } }) => result.sources.vector !== undefined)).toBe(true);
+  });
+
   it('serves LangChain pipelines through the same hybrid search', async () => {
     const documents = await new KilnPatternRetriever(kiln.knowledge().retriever, { k: 3 }).invoke('debounce a function in TypeScript');
     expect(documents[0]!.metadata).toMatchObject({ id: 'ts-debounce', language: 'typescript', source: { kind: 'seed' } });
