@@ -1,5 +1,6 @@
 export type NodeKind = 'Pattern' | 'Library' | 'Concept' | 'ErrorSignature';
 export type EdgeKind = 'USES' | 'RELATED_TO' | 'FIXES' | 'DERIVED_FROM' | 'SUPERSEDES';
+export const edgeKinds: EdgeKind[] = ['USES', 'RELATED_TO', 'FIXES', 'DERIVED_FROM', 'SUPERSEDES'];
 
 export interface GraphNode {
   /** Namespaced by kind: `pattern:ts-debounce`, `library:node`, `concept:timing`, `error:<hash>`. */

@@ -1,8 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { EdgeKind, GraphEdge, GraphNode, GraphStore, Neighbour, NodeKind } from './graph-store.ts';
+import { edgeKinds, type EdgeKind, type GraphEdge, type GraphNode, type GraphStore, type Neighbour, type NodeKind } from './graph-store.ts';
 
 const nodeKinds: NodeKind[] = ['Pattern', 'Library', 'Concept', 'ErrorSignature'];
-const edgeKinds: EdgeKind[] = ['USES', 'RELATED_TO', 'FIXES', 'DERIVED_FROM', 'SUPERSEDES'];
 
 /**
  * Every Cypher statement this adapter sends, by name. Labels and relationship
