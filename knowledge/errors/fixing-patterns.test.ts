@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryGraphStore } from '../graph/in-memory-graph-store.ts';
 import type { Pattern, PatternInput } from '../patterns/pattern.ts';
 import { graphChange } from '../patterns/pattern-indexer.ts';
+import { patternFixture } from '../../tests/support/pattern-fixture.ts';
 import { findError } from './find-error.ts';
 import { findFixingPatterns } from './fixing-patterns.ts';
 
 const input = (id: string): PatternInput => ({
   id, title: id, summary: '', language: 'sql', tags: ['sql'], questions: [], code: '', tests: null, libraries: [], source: { kind: 'seed' },
 });
-const stored = (id: string): Pattern => ({
-  ...input(id), contentHash: id, stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null }, createdAt: new Date(0), updatedAt: new Date(0),
-});
+const stored = (id: string): Pattern => patternFixture(id, input(id));
 
 async function storesWith(items: { id: string; fixes: string[] }[]) {
   const graph = new InMemoryGraphStore();

@@ -4,24 +4,11 @@ import { LocalEmbedder } from '../embedding/local-embedder.ts';
 import type { GraphStore, Neighbour } from '../graph/graph-store.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import { InMemoryVectorIndex } from '../vector/in-memory-vector-index.ts';
+import { patternFixture } from '../../tests/support/pattern-fixture.ts';
 import { HybridRetriever } from './hybrid-retriever.ts';
 
-const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern => ({
-  id,
-  title: id,
-  summary: id,
-  language: 'typescript',
-  tags: [],
-  questions: [],
-  code: '',
-  tests: null,
-  libraries: [],
-  source: { kind: 'seed' },
-  contentHash: id,
-  stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats },
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-});
+const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern =>
+  patternFixture(id, { title: id, summary: id, stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats } });
 
 /** A retriever over twins: `vector` and `text` give each source's ranked ids, `related` the graph's edges. */
 function retriever(options: {

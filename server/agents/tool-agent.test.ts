@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnEventBody } from '../chat/turn-events.ts';
+import { agentContext, runAgent } from '../../tests/support/agent-harness.ts';
 import { InMemoryToolHost, type InMemoryTool } from '../mcp/in-memory-tool-host.ts';
-import type { AgentContext } from './agent.ts';
 import { ToolAgent } from './tool-agent.ts';
 
 const root = '/srv/projects/shop';
@@ -24,12 +23,8 @@ function filesystemTools(options: { readTool?: string; roots?: boolean } = {}): 
 }
 
 async function turn(agent: ToolAgent, message: string, signal = new AbortController().signal) {
-  const context: AgentContext = { turnId: 't1', conversationId: 'c1', user: { id: 'u1' } as AgentContext['user'], message, history: [], signal };
-  const events: TurnEventBody[] = [];
-  const iterator = agent.run(context);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) events.push(next.value);
-  const answer = events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
-  return { events: events.filter((event) => event.type !== 'text.delta'), answer };
+  const { events, text } = await runAgent(agent, agentContext(message, { signal }));
+  return { events: events.filter((event) => event.type !== 'text.delta'), answer: text };
 }
 
 const ids = () => {

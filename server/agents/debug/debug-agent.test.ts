@@ -4,28 +4,20 @@ import { InMemoryGraphStore } from '../../../knowledge/graph/in-memory-graph-sto
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
 import { graphChange } from '../../../knowledge/patterns/pattern-indexer.ts';
 import type { RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
+import { agentContext, runAgent } from '../../../tests/support/agent-harness.ts';
+import { patternFixture } from '../../../tests/support/pattern-fixture.ts';
 import { ScriptedProvider } from '../../../tests/support/scripted-provider.ts';
 import { OfflineEngine } from '../../llm/offline-engine.ts';
-import type { AgentContext, AgentEvent } from '../agent.ts';
 import { DebugAgent, searchQuery, type DebugKnowledge } from './debug-agent.ts';
 
-const pattern = (id: string, overrides: Partial<Pattern> = {}): Pattern => ({
-  id,
-  title: `Title of ${id}`,
-  summary: `Summary of ${id}.`,
-  language: 'typescript',
-  tags: ['errors'],
-  questions: [],
-  code: `export const ${id.replaceAll('-', '_')} = 1;`,
-  tests: null,
-  libraries: [{ name: 'node', version: '>=20' }],
-  source: { kind: 'seed', path: `knowledge/corpus/typescript/${id}/pattern.ts`, line: 1 },
-  contentHash: id,
-  stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null },
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-  ...overrides,
-});
+const pattern = (id: string, overrides: Partial<Pattern> = {}): Pattern =>
+  patternFixture(id, {
+    tags: ['errors'],
+    code: `export const ${id.replaceAll('-', '_')} = 1;`,
+    libraries: [{ name: 'node', version: '>=20' }],
+    source: { kind: 'seed', path: `knowledge/corpus/typescript/${id}/pattern.ts`, line: 1 },
+    ...overrides,
+  });
 
 const guard = pattern('ts-guard', { title: 'Guard against undefined data before mapping' });
 const related = pattern('ts-safe-json');
@@ -50,25 +42,6 @@ async function knowledge(options: { searchFails?: boolean; graphFails?: boolean 
   };
 }
 
-const context = (message: string, history: AgentContext['history'] = []): AgentContext => ({
-  turnId: 't1',
-  conversationId: 'c1',
-  user: { id: 'u1', email: 'dev@example.com', role: 'member' } as AgentContext['user'],
-  message,
-  history,
-  signal: new AbortController().signal,
-});
-
-async function run(agent: DebugAgent, input: AgentContext) {
-  const events: AgentEvent[] = [];
-  const iterator = agent.run(input);
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done) return { events, result: step.value, text: events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('') };
-    events.push(step.value);
-  }
-}
-
 const trace = `My list page crashes:
 \`\`\`
 TypeError: Cannot read properties of undefined (reading 'map')
@@ -79,7 +52,7 @@ TypeError: Cannot read properties of undefined (reading 'map')
 
 describe('DebugAgent with the offline engine', () => {
   it('cites the fixing pattern first, then answers with the signature, cause, fix and the pattern code', async () => {
-    const { events, text, result } = await run(new DebugAgent(new OfflineEngine(), await knowledge()), context(trace));
+    const { events, text, result } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext(trace));
     const retrieval = events.find((event) => event.type === 'retrieval')!;
     expect(retrieval.type === 'retrieval' && retrieval.citations.map((citation) => [citation.patternId, citation.sources.graph])).toEqual([
       ['ts-guard', 1],
@@ -98,7 +71,7 @@ describe('DebugAgent with the offline engine', () => {
   });
 
   it('asks for the error and its trace when the message has none', async () => {
-    const { text } = await run(new DebugAgent(new OfflineEngine(), await knowledge()), context('my app is broken, can you help?'));
+    const { text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext('my app is broken, can you help?'));
     expect(text).toContain('I could not find an error message or a stack trace');
     expect(text).toContain('the stack trace or traceback below it');
   });
@@ -108,12 +81,12 @@ describe('DebugAgent with the offline engine', () => {
       { role: 'user' as const, content: trace },
       { role: 'assistant' as const, content: 'Earlier answer.' },
     ];
-    const { text } = await run(new DebugAgent(new OfflineEngine(), await knowledge()), context('why does this happen?', history));
+    const { text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext('why does this happen?', { history }));
     expect(text).toContain('`renderList (list.ts:12)`');
   });
 
   it('answers without the stores, naming what could not be searched', async () => {
-    const { events, text } = await run(new DebugAgent(new OfflineEngine(), await knowledge({ graphFails: true, searchFails: true })), context(trace));
+    const { events, text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge({ graphFails: true, searchFails: true })), agentContext(trace));
     expect(events[0]).toEqual({
       type: 'retrieval',
       citations: [],
@@ -125,7 +98,7 @@ describe('DebugAgent with the offline engine', () => {
 
   it('searches with the error type, the template words and the user words, not the trace', async () => {
     const stores = await knowledge();
-    await run(new DebugAgent(new OfflineEngine(), stores), context(trace));
+    await runAgent(new DebugAgent(new OfflineEngine(), stores), agentContext(trace));
     expect(stores.queries).toEqual(['TypeError Cannot read properties of undefined (reading ) My list page crashes:']);
   });
 });
@@ -133,7 +106,7 @@ describe('DebugAgent with the offline engine', () => {
 describe('DebugAgent with a model', () => {
   it("grounds the model in the fixes first and the parsed error, and streams the model's answer", async () => {
     const provider = new ScriptedProvider({ tokens: ['Use ', 'a guard.'] });
-    const { text } = await run(new DebugAgent(provider, await knowledge()), context(trace));
+    const { text } = await runAgent(new DebugAgent(provider, await knowledge()), agentContext(trace));
     expect(text).toBe('Use a guard.');
     const request = provider.requests[0]!;
     expect(request.grounding!.map((item) => item.id)).toEqual(['ts-guard', 'ts-safe-json']);

@@ -2,27 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryGraphStore } from '../../../knowledge/graph/in-memory-graph-store.ts';
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
 import { graphChange } from '../../../knowledge/patterns/pattern-indexer.ts';
+import { agentContext, runAgent } from '../../../tests/support/agent-harness.ts';
+import { patternFixture } from '../../../tests/support/pattern-fixture.ts';
 import { ScriptedProvider } from '../../../tests/support/scripted-provider.ts';
 import { OfflineEngine } from '../../llm/offline-engine.ts';
-import type { AgentContext, AgentEvent } from '../agent.ts';
 import { MigrateAgent, type MigrateKnowledge, type MigrateOptions } from './migrate-agent.ts';
 
-const pattern = (id: string, language: string, library: string, title = `Title of ${id}`): Pattern => ({
-  id,
-  title,
-  summary: `Summary of ${id}.`,
-  language,
-  tags: ['x'],
-  questions: [],
-  code: '',
-  tests: null,
-  libraries: [{ name: library, version: '>=1' }],
-  source: { kind: 'seed', path: `${id}/pattern`, line: 1 },
-  contentHash: id,
-  stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null },
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-});
+const pattern = (id: string, language: string, library: string, title = `Title of ${id}`): Pattern =>
+  patternFixture(id, { title, language, tags: ['x'], libraries: [{ name: library, version: '>=1' }], source: { kind: 'seed', path: `${id}/pattern`, line: 1 } });
 
 const stored = [
   pattern('py-retry-with-backoff', 'python', 'python', 'Retry a call with exponential backoff'),
@@ -44,31 +31,12 @@ async function knowledge(): Promise<MigrateKnowledge> {
   };
 }
 
-const context = (message: string, history: AgentContext['history'] = []): AgentContext => ({
-  turnId: 't1',
-  conversationId: 'c1',
-  user: { id: 'u1', email: 'dev@example.com', role: 'member' } as AgentContext['user'],
-  message,
-  history,
-  signal: new AbortController().signal,
-});
-
-async function run(agent: MigrateAgent, input: AgentContext) {
-  const events: AgentEvent[] = [];
-  const iterator = agent.run(input);
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done) return { events, text: events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('') };
-    events.push(step.value);
-  }
-}
-
 const offline = async (options: MigrateOptions = {}) => new MigrateAgent(new OfflineEngine(), await knowledge(), options);
 const packageJson = '```json\n{ "engines": { "node": ">=16" }, "dependencies": { "express": "^4.18.2", "@types/express": "^4.17.21" } }\n```';
 
 describe('MigrateAgent with the offline engine', () => {
   it('plans Express 4 to 5 from a pasted package.json: numbered steps with checks, breaking changes with searches', async () => {
-    const { text } = await run(await offline(), context(`upgrade to express 5\n${packageJson}`));
+    const { text } = await runAgent(await offline(), agentContext(`upgrade to express 5\n${packageJson}`));
     expect(text).toContain('## Migration plan: Express 4 to 5');
     expect(text).toContain('- **From:** express 4.18.2 (from the pasted package.json)');
     expect(text).toContain('- **Requires:** Node.js 18 or newer, but your manifest allows >=16: raise it first.');
@@ -86,7 +54,7 @@ describe('MigrateAgent with the offline engine', () => {
   });
 
   it('plans a Python upgrade with only the changes between the two versions, and what the store says', async () => {
-    const { text } = await run(await offline(), context('Python 3.10 → 3.12, what do I need to change?'));
+    const { text } = await runAgent(await offline(), agentContext('Python 3.10 → 3.12, what do I need to change?'));
     expect(text).toContain('## Migration plan: Python 3.10 to 3.12');
     expect(text).toContain('`distutils` is removed');
     expect(text).toContain('`@asyncio.coroutine` decorator is removed');
@@ -102,7 +70,7 @@ describe('MigrateAgent with the offline engine', () => {
       readFile: async (path) => (reads.push(path), '{ "dependencies": { "express": "^4.21.0" } }'),
       fileTool: { server: 'filesystem', tool: 'read_text_file' },
     });
-    const { events, text } = await run(agent, context('upgrade express to 5; the manifest is ./package.json'));
+    const { events, text } = await runAgent(agent, agentContext('upgrade express to 5; the manifest is ./package.json'));
     expect(reads).toEqual(['./package.json']);
     expect(events.filter((event) => event.type.startsWith('tool.'))).toEqual([
       { type: 'tool.call', callId: 't1:read-manifest', server: 'filesystem', tool: 'read_text_file', arguments: { path: './package.json' } },
@@ -113,35 +81,35 @@ describe('MigrateAgent with the offline engine', () => {
 
   it('says so when the named manifest cannot be read, or when there is no reader', async () => {
     const failing = await offline({ readFile: async () => Promise.reject(new Error('ENOENT: no such file')) });
-    expect((await run(failing, context('upgrade express from 4 to 5, see ./package.json'))).text).toContain('./package.json could not be read (ENOENT: no such file)');
+    expect((await runAgent(failing, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain('./package.json could not be read (ENOENT: no such file)');
     const without = await offline();
-    expect((await run(without, context('upgrade express from 4 to 5, see ./package.json'))).text).toContain('Kiln cannot read files in this setup');
+    expect((await runAgent(without, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain('Kiln cannot read files in this setup');
   });
 
   it('uses a manifest pasted earlier in the conversation', async () => {
-    const { text } = await run(await offline(), context('ok, now upgrade to express 5', [{ role: 'user', content: packageJson }]));
+    const { text } = await runAgent(await offline(), agentContext('ok, now upgrade to express 5', { history: [{ role: 'user', content: packageJson }] }));
     expect(text).toContain('express 4.18.2 (from the package.json you pasted earlier)');
   });
 
   it('keeps Node.js changes to the versions crossed', async () => {
-    const { text } = await run(await offline(), context('node 16 to 20'));
+    const { text } = await runAgent(await offline(), agentContext('node 16 to 20'));
     expect(text).toContain('OpenSSL 3');
     expect(text).not.toContain('unhandled promise rejection ends the process');
     expect(text).not.toContain('Import assertions');
   });
 
   it('gives a general procedure for a migration without curated notes', async () => {
-    const { text } = await run(await offline(), context('upgrade fastify from 4 to 5'));
+    const { text } = await runAgent(await offline(), agentContext('upgrade fastify from 4 to 5'));
     expect(text).toContain('## Migration plan: fastify 4 to 5');
     expect(text).toContain('Kiln has no curated notes on this migration');
     expect(text).toContain('`npm install fastify@5`');
-    const django = (await run(await offline(), context('Upgrade our app from Django 3.2 to Django 5.0, what breaks?'))).text;
+    const django = (await runAgent(await offline(), agentContext('Upgrade our app from Django 3.2 to Django 5.0, what breaks?'))).text;
     expect(django).toContain('## Migration plan: django 3.2 to 5.0');
     expect(django).toContain('`python -m pip install "django==5.0.*"`');
   });
 
   it('asks what to migrate when the message does not say', async () => {
-    const { text } = await run(await offline(), context('can you help me modernise this?'));
+    const { text } = await runAgent(await offline(), agentContext('can you help me modernise this?'));
     expect(text).toContain('I could not tell what to migrate');
     expect(text).toContain('- Express 4 to 5');
   });
@@ -150,7 +118,7 @@ describe('MigrateAgent with the offline engine', () => {
 describe('MigrateAgent with a model', () => {
   it('grounds the model in the same plan and streams its answer', async () => {
     const provider = new ScriptedProvider({ tokens: ['Plan ', 'ready.'] });
-    const { text } = await run(new MigrateAgent(provider, await knowledge()), context(`upgrade to express 5\n${packageJson}`));
+    const { text } = await runAgent(new MigrateAgent(provider, await knowledge()), agentContext(`upgrade to express 5\n${packageJson}`));
     expect(text).toBe('Plan ready.');
     const request = provider.requests[0]!;
     expect(request.system).toContain("Kiln's plan:");

@@ -1,38 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
 import type { RetrievalResult } from '../../../knowledge/retrieval/hybrid-retriever.ts';
-import type { TurnEventBody } from '../../chat/turn-events.ts';
+import { agentContext, runAgent } from '../../../tests/support/agent-harness.ts';
+import { patternFixture } from '../../../tests/support/pattern-fixture.ts';
 import { LlmError } from '../../llm/llm-error.ts';
 import type { LlmProvider, LlmRequest, LlmStreamPart } from '../../llm/llm-provider.ts';
 import { OfflineEngine } from '../../llm/offline-engine.ts';
-import type { AgentContext, AgentResult } from '../agent.ts';
 import { ReviewAgent } from './review-agent.ts';
 
 const sqlSnippet = '```ts\nasync function getUser(db, id) {\n  const rows = await db.query("SELECT * FROM users WHERE id=" + id);\n  return rows[0];\n}\n```';
 
-function context(message: string): AgentContext {
-  const user = { id: 'u1', email: 'a@example.com', name: null, role: 'member' as const, createdAt: new Date() };
-  return { turnId: 't1', conversationId: 'c1', user, message, history: [], signal: new AbortController().signal };
-}
-
 async function run(agent: ReviewAgent, message: string) {
-  const events: TurnEventBody[] = [];
-  const generator = agent.run(context(message));
-  let next = await generator.next();
-  while (!next.done) {
-    events.push(next.value);
-    next = await generator.next();
-  }
-  const text = events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
-  return { events, text, result: next.value as AgentResult, findings: events.find((event) => event.type === 'review.findings') };
+  const { events, text, result } = await runAgent(agent, agentContext(message));
+  return { events, text, result, findings: events.find((event) => event.type === 'review.findings') };
 }
 
-function pattern(id: string, title: string, language: string): Pattern {
-  return {
-    id, title, language, summary: `${title}.`, tags: [], questions: [], code: '// code', tests: null, libraries: [], source: { kind: 'seed' }, contentHash: id,
-    stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null }, createdAt: new Date(), updatedAt: new Date(),
-  };
-}
+const pattern = (id: string, title: string, language: string): Pattern => patternFixture(id, { title, language, summary: `${title}.`, code: '// code' });
 
 /** A store holding one pattern per topic, searched by a word of the query. */
 class FakeRetriever {
