@@ -60,6 +60,11 @@ describe('ingest (real Postgres and Chroma)', () => {
   let infrastructure: Infrastructure;
   let knowledge: KnowledgeBase;
   const ingest = () => ingestFolder(project.path, { sql: sqlHandle(infrastructure.dataSource), indexer: knowledge.indexer, log });
+  /** When the postings were last vacuumed (ingest does it after a run that changed anything), as epoch ms or null. */
+  const lastVacuum = async () => {
+    const [row] = await infrastructure.dataSource.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'pattern_terms'`);
+    return row?.last_vacuum ? new Date(row.last_vacuum).getTime() : null;
+  };
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-ingest');
@@ -79,6 +84,7 @@ describe('ingest (real Postgres and Chroma)', () => {
     expect(report).toMatchObject({ files: 3, ingestedFiles: 3, unchangedFiles: 0, failedFiles: [] });
     expect(report.skipped).toEqual({ test: 1, 'dependency or build folder': 2, generated: 2, binary: 1, 'not source': 1 });
     expect(report.patterns).toMatchObject({ created: 5, removed: 0 });
+    await expect.poll(lastVacuum).not.toBeNull();
 
     const project_ = path.basename(project.path);
     const retry = await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#retryWithExponentialDelay`);
@@ -102,7 +108,9 @@ describe('ingest (real Postgres and Chroma)', () => {
   });
 
   it('skips unchanged files, and follows edits and deletions', async () => {
+    const vacuumed = await lastVacuum();
     expect(await ingest()).toMatchObject({ ingestedFiles: 0, unchangedFiles: 3, patterns: { created: 0, removed: 0 } });
+    expect(await lastVacuum()).toBe(vacuumed);
 
     await writeFile(path.join(project.path, 'src/timing.ts'), `export const clampPercentage = (value: number) => Math.min(100, Math.max(0, Math.round(value)));\n`);
     await rm(path.join(project.path, 'tools/helpers.py'));
