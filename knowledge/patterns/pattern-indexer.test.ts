@@ -1,8 +1,10 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { errorNodeId, lookupIds } from '../errors/error-signature.ts';
 import { findError } from '../errors/find-error.ts';
+import { InMemoryGraphStore } from '../graph/in-memory-graph-store.ts';
 import type { PatternInput } from './pattern.ts';
-import { graphChange } from './pattern-indexer.ts';
+import { graphChange, PatternIndexer } from './pattern-indexer.ts';
 
 const pattern = (id: string): PatternInput => ({
   id,
@@ -40,5 +42,26 @@ describe('graphChange: error signatures', () => {
     const errors = change.nodes.filter((node) => node.kind === 'ErrorSignature');
     expect(errors).toHaveLength(1);
     expect(change.edges.filter((edge) => edge.kind === 'FIXES').map((edge) => edge.from)).toEqual(['pattern:sql-upsert', 'pattern:sql-dedupe']);
+  });
+});
+
+describe('PatternIndexer.relink', () => {
+  const indexer = (graph: InMemoryGraphStore) =>
+    // Only the graph takes part in relinking.
+    new PatternIndexer(undefined as never, undefined as never, async () => Promise.reject(new Error('unused')), graph, pino({ level: 'silent' }));
+  const fix = "TypeError: Cannot read properties of undefined (reading 'map')";
+
+  it('adds the links a pattern gained without a content change, and keeps edges that outcomes added', async () => {
+    const graph = new InMemoryGraphStore();
+    // As an older version wrote it: no related pattern, no fixed error; then learning filed a fix of its own.
+    await graph.write(graphChange([{ pattern: pattern('ts-guard') }]));
+    await graph.write({ nodes: [{ id: 'error:learned', kind: 'ErrorSignature', properties: {} }], edges: [{ from: 'pattern:ts-guard', kind: 'FIXES', to: 'error:learned' }], replaceEdgesOf: [] });
+
+    const now = [{ pattern: pattern('ts-guard'), related: ['ts-safe-json'], fixes: [fix] }];
+    expect(await indexer(graph).relink(now)).toBe(1);
+    const edges = (await graph.neighbours(['pattern:ts-guard'])).map((neighbour) => `${neighbour.edge} ${neighbour.node.id}`);
+    expect(edges).toEqual(expect.arrayContaining(['RELATED_TO pattern:ts-safe-json', 'FIXES error:learned', 'RELATED_TO concept:json', 'USES library:node']));
+    expect(edges.filter((edge) => edge.startsWith('FIXES'))).toHaveLength(2);
+    expect(await indexer(graph).relink(now)).toBe(0);
   });
 });

@@ -82,6 +82,26 @@ export class PatternIndexer {
     await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
   }
 
+  /**
+   * Adds the graph edges patterns say they have but the graph lacks: their links (related, supersedes, fixes)
+   * changed while their content did not, so `index` saw nothing to do, or an earlier graph write failed (Neo4j
+   * was down). Edges the graph has beyond those are kept: outcomes add FIXES edges of their own (learning).
+   * Returns how many patterns gained edges. Throws when the graph is down.
+   */
+  async relink(items: IndexablePattern[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const key = (edge: GraphEdge) => `${edge.from} ${edge.kind} ${edge.to}`;
+    const change = graphChange(items);
+    const stored = new Set(
+      (await this.graph.neighbours(change.replaceEdgesOf, { limit: 1_000_000 }))
+        .filter((neighbour) => neighbour.direction === 'out')
+        .map((neighbour) => key({ from: neighbour.origin, kind: neighbour.edge, to: neighbour.node.id })),
+    );
+    const missing = change.edges.filter((edge) => !stored.has(key(edge)));
+    if (missing.length) await this.graph.write({ nodes: change.nodes, edges: missing, replaceEdgesOf: [] });
+    return new Set(missing.map((edge) => edge.from)).size;
+  }
+
   /** After a bulk write: lets Postgres catch up (see PatternRepository.vacuum), so search is fast at once. */
   async settle(): Promise<void> {
     await this.patterns.vacuum();

@@ -23,7 +23,22 @@ describe('the pattern store', () => {
     const listed = await kiln.api('GET', '/patterns?limit=1', { token });
     expect(listed.json.total).toBe(patterns.length);
     const again = await kiln.knowledge().loadSeeds();
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: patterns.length, removed: 0 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: patterns.length, removed: 0, relinked: 0 });
+  });
+
+  it('restores graph links a seed pattern has but the graph lost, without touching its content', async () => {
+    const { patterns } = await readCorpus();
+    const fixer = patterns.find((seed) => seed.manifest.fixes.length > 0)!;
+    const database = kiln.server.infrastructure.dataSource;
+    const fixes = () => database.query(`SELECT target_id FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES' ORDER BY target_id`, [`pattern:${fixer.manifest.id}`]);
+    const before = await fixes();
+    expect(before.length).toBeGreaterThan(0);
+    // As after an upgrade that only added fixes, or a first start while the graph was down.
+    await database.query(`DELETE FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES'`, [`pattern:${fixer.manifest.id}`]);
+
+    const report = await kiln.knowledge().loadSeeds();
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: patterns.length, relinked: 1 });
+    expect(await fixes()).toEqual(before);
   });
 
   it('finds patterns by meaning and by words, with each source\'s score and the provenance', async () => {
