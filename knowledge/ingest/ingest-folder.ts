@@ -8,6 +8,7 @@ import type { IndexablePattern, PatternIndexer } from '../patterns/pattern-index
 import type { Sql } from '../patterns/sql-query.ts';
 import { splitIdentifier } from '../patterns/identifiers.ts';
 import type { CodeChunk } from './code-chunk.ts';
+import { apiMentions } from './api-mentions.ts';
 import { discoverFiles, type DiscoveredFile, type DiscoveryOptions, type SkipReason } from './discover-files.ts';
 import { splitMarkdown } from './split-markdown.ts';
 import { PythonUnavailableError, splitPython } from './split-python.ts';
@@ -50,6 +51,12 @@ export async function ingestFolder(
   const root = path.resolve(folder);
   const repository = await repositoryOf(root);
   const { files, skipped } = await discoverFiles(root, options);
+  // What the project's Markdown says of its functions, for those without a doc comment (read before any code).
+  const mentions = new Map<string, string>();
+  for (const file of files.filter((candidate) => candidate.language === 'markdown')) {
+    const text = await readFile(file.absolutePath, 'utf8').catch(() => '');
+    for (const [name, words] of apiMentions(text)) if (!mentions.has(name)) mentions.set(name, words);
+  }
   const known = new Map(
     (await dependencies.sql.query(`SELECT path, content_hash, pattern_ids FROM ingested_files WHERE root = $1`, [root])).map((row) => [
       String(row.path),
@@ -98,7 +105,7 @@ export async function ingestFolder(
       try {
         const chunks = await split(file, text);
         const names = chunks.map((chunk) => chunk.name);
-        const items = chunks.map((chunk) => toIndexable(chunk, file, repository, names.filter((name) => name === chunk.name).length > 1));
+        const items = chunks.map((chunk) => toIndexable(chunk, file, repository, names.filter((name) => name === chunk.name).length > 1, mentions));
         count = items.length;
         batch.push({ file, hash, items });
         report.ingestedFiles += 1;
@@ -151,11 +158,23 @@ async function repositoryOf(root: string): Promise<Repository> {
 }
 
 /** A chunk as a pattern: a readable title from its name, its documentation as summary, folders as tags. */
-export function toIndexable(chunk: CodeChunk, file: DiscoveredFile, repository: Repository, nameRepeats = false): IndexablePattern {
+export function toIndexable(
+  chunk: CodeChunk,
+  file: DiscoveredFile,
+  repository: Repository,
+  nameRepeats = false,
+  /** Descriptions from the project's Markdown, by function name (see apiMentions). */
+  mentions: ReadonlyMap<string, string> = new Map(),
+): IndexablePattern {
   const words = chunk.kind === 'section' ? chunk.name : chunk.name.split('.').flatMap(splitIdentifier).join(' ');
   const title = `${words.charAt(0).toUpperCase()}${words.slice(1)}`.slice(0, 80);
   const folders = file.path.split('/').slice(0, -1).map((folder) => folder.toLowerCase().replace(/[^a-z0-9]+/g, '-')).filter(Boolean);
-  const summary = (chunk.documentation || `${chunk.kind === 'section' ? 'Section' : chunk.kind === 'class' ? 'Class' : 'Function'} ${chunk.name} from ${file.path}.`).slice(0, 600);
+  const mentioned = chunk.kind === 'section' ? undefined : (mentions.get(chunk.name) ?? mentions.get(chunk.name.split('.').at(-1)!));
+  const summary = (
+    chunk.documentation ||
+    mentioned ||
+    `${chunk.kind === 'section' ? 'Section' : chunk.kind === 'class' ? 'Class' : 'Function'} ${chunk.name} from ${file.path}.`
+  ).slice(0, 600);
   return {
     pattern: {
       // Stable across edits that move code; the line only tells apart two chunks of one name in one file.

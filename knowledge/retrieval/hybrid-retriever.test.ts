@@ -16,6 +16,8 @@ function retriever(options: {
   text?: string[] | Error;
   related?: [from: string, to: string][];
   stats?: Record<string, Partial<Pattern['stats']>>;
+  /** Source file of each pattern (by default, one file each). */
+  files?: Record<string, string>;
 }) {
   const embedder = new LocalEmbedder(8);
   const vectors = new InMemoryVectorIndex();
@@ -45,7 +47,8 @@ function retriever(options: {
         if (options.text instanceof Error) throw options.text;
         return { hits: (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) })), widened: [] };
       },
-      findByIds: async (ids) => ids.filter((id) => all.has(id)).map((id) => pattern(id, options.stats?.[id])),
+      findByIds: async (ids) =>
+        ids.filter((id) => all.has(id)).map((id) => ({ ...pattern(id, options.stats?.[id]), source: { kind: 'ingest' as const, path: options.files?.[id] ?? `${id}.ts` } })),
     },
   }, { graphShare: 0.5, textWeight: 1 });
 }
@@ -76,6 +79,12 @@ describe('HybridRetriever', () => {
     const result = await retriever({ vector: new Error('connection refused'), text: ['d'] }).search('q');
     expect(ids(result)).toEqual(['d']);
     expect(result.notices).toEqual(['Vector search is unavailable (connection refused); results come from full-text search and the graph.']);
+  });
+
+  it('takes at most two results from one source file, so one richly commented file cannot fill the list', async () => {
+    const files = { a1: 'internal.js', a2: 'internal.js', a3: 'internal.js', a4: 'internal.js', b: 'compare.js' };
+    const result = await retriever({ vector: ['a1', 'a2', 'a3', 'a4', 'b'], text: ['a1', 'a2', 'a3', 'a4', 'b'], files }).search('q', { k: 3 });
+    expect(ids(result)).toEqual(['a1', 'a2', 'b']);
   });
 
   it('fails only when both search sources fail', async () => {

@@ -35,6 +35,8 @@ export interface RetrieverOptions {
   expandedWeight?: number;
   /** How long a source may take before it is left out, in ms. */
   sourceTimeoutMs?: number;
+  /** How many results may come from one source file. */
+  perFile?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export class HybridRetriever {
   private readonly textWeight: number;
   private readonly graphShare: number;
   private readonly expandedWeight: number;
+  private readonly perFile: number;
 
   constructor(
     private readonly dependencies: {
@@ -76,6 +79,7 @@ export class HybridRetriever {
     this.textWeight = options.textWeight ?? 0.7;
     this.graphShare = options.graphShare ?? 0.1;
     this.expandedWeight = options.expandedWeight ?? 0.5;
+    this.perFile = options.perFile ?? 2;
   }
 
   /** `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language). */
@@ -171,8 +175,25 @@ export class HybridRetriever {
         return [{ pattern, score: round(score * prior * preference * 100), sources }];
       })
       .sort((a, b) => b.score - a.score || a.pattern.id.localeCompare(b.pattern.id))
+      .filter(this.fewPerFile())
       .slice(0, k);
     return { results, notices };
+  }
+
+  /**
+   * A filter that keeps at most `perFile` results from one source file: a file whose many functions are richly
+   * commented matches almost any question in its domain, and would otherwise fill the list with its chunks
+   * (seen on an ingested library, where one internal file took all top five places).
+   */
+  private fewPerFile() {
+    const seen = new Map<string, number>();
+    return ({ pattern }: RetrievedPattern) => {
+      if (!pattern.source.path) return true;
+      const file = `${pattern.source.kind} ${pattern.source.repository ?? ''} ${pattern.source.path}`;
+      const count = (seen.get(file) ?? 0) + 1;
+      seen.set(file, count);
+      return count <= this.perFile;
+    };
   }
 
   /**

@@ -46,7 +46,7 @@ class InvoiceArchive:
     def add(self, invoice):
         pass
 `,
-    'README.md': `# Demo\n\n## Running the importer\n\nStart it with the data folder.\n\n\`\`\`sh\n./import --data ./data\n\`\`\`\n`,
+    'README.md': `# Demo\n\n## Running the importer\n\nStart it with the data folder.\n\n\`\`\`sh\n./import --data ./data\n\`\`\`\n\n## API\n\n* \`clampPercentage(value)\`: Keeps a progress figure between 0 and 100.\n`,
   };
   for (const [file, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
@@ -97,6 +97,9 @@ describe('ingest (real Postgres and Chroma)', () => {
     });
     const python = await knowledge.patterns.findById(`ingest:${project_}/tools/helpers.py#InvoiceArchive`);
     expect(python).toMatchObject({ language: 'python', source: { path: 'tools/helpers.py', line: 6 } });
+    // No doc comment of its own: the README's API list describes it.
+    const clamp = await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#clampPercentage`);
+    expect(clamp?.summary).toBe('Keeps a progress figure between 0 and 100.');
     const section = await knowledge.patterns.findById(`ingest:${project_}/README.md#Running the importer`);
     expect(section).toMatchObject({ language: 'shell', code: './import --data ./data', source: { line: 3 } });
   });
