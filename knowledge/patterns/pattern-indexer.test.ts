@@ -2,8 +2,11 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { errorNodeId, lookupIds } from '../errors/error-signature.ts';
 import { findError } from '../errors/find-error.ts';
+import { LocalEmbedder } from '../embedding/local-embedder.ts';
 import { InMemoryGraphStore } from '../graph/in-memory-graph-store.ts';
+import { InMemoryVectorIndex } from '../vector/in-memory-vector-index.ts';
 import type { PatternInput } from './pattern.ts';
+import type { PatternRepository } from './pattern-repository.ts';
 import { graphChange, PatternIndexer } from './pattern-indexer.ts';
 
 const pattern = (id: string): PatternInput => ({
@@ -63,5 +66,21 @@ describe('PatternIndexer.relink', () => {
     expect(edges).toEqual(expect.arrayContaining(['RELATED_TO pattern:ts-safe-json', 'FIXES error:learned', 'RELATED_TO concept:json', 'USES library:node']));
     expect(edges.filter((edge) => edge.startsWith('FIXES'))).toHaveLength(2);
     expect(await indexer(graph).relink(now)).toBe(0);
+  });
+});
+
+describe('PatternIndexer.index', () => {
+  it('rewrites a changed pattern\'s declared edges but keeps the fixes outcomes recorded for it', async () => {
+    const graph = new InMemoryGraphStore();
+    const vectors = new InMemoryVectorIndex();
+    // Every write is a change here: the repository's content-hash check is not what is tested.
+    const patterns = { upsert: async () => 'updated' as const } as unknown as PatternRepository;
+    const indexer = new PatternIndexer(patterns, new LocalEmbedder(16), async () => vectors, graph, pino({ level: 'silent' }));
+    await indexer.index([{ pattern: pattern('ts-guard'), related: ['ts-old-neighbour'] }]);
+    await graph.write({ nodes: [{ id: 'error:learned', kind: 'ErrorSignature', properties: {} }], edges: [{ from: 'pattern:ts-guard', kind: 'FIXES', to: 'error:learned' }], replaceEdgesOf: [] });
+
+    await indexer.index([{ pattern: { ...pattern('ts-guard'), code: 'export const changed = true;' }, related: ['ts-new-neighbour'] }]);
+    const edges = (await graph.neighbours(['pattern:ts-guard'])).filter((neighbour) => neighbour.direction === 'out').map((neighbour) => `${neighbour.edge} ${neighbour.node.id}`);
+    expect(edges.sort()).toEqual(['FIXES error:learned', 'RELATED_TO concept:json', 'RELATED_TO pattern:ts-new-neighbour', 'USES library:node']);
   });
 });

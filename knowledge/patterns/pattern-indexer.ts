@@ -57,7 +57,15 @@ export class PatternIndexer {
       this.log.warn({ err: error }, 'pattern vectors not written; the patterns are searchable by text until the next index run');
     }
     try {
-      await this.graph.write(graphChange(changed));
+      const change = graphChange(changed);
+      // A changed pattern's edges are rewritten from what it says, but errors it was seen to fix (learning adds
+      // those FIXES edges) stay: they are evidence from outcomes, not something the pattern's text declares.
+      const declared = new Set(change.edges.map((edge) => `${edge.from} ${edge.to}`));
+      for (const neighbour of await this.graph.neighbours(change.replaceEdgesOf, { edges: ['FIXES'], limit: 1_000_000 })) {
+        if (neighbour.direction !== 'out' || declared.has(`${neighbour.origin} ${neighbour.node.id}`)) continue;
+        change.edges.push({ from: neighbour.origin, kind: 'FIXES', to: neighbour.node.id });
+      }
+      await this.graph.write(change);
     } catch (error) {
       report.graphError = (error as Error).message;
       this.log.warn({ err: error }, 'pattern graph edges not written');
