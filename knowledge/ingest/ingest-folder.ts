@@ -52,9 +52,12 @@ export async function ingestFolder(
   const repository = await repositoryOf(root);
   const { files, skipped } = await discoverFiles(root, options);
   // What the project's Markdown says of its functions, for those without a doc comment (read before any code).
+  // The Markdown read here is kept for the main pass, so no file is read twice.
   const mentions = new Map<string, string>();
+  const markdown = new Map<string, string>();
   for (const file of files.filter((candidate) => candidate.language === 'markdown')) {
-    const text = await readFile(file.absolutePath, 'utf8').catch(() => '');
+    const text = await readFile(file.absolutePath, 'utf8');
+    markdown.set(file.path, text);
     for (const [name, words] of apiMentions(text)) if (!mentions.has(name)) mentions.set(name, words);
   }
   const known = new Map(
@@ -96,7 +99,7 @@ export async function ingestFolder(
   };
 
   for (const [index, file] of files.entries()) {
-    const text = await readFile(file.absolutePath, 'utf8');
+    const text = markdown.get(file.path) ?? (await readFile(file.absolutePath, 'utf8'));
     const hash = createHash('sha256').update(text).digest('hex');
     let count = 0;
     if (known.get(file.path)?.hash === hash) {

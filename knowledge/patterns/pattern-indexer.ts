@@ -3,7 +3,7 @@ import type { Embedder } from '../embedding/embedder.ts';
 import { errorNodeId } from '../errors/error-signature.ts';
 import { signatureOfMessage } from '../errors/find-error.ts';
 import { patternDocument } from '../embedding/pattern-document.ts';
-import { patternNodeId, type GraphEdge, type GraphNode, type GraphStore } from '../graph/graph-store.ts';
+import { patternNodeId, type EdgeKind, type GraphEdge, type GraphNode, type GraphStore } from '../graph/graph-store.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
 import type { PatternInput } from './pattern.ts';
 import type { PatternRepository, UpsertOutcome } from './pattern-repository.ts';
@@ -60,12 +60,9 @@ export class PatternIndexer {
       const change = graphChange(changed);
       // A changed pattern's edges are rewritten from what it says, but errors it was seen to fix (learning adds
       // those FIXES edges) stay: they are evidence from outcomes, not something the pattern's text declares.
-      const declared = new Set(change.edges.map((edge) => `${edge.from} ${edge.to}`));
-      for (const neighbour of await this.graph.neighbours(change.replaceEdgesOf, { edges: ['FIXES'], limit: 1_000_000 })) {
-        if (neighbour.direction !== 'out' || declared.has(`${neighbour.origin} ${neighbour.node.id}`)) continue;
-        change.edges.push({ from: neighbour.origin, kind: 'FIXES', to: neighbour.node.id });
-      }
-      await this.graph.write(change);
+      const declared = new Set(change.edges.map(edgeKey));
+      const learned = (await this.storedEdges(change.replaceEdgesOf, ['FIXES'])).filter((edge) => !declared.has(edgeKey(edge)));
+      await this.graph.write({ ...change, edges: [...change.edges, ...learned] });
     } catch (error) {
       report.graphError = (error as Error).message;
       this.log.warn({ err: error }, 'pattern graph edges not written');
@@ -98,16 +95,17 @@ export class PatternIndexer {
    */
   async relink(items: IndexablePattern[]): Promise<number> {
     if (items.length === 0) return 0;
-    const key = (edge: GraphEdge) => `${edge.from} ${edge.kind} ${edge.to}`;
     const change = graphChange(items);
-    const stored = new Set(
-      (await this.graph.neighbours(change.replaceEdgesOf, { limit: 1_000_000 }))
-        .filter((neighbour) => neighbour.direction === 'out')
-        .map((neighbour) => key({ from: neighbour.origin, kind: neighbour.edge, to: neighbour.node.id })),
-    );
-    const missing = change.edges.filter((edge) => !stored.has(key(edge)));
+    const stored = new Set((await this.storedEdges(change.replaceEdgesOf)).map(edgeKey));
+    const missing = change.edges.filter((edge) => !stored.has(edgeKey(edge)));
     if (missing.length) await this.graph.write({ nodes: change.nodes, edges: missing, replaceEdgesOf: [] });
     return new Set(missing.map((edge) => edge.from)).size;
+  }
+
+  /** The edges the graph holds out of these nodes, optionally of some kinds only. */
+  private async storedEdges(nodeIds: string[], edges?: EdgeKind[]): Promise<GraphEdge[]> {
+    const neighbours = await this.graph.neighbours(nodeIds, { edges, limit: 1_000_000 });
+    return neighbours.filter((neighbour) => neighbour.direction === 'out').map((neighbour) => ({ from: neighbour.origin, kind: neighbour.edge, to: neighbour.node.id }));
   }
 
   /** After a bulk write: lets Postgres catch up (see PatternRepository.vacuum), so search is fast at once. */
@@ -123,6 +121,8 @@ export class PatternIndexer {
     await this.graph.remove(ids.map(patternNodeId)).catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern nodes failed'));
   }
 }
+
+const edgeKey = (edge: GraphEdge) => `${edge.from} ${edge.kind} ${edge.to}`;
 
 /** The nodes and edges of patterns: each pattern USES its libraries, is RELATED_TO its tags' concepts, and so on. */
 export function graphChange(items: IndexablePattern[]) {
