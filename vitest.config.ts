@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The web client's aliases (client/svelte.config.js), for its unit tests.
-  resolve: { alias: { $server: path.resolve('server'), $knowledge: path.resolve('knowledge') } },
+  resolve: { alias: { $protocol: path.resolve('protocol') } },
   test: {
     include: [
+      'protocol/**/*.test.ts',
+      'platform/**/*.test.ts',
       'server/**/*.test.ts',
       'workers/**/*.test.ts',
       'knowledge/**/*.test.{ts,js}',

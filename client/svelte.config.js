@@ -8,10 +8,9 @@ export default {
     // Every URL the server does not know answers with index.html, and the client router takes it from there.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: false, strict: true }),
     alias: {
-      // The server's shared, dependency-free modules: the turn-event protocol (server/chat/turn-events.ts), answer
-      // details, and the REST shapes. The client imports them instead of redefining them.
-      $server: '../server',
-      $knowledge: '../knowledge',
+      // The wire contract shared with the server (turn events, answer details, REST shapes, socket event maps):
+      // the client imports it instead of redefining it, and imports nothing else from outside client/.
+      $protocol: '../protocol',
     },
   },
 };

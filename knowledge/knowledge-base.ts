@@ -13,7 +13,7 @@ import { PostgresGraphStore } from './graph/postgres-graph-store.ts';
 import { PatternLearning } from './learning/pattern-learning.ts';
 import { PatternIndexer } from './patterns/pattern-indexer.ts';
 import { PatternRepository } from './patterns/pattern-repository.ts';
-import type { Sql } from './patterns/sql-query.ts';
+import type { Sql } from '../platform/database/sql-query.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
 import { loadSeedCorpus } from './seed/load-seed-corpus.ts';
 import { ChromaVectorIndex } from './vector/chroma-vector-index.ts';

@@ -11,8 +11,8 @@ import { loadEvaluationSet } from '../knowledge/evaluation/load-evaluation-set.t
 import { createKnowledgeBase, patternCollectionName } from '../knowledge/knowledge-base.ts';
 import type { IndexablePattern } from '../knowledge/patterns/pattern-indexer.ts';
 import { ChromaVectorIndex } from '../knowledge/vector/chroma-vector-index.ts';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
-import { sqlHandle } from '../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
@@ -60,7 +60,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 const round = (value: number) => Math.round(value * 100) / 100;
 
 const dataDir = await temporaryDirectory('kiln-bench-retrieval');
-const infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+const infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
 const rows: string[] = [];
 try {
   const knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });

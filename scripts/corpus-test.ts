@@ -8,7 +8,7 @@ import pino from 'pino';
 import { loadCorpus } from '../knowledge/corpus/load-corpus.ts';
 import { patternFiles } from '../knowledge/corpus/pattern-manifest.ts';
 import { runPatternTests } from '../knowledge/corpus/run-pattern-tests.ts';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
+import { startInfrastructure } from '../platform/infrastructure/infrastructure.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
 const wanted = process.argv.slice(2).map((folder) => path.resolve(folder));
@@ -40,7 +40,7 @@ if (others.length) {
   const needsSql = others.some((pattern) => pattern.manifest.language === 'sql');
   const dataDir = needsSql ? await temporaryDirectory('kiln-corpus-cli') : undefined;
   const infrastructure = dataDir
-    ? await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, pino({ level: 'silent' }))
+    ? await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined }, pino({ level: 'silent' }))
     : undefined;
   const client = infrastructure ? new pg.Client({ connectionString: infrastructure.databaseUrl }) : undefined;
   await client?.connect();

@@ -8,8 +8,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { ingestFolder } from '../knowledge/ingest/ingest-folder.ts';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
-import { sqlHandle } from '../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
 interface IngestEvaluationSet {
@@ -27,7 +27,7 @@ for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json
 
 const log = pino({ level: 'warn' });
 const dataDir = await temporaryDirectory('kiln-eval-ingest');
-const infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+const infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
 const rows: string[] = [];
 try {
   const sql = sqlHandle(infrastructure.dataSource);

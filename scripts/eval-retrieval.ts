@@ -5,14 +5,14 @@ import pino from 'pino';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { loadEvaluationSet, recallAt } from '../knowledge/evaluation/load-evaluation-set.ts';
 import { languageNamedIn } from '../knowledge/retrieval/language-hint.ts';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
-import { sqlHandle } from '../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
 const verbose = process.argv.includes('--verbose');
 const log = pino({ level: 'warn' });
 const dataDir = await temporaryDirectory('kiln-eval');
-const infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+const infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
 try {
   const knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
   const seeded = await knowledge.loadSeeds();

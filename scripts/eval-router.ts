@@ -4,7 +4,7 @@
 //   --cross-validate  10-fold cross-validation of the training set instead (the held-out set is not read),
 //                     with a sweep of the low-confidence threshold; this is what to iterate on.
 //   --verbose         lists every miss.
-import type { Intent } from '../server/chat/turn-events.ts';
+import type { Intent } from '../protocol/turn-events.ts';
 import { ClassifierIntentRouter, minimumConfidence } from '../server/routing/classifier-intent-router.ts';
 import { IntentClassifier } from '../server/routing/intent-classifier.ts';
 import { loadIntentExamples, type IntentExample } from '../server/routing/intent-examples.ts';

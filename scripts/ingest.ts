@@ -4,10 +4,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { ingestFolder } from '../knowledge/ingest/ingest-folder.ts';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
-import { loadConfigOrExit } from '../server/lifecycle/entry-point.ts';
-import { createLogger } from '../server/logging/create-logger.ts';
-import { sqlHandle } from '../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
+import { loadConfigOrExit } from '../platform/lifecycle/entry-point.ts';
+import { createLogger } from '../platform/logging/create-logger.ts';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 
 const usage = 'usage: npm run ingest -- <folder> [--include-tests] [--exclude <glob>]…';
 const args = process.argv.slice(2);
@@ -38,7 +38,7 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
 
 const config = loadConfigOrExit(process.env);
 const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'ingest');
-const infrastructure = await startInfrastructure(config, log, { poolSize: 4 });
+const infrastructure = await startKilnInfrastructure(config, log, { poolSize: 4 });
 let exitCode = 0;
 try {
   const sql = sqlHandle(infrastructure.dataSource);

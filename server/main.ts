@@ -1,5 +1,5 @@
-import { loadConfigOrExit, stopOnSignal } from './lifecycle/entry-point.ts';
-import { createLogger } from './logging/create-logger.ts';
+import { loadConfigOrExit, stopOnSignal } from '../platform/lifecycle/entry-point.ts';
+import { createLogger } from '../platform/logging/create-logger.ts';
 import { startServer } from './start-server.ts';
 
 // `npm start`. The entry point is the only place the server reads process.env.

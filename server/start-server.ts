@@ -5,18 +5,18 @@ import type { Logger } from 'pino';
 import type { JobQueue } from '../workers/queue/job-queue.ts';
 import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
 import { startWorkers } from '../workers/start-workers.ts';
-import type { Config } from './config/config.ts';
+import type { Config } from '../platform/config/config.ts';
 import { createApp } from './http/app.ts';
 import { defaultClientDirectory } from './http/client-routes.ts';
 import { HttpMetrics } from './http/http-metrics.ts';
-import { startInfrastructure, type Infrastructure } from './infrastructure/infrastructure.ts';
-import { evaluateReadiness, type ReadinessCheck, type ReadinessReport } from './infrastructure/readiness.ts';
+import { startKilnInfrastructure, type KilnInfrastructure } from './kiln-infrastructure.ts';
+import { evaluateReadiness, type ReadinessCheck, type ReadinessReport } from '../platform/infrastructure/readiness.ts';
 import { llmReadinessCheck } from './llm/llm-readiness.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 import { userRoom } from './realtime/chat-gateway.ts';
 import { createChatModule, type ChatModule } from './chat/chat-module.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { sqlHandle } from './persistence/sql-handle.ts';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 import type { ApiServices } from './http/api-env.ts';
 import type { LlmProvider } from './llm/llm-provider.ts';
 import { createToolHost } from './mcp/create-tool-host.ts';
@@ -25,7 +25,7 @@ import { kilnVersion } from './version.ts';
 export interface RunningServer {
   url: string;
   port: number;
-  infrastructure: Infrastructure;
+  infrastructure: KilnInfrastructure;
   knowledge: KnowledgeBase;
   /** Stops accepting, drains in-flight requests (up to the shutdown timeout), stops workers and releases services. */
   stop(): Promise<void>;
@@ -43,7 +43,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const metrics = new HttpMetrics();
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
-  let infrastructure: Infrastructure | undefined;
+  let infrastructure: KilnInfrastructure | undefined;
   let chat: ChatModule | undefined;
   let knowledge: KnowledgeBase | undefined;
   /** Built once start-up completes; what every API request and socket event asks for. */
@@ -84,7 +84,7 @@ export async function startServer(
 
   let jobs: JobQueue | undefined;
   try {
-    infrastructure = await startInfrastructure(config, log);
+    infrastructure = await startKilnInfrastructure(config, log);
     knowledge = await createKnowledgeBase({
       sql: sqlHandle(infrastructure.dataSource),
       chroma: infrastructure.chroma,

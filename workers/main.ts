@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
-import { startInfrastructure } from '../server/infrastructure/infrastructure.ts';
-import { loadConfigOrExit, stopOnSignal } from '../server/lifecycle/entry-point.ts';
-import { createLogger } from '../server/logging/create-logger.ts';
+import { startInfrastructure } from '../platform/infrastructure/infrastructure.ts';
+import { loadConfigOrExit, stopOnSignal } from '../platform/lifecycle/entry-point.ts';
+import { createLogger } from '../platform/logging/create-logger.ts';
 import { startWorkers } from './start-workers.ts';
 import { startWorkerHealthServer } from './worker-health-server.ts';
 

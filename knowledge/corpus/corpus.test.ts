@@ -1,7 +1,7 @@
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
+import { startInfrastructure, type Infrastructure } from '../../platform/infrastructure/infrastructure.ts';
 import { temporaryDirectory } from '../../tests/support/temporary-directory.ts';
 import { loadCorpus, type SeedPattern } from './load-corpus.ts';
 import { runPatternTests } from './run-pattern-tests.ts';
@@ -46,7 +46,7 @@ describe.runIf(byLanguage('sql').length > 0)('SQL patterns (real Postgres)', () 
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-corpus');
-    infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, pino({ level: 'silent' }));
+    infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined }, pino({ level: 'silent' }));
     client = new pg.Client({ connectionString: infrastructure.databaseUrl });
     await client.connect();
   });

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { SqlQuery } from '../patterns/sql-query.ts';
+import type { SqlQuery } from '../../platform/database/sql-query.ts';
 
 /**
  * Where the knowledge graph lives: Neo4j when NEO4J_URI is set, otherwise

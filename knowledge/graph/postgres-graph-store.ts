@@ -1,4 +1,4 @@
-import type { Sql } from '../patterns/sql-query.ts';
+import type { Sql } from '../../platform/database/sql-query.ts';
 import { edgeKinds, type EdgeKind, type GraphEdge, type GraphNode, type GraphStore, type Neighbour, type NodeKind } from './graph-store.ts';
 
 /** The graph in two Postgres tables (`graph_nodes`, `graph_edges`): the default when no Neo4j is configured. */

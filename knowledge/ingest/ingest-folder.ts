@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from 'pino';
 import type { IndexablePattern, PatternIndexer } from '../patterns/pattern-indexer.ts';
-import type { Sql } from '../patterns/sql-query.ts';
+import type { Sql } from '../../platform/database/sql-query.ts';
 import { splitIdentifier } from '../patterns/identifiers.ts';
 import type { CodeChunk } from './code-chunk.ts';
 import { apiMentions } from './api-mentions.ts';

@@ -1,7 +1,7 @@
 import { contentHash } from './content-hash.ts';
 import { splitIdentifiers } from './identifiers.ts';
 import type { Pattern, PatternInput } from './pattern.ts';
-import type { SqlQuery } from './sql-query.ts';
+import type { SqlQuery } from '../../platform/database/sql-query.ts';
 
 interface PatternRecord {
   id: string;

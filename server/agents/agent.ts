@@ -1,5 +1,5 @@
-import type { User } from '../auth/user.ts';
-import type { TurnEventBody } from '../chat/turn-events.ts';
+import type { User } from '../../protocol/user.ts';
+import type { TurnEventBody } from '../../protocol/turn-events.ts';
 import type { LlmMessage, TokenUsage } from '../llm/llm-provider.ts';
 
 /** What an agent may emit: everything but the framing events, which the turn runner writes itself. */

@@ -1,5 +1,5 @@
 import type { HybridRetriever, RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
-import type { Citation, TurnEventOf } from '../chat/turn-events.ts';
+import type { Citation, TurnEventOf } from '../../protocol/turn-events.ts';
 import type { GroundingPattern } from '../llm/llm-provider.ts';
 
 export type PatternSearch = Pick<HybridRetriever, 'search'>;

@@ -1,4 +1,4 @@
-import type { Engine } from '../chat/turn-events.ts';
+import type { Engine } from '../../protocol/turn-events.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
 import { estimatedTokens, relayModel, streamText } from './stream-text.ts';

@@ -4,7 +4,7 @@ import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { hashPassword, verifyPassword } from './password-hasher.ts';
 import { hashSessionToken, newSessionToken } from './session-token.ts';
-import type { User } from './user.ts';
+import type { User } from '../../protocol/user.ts';
 import type { UserRepository } from './user-repository.ts';
 
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;

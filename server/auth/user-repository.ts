@@ -1,6 +1,6 @@
 import type { DataSource, Repository } from 'typeorm';
 import { AuthSessionEntity, type AuthSessionRow } from '../persistence/entities/auth-session-entity.ts';
-import type { User } from './user.ts';
+import type { User } from '../../protocol/user.ts';
 
 interface UserRecord {
   id: string;

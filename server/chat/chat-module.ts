@@ -11,7 +11,7 @@ import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { ToolAgent } from '../agents/tool-agent.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { UserRepository } from '../auth/user-repository.ts';
-import type { Config } from '../config/config.ts';
+import type { Config } from '../../platform/config/config.ts';
 import { ConversationRepository } from '../conversations/conversation-repository.ts';
 import { ConversationService } from '../conversations/conversation-service.ts';
 import { ConversationTitler } from '../conversations/conversation-titler.ts';
@@ -27,7 +27,7 @@ import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnRegistry } from './turn-registry.ts';
-import type { Intent } from './turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<ApiServices, 'knowledge'> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeltaCoalescer, type Timers } from './delta-coalescer.ts';
-import type { TurnEventBody } from './turn-events.ts';
+import type { TurnEventBody } from '../../protocol/turn-events.ts';
 
 /** A clock and timers the test moves by hand. */
 function manualTimers() {

@@ -1,4 +1,4 @@
-import type { TurnEventBody } from './turn-events.ts';
+import type { TurnEventBody } from '../../protocol/turn-events.ts';
 
 export interface Timers {
   now(): number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TurnLog } from './turn-log.ts';
-import type { TurnEvent } from './turn-events.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 
 const newLog = () => new TurnLog('turn-1', 'conversation-1', 'user-1', new AbortController(), (error) => {
   throw error;

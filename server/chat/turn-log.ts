@@ -1,4 +1,4 @@
-import { isFinalEvent, type TurnEvent, type TurnEventBody } from './turn-events.ts';
+import { isFinalEvent, type TurnEvent, type TurnEventBody } from '../../protocol/turn-events.ts';
 
 export type TurnListener = (event: TurnEvent) => void;
 

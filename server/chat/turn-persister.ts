@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { turnDetailsOf } from './turn-details.ts';
-import type { TurnEvent, TurnEventBody } from './turn-events.ts';
+import { turnDetailsOf } from '../../protocol/turn-details.ts';
+import type { TurnEvent, TurnEventBody } from '../../protocol/turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import type { TurnOutcome, TurnRepository } from './turn-repository.ts';
 

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import { isProcessAlive, processIdentity } from '../infrastructure/process-identity.ts';
+import { isProcessAlive, processIdentity } from '../../platform/infrastructure/process-identity.ts';
 import type { TurnRepository } from './turn-repository.ts';
 
 /** This process as recorded on the turns it runs: `host pid starttime`. */

@@ -1,5 +1,5 @@
 import { TurnLog } from './turn-log.ts';
-import type { TurnEvent, TurnEventBody } from './turn-events.ts';
+import type { TurnEvent, TurnEventBody } from '../../protocol/turn-events.ts';
 
 export type RegistryListener = (event: TurnEvent, log: TurnLog) => void;
 

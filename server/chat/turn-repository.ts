@@ -1,9 +1,9 @@
 import type { DataSource, Repository } from 'typeorm';
 import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
 import { TurnEntity, type TurnRow } from '../persistence/entities/turn-entity.ts';
-import type { MessageStatus } from '../conversations/conversation.ts';
-import type { AnswerRecord, TurnDetails } from './turn-details.ts';
-import type { Engine, TurnEventOf, Usage } from './turn-events.ts';
+import type { MessageStatus } from '../../protocol/conversation.ts';
+import type { AnswerRecord, TurnDetails } from '../../protocol/turn-details.ts';
+import type { Engine, TurnEventOf, Usage } from '../../protocol/turn-events.ts';
 
 export interface BeganTurn {
   turnId: string;

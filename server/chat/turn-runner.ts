@@ -4,7 +4,7 @@ import { LlmError } from '../llm/llm-error.ts';
 import { costOf } from '../llm/pricing.ts';
 import type { IntentDecision } from '../routing/intent-router.ts';
 import { DeltaCoalescer, realTimers, type Timers } from './delta-coalescer.ts';
-import type { Engine, TurnEventBody, Usage } from './turn-events.ts';
+import type { Engine, TurnEventBody, Usage } from '../../protocol/turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import { TurnAbort } from './turn-registry.ts';
 

@@ -1,6 +1,6 @@
 import type { DataSource, Repository } from 'typeorm';
 import { ConversationEntity, type ConversationRow } from '../persistence/entities/conversation-entity.ts';
-import type { Conversation } from './conversation.ts';
+import type { Conversation } from '../../protocol/conversation.ts';
 
 interface ConversationRecord {
   id: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { User } from '../auth/user.ts';
-import type { AnswerRecord } from '../chat/turn-details.ts';
+import type { User } from '../../protocol/user.ts';
+import type { AnswerRecord } from '../../protocol/turn-details.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import type { Conversation, ConversationPage, MessagePage, MessageView } from './conversation.ts';
+import type { Conversation, ConversationPage, MessagePage, MessageView } from '../../protocol/conversation.ts';
 import type { ConversationCursor, ConversationRepository } from './conversation-repository.ts';
 import { defaultConversationTitle } from './conversation-title.ts';
 import type { MessageRepository } from './message-repository.ts';

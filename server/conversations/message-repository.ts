@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
-import type { Usage } from '../chat/turn-events.ts';
-import type { Message, MessageRole, MessageStatus, SiblingInfo } from './conversation.ts';
+import type { Usage } from '../../protocol/turn-events.ts';
+import type { Message, MessageRole, MessageStatus, SiblingInfo } from '../../protocol/conversation.ts';
 
 interface MessageRecord {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { User } from '../auth/user.ts';
+import type { User } from '../../protocol/user.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { MessageRepository } from '../conversations/message-repository.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';

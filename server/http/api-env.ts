@@ -1,5 +1,5 @@
 import type { AuthService } from '../auth/auth-service.ts';
-import type { User } from '../auth/user.ts';
+import type { User } from '../../protocol/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';

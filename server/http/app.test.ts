@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import type { ReadinessReport } from '../../platform/infrastructure/readiness.ts';
 import { createApp } from './app.ts';
 import type { ApiServices } from './api-env.ts';
 import { HttpMetrics } from './http-metrics.ts';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import type { ReadinessReport } from '../../platform/infrastructure/readiness.ts';
 import type { KilnMcpServices } from '../mcp/kiln-mcp-server.ts';
 import { mcpRoutes } from '../mcp/mcp-routes.ts';
 import type { ApiServices } from './api-env.ts';

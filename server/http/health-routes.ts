@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ReadinessReport } from '../infrastructure/readiness.ts';
+import type { ReadinessReport } from '../../platform/infrastructure/readiness.ts';
 import type { HttpMetrics } from './http-metrics.ts';
 
 export interface HealthDependencies {

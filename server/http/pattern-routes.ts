@@ -1,3 +1,4 @@
+import type { PatternDetailsView } from '../../protocol/pattern-view.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Pattern } from '../../knowledge/patterns/pattern.ts';
@@ -66,6 +67,6 @@ export function patternRoutes() {
         ...pattern,
         neighbours: neighbours?.map(({ edge, direction, node }) => ({ edge, direction, node })) ?? null,
         ...(neighbours ? {} : { notice: 'The knowledge graph is unavailable; related patterns are not shown.' }),
-      });
+      } satisfies PatternDetailsView);
     });
 }

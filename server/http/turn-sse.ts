@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
-import { isFinalEvent, type TurnEvent } from '../chat/turn-events.ts';
+import { isFinalEvent, type TurnEvent } from '../../protocol/turn-events.ts';
 import type { TurnLog } from '../chat/turn-log.ts';
 
 /** One turn event as a Server-Sent Event: `id` is the seq (so Last-Event-ID resumes), `event` the type. */

@@ -1,4 +1,4 @@
-import type { LlmSettings } from '../config/config.ts';
+import type { LlmSettings } from '../../platform/config/config.ts';
 import { AnthropicProvider } from './anthropic-provider.ts';
 import type { LlmProvider } from './llm-provider.ts';
 import { OfflineEngine } from './offline-engine.ts';

@@ -1,4 +1,4 @@
-import type { Engine } from '../chat/turn-events.ts';
+import type { Engine } from '../../protocol/turn-events.ts';
 
 /**
  * The model seam. `stream` yields text as it arrives and ends with exactly one

@@ -1,5 +1,5 @@
-import type { LlmSettings } from '../config/config.ts';
-import type { ReadinessCheck } from '../infrastructure/readiness.ts';
+import type { LlmSettings } from '../../platform/config/config.ts';
+import type { ReadinessCheck } from '../../platform/infrastructure/readiness.ts';
 
 /**
  * What answers chat turns. No network call: `/ready` is polled often, and a

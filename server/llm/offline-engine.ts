@@ -1,4 +1,4 @@
-import type { Engine } from '../chat/turn-events.ts';
+import type { Engine } from '../../protocol/turn-events.ts';
 import { configureModelHint, offlineBanner } from './offline-notice.ts';
 import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
 

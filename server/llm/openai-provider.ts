@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { Engine } from '../chat/turn-events.ts';
+import type { Engine } from '../../protocol/turn-events.ts';
 import { systemPromptWithGrounding } from './grounding-prompt.ts';
 import { LlmError, llmErrorFromStatus } from './llm-error.ts';
 import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';

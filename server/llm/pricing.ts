@@ -1,4 +1,4 @@
-import type { Engine, Usage } from '../chat/turn-events.ts';
+import type { Engine, Usage } from '../../protocol/turn-events.ts';
 import type { TokenUsage } from './llm-provider.ts';
 
 /** US dollars per million tokens, input and output, as published by the vendors. Prefix match on the model id. */

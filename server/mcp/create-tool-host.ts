@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import type { McpSettings } from '../config/config.ts';
+import type { McpSettings } from '../../platform/config/config.ts';
 import { filesystemServerDefinition, filesystemServerName } from './filesystem-server.ts';
 import type { McpServerDefinition } from './mcp-server-definition.ts';
 import { readMcpServersFile } from './read-mcp-servers-file.ts';

@@ -6,8 +6,8 @@ import type { HybridRetriever } from '../../knowledge/retrieval/hybrid-retriever
 import { languageNamedIn } from '../../knowledge/retrieval/language-hint.ts';
 import type { Agent } from '../agents/agent.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { User } from '../auth/user.ts';
-import type { Citation } from '../chat/turn-events.ts';
+import type { User } from '../../protocol/user.ts';
+import type { Citation } from '../../protocol/turn-events.ts';
 import { KilnError } from '../errors/kiln-error.ts';
 import { kilnVersion } from '../version.ts';
 

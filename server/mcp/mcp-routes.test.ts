@@ -5,7 +5,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { RetrievalResult } from '../../knowledge/retrieval/hybrid-retriever.ts';
 import type { Agent } from '../agents/agent.ts';
-import type { User } from '../auth/user.ts';
+import type { User } from '../../protocol/user.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import { errorHandler } from '../http/error-handler.ts';
 import type { KilnMcpServices } from './kiln-mcp-server.ts';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryDirectory } from '../../tests/support/temporary-directory.ts';
-import { ConfigError } from '../config/config.ts';
+import { ConfigError } from '../../platform/config/config.ts';
 import { mcpServerDefinitions } from './create-tool-host.ts';
 import { readMcpServersFile } from './read-mcp-servers-file.ts';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ConfigError } from '../config/config.ts';
+import { ConfigError } from '../../platform/config/config.ts';
 import type { McpServerDefinition } from './mcp-server-definition.ts';
 
 const text = z.string({ message: 'must be text' });

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { bearerToken } from '../auth/auth-service.ts';
-import type { User } from '../auth/user.ts';
+import type { User } from '../../protocol/user.ts';
 import { KilnError } from '../errors/kiln-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { parseInput } from '../validation/parse-input.ts';

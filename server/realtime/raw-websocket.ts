@@ -1,7 +1,7 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import { z } from 'zod';
 import { bearerToken } from '../auth/auth-service.ts';
-import type { User } from '../auth/user.ts';
+import type { User } from '../../protocol/user.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { describeError } from './describe-error.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Intent } from '../chat/turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 import { ClassifierIntentRouter, minimumConfidence } from './classifier-intent-router.ts';
 import { IntentClassifier, type IntentClassification } from './intent-classifier.ts';
 import { loadIntentExamples } from './intent-examples.ts';

@@ -1,4 +1,4 @@
-import type { Intent } from '../chat/turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 import type { IntentClassification, MessageClassifier } from './intent-classifier.ts';
 import { userOverride, type IntentDecision, type IntentRouter, type RoutedMessage } from './intent-router.ts';
 import { signalPhrases } from './message-anatomy.ts';

@@ -1,4 +1,4 @@
-import type { Intent } from '../chat/turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 import type { IntentExample } from './intent-examples.ts';
 import { intents } from './intent-router.ts';
 import type { Signal } from './message-anatomy.ts';

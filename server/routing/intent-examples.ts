@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Intent } from '../chat/turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 import { intents } from './intent-router.ts';
 
 export interface IntentExample {

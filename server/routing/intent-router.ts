@@ -1,4 +1,4 @@
-import type { Intent, TurnEventOf } from '../chat/turn-events.ts';
+import type { Intent, TurnEventOf } from '../../protocol/turn-events.ts';
 
 export type IntentDecision = Omit<TurnEventOf<'intent'>, 'type' | 'turnId' | 'seq'>;
 

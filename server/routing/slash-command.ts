@@ -1,4 +1,4 @@
-import type { Intent } from '../chat/turn-events.ts';
+import type { Intent } from '../../protocol/turn-events.ts';
 
 /** The slash commands a message may start with, and the agent each one picks. */
 export const slashCommands: Readonly<Record<string, Intent>> = {

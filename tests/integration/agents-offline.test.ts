@@ -1,7 +1,7 @@
 // The generate and smalltalk agents end to end: a real server (embedded Postgres, Chroma, the seed corpus)
 // with the offline engine, driven through the chat API as a user would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
 
 let kiln: Awaited<ReturnType<typeof startTestServer>>;

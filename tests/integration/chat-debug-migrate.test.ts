@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnEvent, TurnEventOf } from '../../server/chat/turn-events.ts';
+import type { TurnEvent, TurnEventOf } from '../../protocol/turn-events.ts';
 import { startTestServer, textOf } from '../support/test-server.ts';
 
 // The debug and migrate agents through the real chat service (HTTP + SSE), on the offline engine, with

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { LlmError } from '../../server/llm/llm-error.ts';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
 import { startTestServer, textOf } from '../support/test-server.ts';

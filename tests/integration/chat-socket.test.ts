@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
 import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
 

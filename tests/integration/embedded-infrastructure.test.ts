@@ -2,23 +2,23 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
-import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
-import { evaluateReadiness } from '../../server/infrastructure/readiness.ts';
+import { startKilnInfrastructure, type KilnInfrastructure } from '../../server/kiln-infrastructure.ts';
+import { isProcessAlive } from '../../platform/infrastructure/process-identity.ts';
+import { evaluateReadiness } from '../../platform/infrastructure/readiness.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
-import { migrations } from '../../server/persistence/data-source.ts';
+import { kilnSchema } from '../../server/persistence/kiln-schema.ts';
 
 const log = pino({ level: 'silent' });
 const alive = (pid: number | undefined) => pid !== undefined && isProcessAlive({ pid, startTime: undefined });
 
 describe('embedded infrastructure (real Postgres and Chroma)', () => {
   let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let infrastructure: Infrastructure;
+  let infrastructure: KilnInfrastructure;
   const config = () => ({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined });
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-infra');
-    infrastructure = await startInfrastructure(config(), log);
+    infrastructure = await startKilnInfrastructure(config(), log);
   });
 
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     const query = (sql: string) => infrastructure.dataSource.query(sql) as Promise<Record<string, string>[]>;
     const applied = await query('SELECT name FROM schema_migrations ORDER BY id');
     // Every migration, in order of its timestamp, and nothing else.
-    expect(applied.map((row) => row.name)).toEqual(migrations.map((migration) => new migration().name));
+    expect(applied.map((row) => row.name)).toEqual(kilnSchema.migrations.map((migration) => new migration().name));
     expect(applied[0]!.name).toBe('InitialSchema1795300000000');
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,
@@ -109,7 +109,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     expect(alive(postgres.pid)).toBe(false);
     expect(alive(chroma.pid)).toBe(false);
 
-    infrastructure = await startInfrastructure(config(), log);
+    infrastructure = await startKilnInfrastructure(config(), log);
     expect(infrastructure.summary.postgres).toMatchObject({ startedHere: true, port: postgres.port });
     const users = await infrastructure.dataSource.query(`SELECT email FROM users`);
     expect(users).toEqual([{ email: 'ada@example.com' }]);
@@ -129,7 +129,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     lines[0] = String(process.pid);
     await writeFile(pidFile, lines.join('\n'));
 
-    infrastructure = await startInfrastructure(config(), log);
+    infrastructure = await startKilnInfrastructure(config(), log);
     expect(infrastructure.summary.postgres.startedHere).toBe(true);
     expect(await infrastructure.dataSource.query(`SELECT email FROM users`)).toEqual([{ email: 'ada@example.com' }]);
     expect((await evaluateReadiness(infrastructure.readinessChecks)).ready).toBe(true);
@@ -139,7 +139,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
 describe.runIf(process.getuid?.() === 0)('embedded Postgres as root', () => {
   it('runs the cluster as the postgres user, outside a data dir that user cannot reach, and says where', async () => {
     const dataDir = await temporaryDirectory('kiln-private', 0o700);
-    const infrastructure = await startInfrastructure(
+    const infrastructure = await startKilnInfrastructure(
       { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
       log,
     );

@@ -5,8 +5,8 @@ import type { GraphStore } from '../../knowledge/graph/graph-store.ts';
 import { InMemoryGraphStore } from '../../knowledge/graph/in-memory-graph-store.ts';
 import { Neo4jGraphStore } from '../../knowledge/graph/neo4j-graph-store.ts';
 import { PostgresGraphStore } from '../../knowledge/graph/postgres-graph-store.ts';
-import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
-import { sqlHandle } from '../../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure, type KilnInfrastructure } from '../../server/kiln-infrastructure.ts';
+import { sqlHandle } from '../../platform/database/sql-handle.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 
 // One contract, every adapter that can run here: the in-memory twin and Postgres tables always; Neo4j when NEO4J_URI points at one
@@ -16,7 +16,7 @@ const run = Date.now().toString(36);
 const id = (name: string) => `${name}-${run}`;
 
 let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-let infrastructure: Infrastructure;
+let infrastructure: KilnInfrastructure;
 const memory = new InMemoryGraphStore();
 const stores: Record<string, () => GraphStore> = {
   memory: () => memory,
@@ -27,7 +27,7 @@ if (driver) stores.neo4j = () => new Neo4jGraphStore(driver);
 
 beforeAll(async () => {
   dataDir = await temporaryDirectory('kiln-graph');
-  infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, pino({ level: 'silent' }));
+  infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, pino({ level: 'silent' }));
 });
 afterAll(async () => {
   await driver?.close();

@@ -5,8 +5,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../knowledge/ingest/ingest-folder.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts';
-import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
-import { sqlHandle } from '../../server/persistence/sql-handle.ts';
+import { startKilnInfrastructure, type KilnInfrastructure } from '../../server/kiln-infrastructure.ts';
+import { sqlHandle } from '../../platform/database/sql-handle.ts';
 import { KilnProcess, repositoryRoot } from '../support/kiln-process.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 
@@ -57,7 +57,7 @@ class InvoiceArchive:
 describe('ingest (real Postgres and Chroma)', () => {
   let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
   let project: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let infrastructure: Infrastructure;
+  let infrastructure: KilnInfrastructure;
   let knowledge: KnowledgeBase;
   const ingest = () => ingestFolder(project.path, { sql: sqlHandle(infrastructure.dataSource), indexer: knowledge.indexer, log });
   /** When the postings were last vacuumed (ingest does it after a run that changed anything), as epoch ms or null. */
@@ -70,7 +70,7 @@ describe('ingest (real Postgres and Chroma)', () => {
     dataDir = await temporaryDirectory('kiln-ingest');
     project = await temporaryDirectory('demo-project');
     await writeProject(project.path);
-    infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+    infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
     knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
   });
   afterAll(async () => {

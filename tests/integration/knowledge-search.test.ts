@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../knowledge/corpus/load-corpus.ts';
 import { KilnPatternRetriever } from '../../knowledge/retrieval/kiln-langchain-retriever.ts';
-import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
+import { isProcessAlive } from '../../platform/infrastructure/process-identity.ts';
 import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
 
 let kiln: Awaited<ReturnType<typeof startTestServer>>;

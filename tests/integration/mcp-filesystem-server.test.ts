@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config/config.ts';
+import { loadConfig } from '../../platform/config/config.ts';
 import { createToolHost } from '../../server/mcp/create-tool-host.ts';
 import type { SdkToolHost } from '../../server/mcp/sdk-tool-host.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';

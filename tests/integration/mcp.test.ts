@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { startTestServer, textOf } from '../support/test-server.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 

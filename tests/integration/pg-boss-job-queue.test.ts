@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInfrastructure, type Infrastructure } from '../../server/infrastructure/infrastructure.ts';
+import { startInfrastructure, type Infrastructure } from '../../platform/infrastructure/infrastructure.ts';
 import type { JobRecord } from '../../workers/queue/job-queue.ts';
 import { PgBossJobQueue } from '../../workers/queue/pg-boss-job-queue.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
@@ -15,7 +15,7 @@ describe('PgBossJobQueue on the real Postgres', () => {
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-jobs');
     infrastructure = await startInfrastructure(
-      { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+      { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined },
       log,
     );
     queue = await PgBossJobQueue.start(infrastructure.databaseUrl, log, { stopTimeoutMs: 2_000 });

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { io as connectSocketIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { loadConfig } from '../../server/config/config.ts';
+import { loadConfig } from '../../platform/config/config.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
 

@@ -4,9 +4,9 @@ import net from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../server/infrastructure/free-port.ts';
-import { startInfrastructure } from '../../server/infrastructure/infrastructure.ts';
-import { isProcessAlive } from '../../server/infrastructure/process-identity.ts';
+import { findFreePort } from '../../platform/infrastructure/free-port.ts';
+import { startKilnInfrastructure } from '../../server/kiln-infrastructure.ts';
+import { isProcessAlive } from '../../platform/infrastructure/process-identity.ts';
 import { pingJobName, type PingOutput } from '../../workers/jobs/ping-job.ts';
 import { PgBossJobQueue } from '../../workers/queue/pg-boss-job-queue.ts';
 import { KilnProcess, repositoryRoot, waitForStatus } from '../support/kiln-process.ts';
@@ -42,7 +42,7 @@ function start(entry: 'server' | 'worker', environment: Record<string, string>) 
 
 /** Attach from this test process, as a CLI would, while a Kiln server runs on `dataDir`. */
 async function attach(dataDir: string) {
-  const infrastructure = await startInfrastructure({ dataDir, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+  const infrastructure = await startKilnInfrastructure({ dataDir, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
   return infrastructure;
 }
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { io as connectSocketIo, type Socket } from 'socket.io-client';
-import { loadConfig } from '../../server/config/config.ts';
-import type { TurnEvent } from '../../server/chat/turn-events.ts';
+import { loadConfig } from '../../platform/config/config.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import type { LlmProvider } from '../../server/llm/llm-provider.ts';
 import { startServer } from '../../server/start-server.ts';
 import { temporaryDirectory } from './temporary-directory.ts';

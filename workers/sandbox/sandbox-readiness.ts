@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import http from 'node:http';
-import type { ReadinessCheck } from '../../server/infrastructure/readiness.ts';
+import type { ReadinessCheck } from '../../platform/infrastructure/readiness.ts';
 
 export type SandboxMode = 'auto' | 'bubblewrap' | 'docker' | 'off';
 

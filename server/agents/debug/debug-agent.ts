@@ -5,7 +5,7 @@ import type { GraphStore } from '../../../knowledge/graph/graph-store.ts';
 import type { PatternRepository } from '../../../knowledge/patterns/pattern-repository.ts';
 import type { HybridRetriever, RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
 import { languageNamedIn } from '../../../knowledge/retrieval/language-hint.ts';
-import type { Citation } from '../../chat/turn-events.ts';
+import type { Citation } from '../../../protocol/turn-events.ts';
 import type { LlmMessage, LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
 import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';

@@ -4,7 +4,7 @@ import { migrationGuides } from '../../../knowledge/migrations/migration-guides.
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
 import type { PatternRepository } from '../../../knowledge/patterns/pattern-repository.ts';
 import type { HybridRetriever, RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
-import type { Citation } from '../../chat/turn-events.ts';
+import type { Citation } from '../../../protocol/turn-events.ts';
 import type { LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
 import { configureModelHint, offlineBanner } from '../../llm/offline-notice.ts';

@@ -1,5 +1,5 @@
 import type { HybridRetriever, RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
-import type { Citation, ReviewFinding } from '../../chat/turn-events.ts';
+import type { Citation, ReviewFinding } from '../../../protocol/turn-events.ts';
 import type { GroundingPattern } from '../../llm/llm-provider.ts';
 import { rulesById } from './rule-registry.ts';
 

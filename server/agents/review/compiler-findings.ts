@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { ReviewFinding } from '../../chat/turn-events.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
 import type { SnippetProgram } from './snippet-program.ts';
 import { statementsUsingUnknowns } from './unknown-dependencies.ts';
 

@@ -1,4 +1,4 @@
-import type { Citation, ReviewFinding } from '../../chat/turn-events.ts';
+import type { Citation, ReviewFinding } from '../../../protocol/turn-events.ts';
 
 const languageNames: Record<string, string> = { typescript: 'TypeScript', javascript: 'JavaScript', python: 'Python', sql: 'SQL', shell: 'shell', svelte: 'Svelte' };
 /** More than this many findings are counted, not listed: the event carries them all. */

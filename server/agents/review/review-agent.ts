@@ -1,5 +1,5 @@
 import type { HybridRetriever } from '../../../knowledge/retrieval/hybrid-retriever.ts';
-import type { ReviewFinding } from '../../chat/turn-events.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
 import { LlmError } from '../../llm/llm-error.ts';
 import type { LlmProvider, TokenUsage } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';

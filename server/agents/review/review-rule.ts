@@ -1,9 +1,7 @@
 import type ts from 'typescript';
-import type { ReviewFinding } from '../../chat/turn-events.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
+import type { CheckedLanguage } from './checked-language.ts';
 import type { SourceText } from './source-text.ts';
-
-/** The languages Kiln has static checks for (the names the pattern store uses, plus Svelte). */
-export type CheckedLanguage = 'typescript' | 'javascript' | 'python' | 'sql' | 'shell' | 'svelte';
 
 /** What every rule states about itself; a hit may refine the message, suggestion or severity. */
 export interface RuleDescription {

@@ -1,4 +1,4 @@
-import type { ReviewFinding } from '../../chat/turn-events.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

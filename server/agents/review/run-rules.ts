@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import type { ReviewFinding } from '../../chat/turn-events.ts';
-import type { CheckedLanguage, RuleDescription, RuleHit, SyntaxTreeRule, TextRule } from './review-rule.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
+import type { CheckedLanguage } from './checked-language.ts';
+import type { RuleDescription, RuleHit, SyntaxTreeRule, TextRule } from './review-rule.ts';
 import type { SnippetProgram } from './snippet-program.ts';
 import { sourceText } from './source-text.ts';
 

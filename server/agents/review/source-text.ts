@@ -1,4 +1,4 @@
-import type { CheckedLanguage } from './review-rule.ts';
+import type { CheckedLanguage } from './checked-language.ts';
 
 /**
  * Code as text rules read it. `masked` has the same length and line breaks as

@@ -1,7 +1,7 @@
-import type { ReviewFinding } from '../../chat/turn-events.ts';
+import type { ReviewFinding } from '../../../protocol/turn-events.ts';
 import { compilerFindings } from './compiler-findings.ts';
 import type { ReviewedCode } from './extract-code.ts';
-import type { CheckedLanguage } from './review-rule.ts';
+import type { CheckedLanguage } from './checked-language.ts';
 import { syntaxTreeRules, textRules } from './rule-registry.ts';
 import { runSyntaxTreeRules, runTextRules } from './run-rules.ts';
 import { compileSnippet, type SnippetKind, type SnippetProgram } from './snippet-program.ts';

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import type { Usage } from '../../chat/turn-events.ts';
-import type { MessageRole, MessageStatus } from '../../conversations/conversation.ts';
+import type { Usage } from '../../../protocol/turn-events.ts';
+import type { MessageRole, MessageStatus } from '../../../protocol/conversation.ts';
 
 /** A row of `messages`: the tree of a conversation (an edit or a regeneration is a sibling under the same parent). */
 export interface MessageRow {

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { Engine, Usage } from '../../chat/turn-events.ts';
+import type { Engine, Usage } from '../../../protocol/turn-events.ts';
 
 /** A row of `turns`: one answer Kiln produced, with its routing decision, engine, outcome and runner. */
 export interface TurnRow {

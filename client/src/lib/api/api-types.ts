@@ -1,7 +1,6 @@
-import type { User } from '$server/auth/user.ts';
-import type { Conversation, ConversationPage, MessagePage, MessageView } from '$server/conversations/conversation.ts';
-import type { Neighbour } from '$knowledge/graph/graph-store.ts';
-import type { Pattern } from '$knowledge/patterns/pattern.ts';
+import type { User } from '$protocol/user.ts';
+import type { Conversation, ConversationPage, MessagePage, MessageView } from '$protocol/conversation.ts';
+import type { PatternDetailsView } from '$protocol/pattern-view.ts';
 
 /** A server type as it arrives over JSON: dates become ISO strings. */
 export type Json<T> = T extends Date
@@ -19,10 +18,7 @@ export type MessageJson = Json<MessageView>;
 export type MessagePageJson = Json<MessagePage>;
 
 /** `GET /api/v1/patterns/:id`: the pattern with its graph neighbours (null when the graph is unavailable). */
-export type PatternJson = Json<Pattern> & {
-  neighbours: Pick<Neighbour, 'edge' | 'direction' | 'node'>[] | null;
-  notice?: string;
-};
+export type PatternJson = Json<PatternDetailsView>;
 
 export interface SignedIn {
   user: UserJson;

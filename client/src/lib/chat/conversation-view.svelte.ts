@@ -1,4 +1,4 @@
-import type { Intent, TurnEvent } from '$server/chat/turn-events.ts';
+import type { Intent, TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { MessageJson, Rating } from '../api/api-types.ts';
 import type { KilnApi } from '../api/kiln-api.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnEvent, TurnEventBody } from '$server/chat/turn-events.ts';
+import type { TurnEvent, TurnEventBody } from '$protocol/turn-events.ts';
 import { answerFromLive, applyTurnEvent, newLiveTurn } from './live-turn.ts';
 
 const events = (bodies: TurnEventBody[]): TurnEvent[] => bodies.map((body, index) => ({ ...body, turnId: 't1', seq: index + 1 }) as TurnEvent);

@@ -1,6 +1,6 @@
-import { addToTurnDetails, type AnswerRecord, type IntentRecord, type TurnDetails } from '$server/chat/turn-details.ts';
-import type { Engine, TurnEvent, Usage } from '$server/chat/turn-events.ts';
-import type { MessageStatus } from '$server/conversations/conversation.ts';
+import { addToTurnDetails, type AnswerRecord, type IntentRecord, type TurnDetails } from '$protocol/turn-details.ts';
+import type { Engine, TurnEvent, Usage } from '$protocol/turn-events.ts';
+import type { MessageStatus } from '$protocol/conversation.ts';
 import type { MessageJson } from '../api/api-types.ts';
 
 /** A turn as this tab has seen it so far, built event by event (`seq` by `seq`). */

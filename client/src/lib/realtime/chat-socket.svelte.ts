@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { TurnEvent } from '$server/chat/turn-events.ts';
+import type { TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { Sql } from '../../knowledge/patterns/sql-query.ts';
+import type { Sql } from './sql-query.ts';
 
 /**
  * The knowledge layer's SQL handle on Kiln's DataSource, so that layer never imports TypeORM.

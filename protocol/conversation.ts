@@ -1,5 +1,5 @@
-import type { AnswerRecord } from '../chat/turn-details.ts';
-import type { Usage } from '../chat/turn-events.ts';
+import type { AnswerRecord } from './turn-details.ts';
+import type { Usage } from './turn-events.ts';
 
 export interface Conversation {
   id: string;

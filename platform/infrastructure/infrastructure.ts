@@ -1,11 +1,8 @@
 import path from 'node:path';
-import type { ChromaClient } from 'chromadb';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { connectGraph, type GraphConnection } from '../../knowledge/graph/graph-connection.ts';
-import { chromaStatus, createChromaClient } from '../../knowledge/vector/chroma-client.ts';
 import type { Config } from '../config/config.ts';
-import { openDataSource } from '../persistence/data-source.ts';
+import { openDataSource, type DatabaseSchema } from '../database/open-data-source.ts';
 import { withDirectoryLock } from './directory-lock.ts';
 import { EmbeddedChroma } from './embedded-chroma.ts';
 import { EmbeddedPostgres } from './embedded-postgres.ts';
@@ -13,45 +10,45 @@ import type { ReadinessCheck } from './readiness.ts';
 import { ServiceLeases } from './service-leases.ts';
 
 /**
- * Everything Kiln stands on, started the same way by the server, the worker,
- * the CLIs and the tests: Postgres (DATABASE_URL or embedded), Chroma
- * (CHROMA_URL or embedded), the graph (NEO4J_URI or Postgres tables), and the
- * schema brought up to date. Embedded services are shared: a second process
- * attaches to the ones already running for the same data dir, and the last
- * process to stop shuts them down.
+ * The services every Kiln process stands on, started the same way by the server, the worker, the CLIs and the
+ * tests: Postgres (DATABASE_URL or embedded) with the given schema brought up to date, and a Chroma server
+ * (CHROMA_URL or embedded) for the knowledge layer to connect to. Embedded services are shared: a second
+ * process attaches to the ones already running for the same data dir, and the last process to stop shuts them
+ * down.
  */
 export interface Infrastructure {
   dataSource: DataSource;
   databaseUrl: string;
   chromaUrl: string;
-  chroma: ChromaClient;
-  graph: GraphConnection;
-  /** postgres, chroma and graph, all required for readiness. */
+  /** postgres, required for readiness. */
   readinessChecks: ReadinessCheck[];
   /** What runs where, for the start-up log line and the tests. */
   summary: {
     postgres: { embedded: boolean; port?: number; pid?: number; startedHere?: boolean };
     chroma: { embedded: boolean; port?: number; pid?: number; startedHere?: boolean };
-    graph: GraphConnection['kind'];
   };
   stop(): Promise<void>;
 }
 
-export type InfrastructureConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'chromaUrl' | 'neo4j'>;
+export type InfrastructureConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'chromaUrl'>;
 
+/**
+ * `schema`: the entities and ordered migrations to bring up; a worker, which only needs the job queue's own
+ * tables (pg-boss makes them), passes none and leaves migrating to the server.
+ */
 export async function startInfrastructure(
   config: InfrastructureConfig,
   log: Logger,
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; schema?: DatabaseSchema } = {},
 ): Promise<Infrastructure> {
   const embedded = new EmbeddedServices(config, log);
   let dataSource: DataSource | undefined;
   try {
     const services = await embedded.acquire();
-    dataSource = await openDataSource(services.databaseUrl, { poolSize: options.poolSize });
+    dataSource = await openDataSource(services.databaseUrl, options.schema ?? { entities: [], migrations: [] }, {
+      poolSize: options.poolSize,
+    });
     const openedDataSource = dataSource;
-    const chroma = createChromaClient(services.chromaUrl);
-    const graph = connectGraph(config.neo4j, (sql, parameters) => openedDataSource.query(sql, parameters));
     const readinessChecks: ReadinessCheck[] = [
       {
         name: 'postgres',
@@ -62,19 +59,14 @@ export async function startInfrastructure(
           return { ok: true, detail: `PostgreSQL ${row?.server_version} (${where})` };
         },
       },
-      { name: 'chroma', required: true, run: () => chromaStatus(chroma, services.chromaUrl) },
-      { name: 'graph', required: true, run: () => graph.status() },
     ];
     return {
       dataSource,
       databaseUrl: services.databaseUrl,
       chromaUrl: services.chromaUrl,
-      chroma,
-      graph,
       readinessChecks,
-      summary: { ...services.summary, graph: graph.kind },
+      summary: services.summary,
       async stop() {
-        await graph.close().catch((error: unknown) => log.warn({ err: error }, 'closing the graph connection failed'));
         await openedDataSource.destroy().catch((error: unknown) => log.warn({ err: error }, 'closing Postgres failed'));
         await embedded.release();
       },

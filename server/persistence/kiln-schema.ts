@@ -1,0 +1,19 @@
+import { orderedMigrations, type DatabaseSchema } from '../../platform/database/open-data-source.ts';
+import { knowledgeMigrations } from '../../knowledge/schema/knowledge-migrations.ts';
+import { AuthSessionEntity } from './entities/auth-session-entity.ts';
+import { ConversationEntity } from './entities/conversation-entity.ts';
+import { MessageEntity } from './entities/message-entity.ts';
+import { TurnEntity } from './entities/turn-entity.ts';
+import { UserEntity } from './entities/user-entity.ts';
+import { InitialSchema1795300000000 } from './migrations/1795300000000-initial-schema.ts';
+import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
+import { AnswerDetailsAndFeedback1795300000005 } from './migrations/1795300000005-answer-details-and-feedback.ts';
+
+/** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
+const serverMigrations = [InitialSchema1795300000000, SessionsAndTurns1795300000002, AnswerDetailsAndFeedback1795300000005];
+
+/** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */
+export const kilnSchema: DatabaseSchema = {
+  entities: [UserEntity, AuthSessionEntity, ConversationEntity, MessageEntity, TurnEntity],
+  migrations: orderedMigrations(serverMigrations, knowledgeMigrations),
+};
