@@ -4,7 +4,7 @@ import type { LlmProvider } from '../llm/llm-provider.ts';
 import { configureModelHint } from '../llm/offline-notice.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
 import { retrievePatterns, sourceOf, toCitation, toGrounding, type PatternSearch } from './retrieve-patterns.ts';
-import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
+import { relayModel } from './stream-text.ts';
 
 const systemPrompt = `You are Kiln, a coding assistant, writing code for the developer's request.
 Answer with: one sentence on the approach; the complete code in one fenced block with its language named;
@@ -41,29 +41,19 @@ export class GenerateAgent implements Agent {
     yield { type: 'retrieval', citations: used.map(toCitation), ...(notice ? { notice } : {}) };
     yield { type: 'session.phase', phase: 'generate', attempt: 1 };
 
-    let result: AgentResult;
-    if (this.provider.engine.provider === 'offline') {
-      const answer = composeOfflineCode(context.message, used, language);
-      yield* streamText(answer, context.signal);
-      result = { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
-    } else {
-      result = yield* this.generateWithModel(context, used);
-    }
-    yield { type: 'session.phase', phase: 'done', attempt: 1 };
-    return result;
-  }
-
-  private async *generateWithModel(context: AgentContext, used: RetrievedPattern[]): AsyncGenerator<AgentEvent, AgentResult> {
-    return yield* relayModel(
+    const result = yield* relayModel(
       this.provider,
       {
         system: systemPrompt,
         messages: [...context.history, { role: 'user', content: context.message }],
         maxOutputTokens: this.maxOutputTokens,
         grounding: used.map(toGrounding),
+        composed: () => composeOfflineCode(context.message, used, language),
       },
       context.signal,
     );
+    yield { type: 'session.phase', phase: 'done', attempt: 1 };
+    return result;
   }
 }
 

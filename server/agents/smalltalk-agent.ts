@@ -1,7 +1,6 @@
-import type { Engine } from '../../protocol/turn-events.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
-import { estimatedTokens, relayModel, streamText } from './stream-text.ts';
+import { relayModel } from './stream-text.ts';
 
 /** What Kiln does, as told to users (and to the model, so it describes Kiln truthfully). */
 export const capabilities = [
@@ -25,14 +24,14 @@ export class SmalltalkAgent implements Agent {
   constructor(private readonly provider: LlmProvider) {}
 
   async *run(context: AgentContext): AsyncGenerator<AgentEvent, AgentResult> {
-    if (this.provider.engine.provider === 'offline') {
-      const reply = composeSmalltalk(context.message, this.provider.engine);
-      yield* streamText(reply, context.signal);
-      return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(reply) } };
-    }
     return yield* relayModel(
       this.provider,
-      { system: systemPrompt, messages: [...context.history.slice(-6), { role: 'user', content: context.message }], maxOutputTokens: 300 },
+      {
+        system: systemPrompt,
+        messages: [...context.history.slice(-6), { role: 'user', content: context.message }],
+        maxOutputTokens: 300,
+        composed: () => composeSmalltalk(context.message),
+      },
       context.signal,
     );
   }
@@ -46,8 +45,8 @@ function kindOf(message: string): Kind {
   return 'greeting';
 }
 
-/** The offline reply: which kind of small talk, then what Kiln can do (pure, so it is tested directly). */
-export function composeSmalltalk(message: string, engine: Engine): string {
+/** The reply without a model: which kind of small talk, then what Kiln can do (pure, so it is tested directly). */
+export function composeSmalltalk(message: string): string {
   const kind = kindOf(message);
   const opening: Record<Kind, string> = {
     greeting: 'Hi! I’m Kiln, your coding assistant.',
@@ -60,9 +59,7 @@ export function composeSmalltalk(message: string, engine: Engine): string {
   if (kind === 'greeting') lines.push('', 'I can help you in several ways:');
   lines.push('', ...capabilities.map((capability) => `- ${capability}`), '');
   lines.push(
-    engine.provider === 'offline'
-      ? 'Right now I run on my offline engine: answers are assembled from my pattern store, not generated. Set `ANTHROPIC_API_KEY`, `OPENAI_API_KEY` or `OPENAI_BASE_URL` to add a model.'
-      : `Answers are written by ${engine.provider} · ${engine.model}, grounded in my pattern store.`,
+    'Right now I run on my offline engine: answers are assembled from my pattern store, not generated. Set `ANTHROPIC_API_KEY`, `OPENAI_API_KEY` or `OPENAI_BASE_URL` to add a model.',
   );
   if (kind === 'greeting') lines.push('', 'What are you working on?');
   return lines.join('\n');

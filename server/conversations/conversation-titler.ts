@@ -18,13 +18,7 @@ export class ConversationTitler {
     private readonly onRetitled: (ownerId: string, conversationId: string, title: string) => void,
   ) {}
 
-  /** Whether titles come from a model at all (the offline engine cannot write one). */
-  get enabled(): boolean {
-    return this.provider.engine.provider !== 'offline';
-  }
-
   async retitle(input: { ownerId: string; conversationId: string; heuristicTitle: string; question: string; answer: string }) {
-    if (!this.enabled) return;
     try {
       let text = '';
       const parts = this.provider.stream(
@@ -37,6 +31,8 @@ export class ConversationTitler {
             },
           ],
           maxOutputTokens: 24,
+          // Without a model there is no better title than the first message's: the offline engine says nothing.
+          composed: () => '',
         },
         AbortSignal.timeout(30_000),
       );

@@ -18,6 +18,12 @@ export interface LlmRequest {
   maxOutputTokens: number;
   /** Patterns retrieved for this turn: the offline engine composes from them, models get them as context. */
   grounding?: GroundingPattern[];
+  /**
+   * The no-model strategy: what Kiln itself says in place of a generated answer, composed from the same grounding
+   * (an agent's diagnosis, plan or verified code; '' for nothing). The offline engine streams it; a model ignores
+   * it. Agents pass it instead of asking which engine they have. Without it the offline engine lists the grounding.
+   */
+  composed?: () => string;
 }
 
 export interface LlmMessage {

@@ -12,7 +12,7 @@ export class OfflineEngine implements LlmProvider {
   readonly engine: Engine = { provider: 'offline', model: 'kiln-offline' };
 
   async *stream(request: LlmRequest, signal: AbortSignal): AsyncGenerator<LlmStreamPart> {
-    const answer = composeOfflineAnswer(request);
+    const answer = request.composed ? request.composed() : composeOfflineAnswer(request);
     for (const piece of splitIntoPieces(answer)) {
       signal.throwIfAborted();
       yield { type: 'text-delta', text: piece };

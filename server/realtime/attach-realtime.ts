@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { Server as SocketIoServer } from 'socket.io';
 import type { ApiServices } from '../http/api-env.ts';
-import { attachChatGateway } from './chat-gateway.ts';
+import { attachChatGateway, type KilnSocketServer } from './chat-gateway.ts';
 
 /**
  * Puts Socket.IO and the raw WebSocket (`@hono/node-ws`) on one HTTP server.
@@ -20,7 +20,7 @@ export function attachRealtime(
   rawWebSockets: { clients: Set<{ terminate(): void }> },
   options: { log: Logger; version: string; services: () => ApiServices | undefined },
 ) {
-  const io = new SocketIoServer(server, {
+  const io: KilnSocketServer = new SocketIoServer(server, {
     path: '/socket.io/',
     serveClient: false,
     // Leave other upgrades alone: the raw WebSocket answers them.

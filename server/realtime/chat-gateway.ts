@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketAck,
+} from '../../protocol/socket-events.ts';
 import { z } from 'zod';
 import { bearerToken } from '../auth/auth-service.ts';
 import type { User } from '../../protocol/user.ts';
@@ -16,7 +23,13 @@ const resumeSchema = z.object({ turnId: z.string(), afterSeq: z.number().int().m
 const stopSchema = z.object({ turnId: z.string() });
 const sendSchema = z.object({ conversationId: z.string() }).passthrough();
 
-type Ack = (answer: object) => void;
+/** What each socket carries once authenticated. */
+export interface SocketData {
+  user: User;
+}
+
+export type KilnSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type KilnSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
  * The chat over Socket.IO. The handshake carries `auth: { token }`. Each
@@ -30,7 +43,7 @@ type Ack = (answer: object) => void;
  * tick, so the events that follow arrive with no gap and no duplicate.
  * Server → client: `turn:event` (one TurnEvent), `conversation:updated`.
  */
-export function attachChatGateway(io: Server, services: () => ApiServices | undefined, log: Logger) {
+export function attachChatGateway(io: KilnSocketServer, services: () => ApiServices | undefined, log: Logger) {
   let broadcasting = false;
 
   io.use((socket, next) => {
@@ -50,12 +63,19 @@ export function attachChatGateway(io: Server, services: () => ApiServices | unde
       .catch((error: unknown) => next(socketError('unauthenticated', describeError(error).message)));
   });
 
-  io.on('connection', (socket: Socket) => {
-    const user = socket.data.user as User;
+  io.on('connection', (socket: KilnSocket) => {
+    const user = socket.data.user;
     const ready = services()!;
     void socket.join(userRoom(user.id));
-    const on = (event: string, handler: (payload: unknown) => Promise<object> | object) => {
-      socket.on(event, async (payload: unknown, ack?: Ack) => {
+    /**
+     * Registers a handler whose payload is validated (clients are untrusted, whatever their typings say) and
+     * whose result or error becomes the ack. A client that sends no ack callback gets nothing back.
+     */
+    const on = <Event extends keyof ClientToServerEvents>(
+      event: Event,
+      handler: (payload: unknown) => Promise<AckResult<Event>> | AckResult<Event>,
+    ) => {
+      const listener = async (payload: unknown, ack?: SocketAck<AckResult<Event>>) => {
         try {
           const result = await handler(payload);
           if (typeof ack === 'function') ack({ ok: true, ...result });
@@ -63,7 +83,9 @@ export function attachChatGateway(io: Server, services: () => ApiServices | unde
           if (!(error instanceof KilnError)) log.error({ err: error, event }, 'socket handler failed');
           if (typeof ack === 'function') ack({ ok: false, error: describeError(error) });
         }
-      });
+      };
+      // Socket.IO's typed `on` cannot relate a generic event name to its listener type; this cast is that one step.
+      (socket.on as (name: Event, handler: typeof listener) => void).call(socket, event, listener);
     };
 
     on('conversation:join', async (payload) => {

@@ -1,12 +1,13 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import { z } from 'zod';
+import type { RawClientFrame, RawServerFrame } from '../../protocol/raw-websocket-frames.ts';
 import { bearerToken } from '../auth/auth-service.ts';
 import type { User } from '../../protocol/user.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { describeError } from './describe-error.ts';
 
-const frameSchema = z.discriminatedUnion('type', [
+const frameSchema: z.ZodType<RawClientFrame> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('auth'), token: z.string() }),
   z.object({ type: z.literal('message.send'), requestId: z.string().optional(), conversationId: z.string(), content: z.string(), parentId: z.string().nullish() }),
@@ -28,7 +29,7 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   const unsubscribes: (() => void)[] = [];
-  const send = (socket: WSContext, frame: object) => {
+  const send = (socket: WSContext, frame: RawServerFrame) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
   const follow = (socket: WSContext, turnId: string, afterSeq: number) => {
@@ -39,7 +40,7 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
   };
 
   const handle = async (socket: WSContext, text: string) => {
-    let frame: z.infer<typeof frameSchema>;
+    let frame: RawClientFrame;
     try {
       frame = frameSchema.parse(JSON.parse(text));
     } catch {

@@ -9,7 +9,7 @@ import type { Citation } from '../../../protocol/turn-events.ts';
 import type { LlmMessage, LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
 import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';
-import { estimatedTokens, relayModel, streamText } from '../stream-text.ts';
+import { relayModel } from '../stream-text.ts';
 import { composeDiagnosis } from './compose-diagnosis.ts';
 import { debugSystemPrompt } from './debug-prompt.ts';
 import { likelyCause } from './likely-causes.ts';
@@ -55,11 +55,6 @@ export class DebugAgent implements Agent {
       yield { type: 'retrieval', citations, ...(notices.length ? { notice: notices.join(' ') } : {}) };
     }
     const cause = signature ? likelyCause(signature) : undefined;
-    if (this.provider.engine.provider === 'offline') {
-      const answer = composeDiagnosis({ signature, cause, fixes, related: related.map((result) => result.pattern) });
-      yield* streamText(answer, context.signal);
-      return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
-    }
     const grounding = [...fixes.map((fix) => ({ pattern: fix.pattern, score: 0, sources: {} })), ...related.slice(0, Math.max(0, 3 - fixes.length))].map(toGrounding);
     return yield* relayModel(
       this.provider,
@@ -68,6 +63,7 @@ export class DebugAgent implements Agent {
         messages: [...context.history, { role: 'user', content: context.message }],
         maxOutputTokens: this.maxOutputTokens,
         grounding,
+        composed: () => composeDiagnosis({ signature, cause, fixes, related: related.map((result) => result.pattern) }),
       },
       context.signal,
     );

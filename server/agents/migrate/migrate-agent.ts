@@ -9,7 +9,7 @@ import type { LlmProvider } from '../../llm/llm-provider.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
 import { configureModelHint, offlineBanner } from '../../llm/offline-notice.ts';
 import { retrievePatterns, toCitation, toGrounding } from '../retrieve-patterns.ts';
-import { estimatedTokens, relayModel, streamText } from '../stream-text.ts';
+import { relayModel } from '../stream-text.ts';
 import { composeMigrationPlan, composeWhatToMigrate, type StoreFindings } from './compose-plan.ts';
 import { detectMigration, type MigrationRequest } from './detect-migration.ts';
 import { manifestInMessage, manifestPathIn, parseManifest, type Manifest } from './read-manifest.ts';
@@ -80,11 +80,6 @@ export class MigrateAgent implements Agent {
     }
     const plan = request ? composeMigrationPlan({ request, manifest, manifestSource, store }) : composeWhatToMigrate(this.guides);
     const body = [...notes.map((note) => `*${note}*`), ...(notes.length ? [''] : []), plan].join('\n');
-    if (this.provider.engine.provider === 'offline') {
-      const answer = [offlineBanner("Kiln's curated migration notes and its pattern store"), '', body, '', configureModelHint('For a generated answer that reads your code')].join('\n');
-      yield* streamText(answer, context.signal);
-      return { finishReason: 'stop', usage: { inputTokens: estimatedTokens(context.message), outputTokens: estimatedTokens(answer) } };
-    }
     return yield* relayModel(
       this.provider,
       {
@@ -92,6 +87,14 @@ export class MigrateAgent implements Agent {
         messages: [...context.history, { role: 'user', content: context.message }],
         maxOutputTokens: this.options.maxOutputTokens ?? 4096,
         grounding: store.helpful.slice(0, 3).map((pattern) => toGrounding({ pattern, score: 0, sources: {} })),
+        composed: () =>
+          [
+            offlineBanner("Kiln's curated migration notes and its pattern store"),
+            '',
+            body,
+            '',
+            configureModelHint('For a generated answer that reads your code'),
+          ].join('\n'),
       },
       context.signal,
     );

@@ -2,6 +2,7 @@ import type { HybridRetriever } from '../../../knowledge/retrieval/hybrid-retrie
 import type { ReviewFinding } from '../../../protocol/turn-events.ts';
 import { LlmError } from '../../llm/llm-error.ts';
 import type { LlmProvider, TokenUsage } from '../../llm/llm-provider.ts';
+import { configureModelHint } from '../../llm/offline-notice.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
 import { citePatterns, type PatternCitations } from './cite-patterns.ts';
 import { extractCode } from './extract-code.ts';
@@ -36,18 +37,11 @@ export class ReviewAgent implements Agent {
       yield { type: 'text.delta', delta: noCodeAnswer };
       return { finishReason: 'stop', usage: noUsage };
     }
-    const withModel = this.provider.engine.provider !== 'offline';
     const review = staticReview(code);
     const notes = code.otherBlocks > 0 ? [...review.notes, `The message has ${code.otherBlocks + 1} code blocks; this reviews the longest.`] : review.notes;
     const summary = review.checks
-      ? reviewSummary(
-          review.findings,
-          withModel
-            ? `Static checks: ${review.checks}; the model's review follows.`
-            : `These findings come from Kiln's static checks (${review.checks}); no language model was used.`,
-          notes,
-        )
-      : [...notes, withModel ? "The model's review follows." : 'No language model is configured, so there is no review beyond the static checks.'].join(' ');
+      ? reviewSummary(review.findings, `These findings come from Kiln's static checks (${review.checks}).`, notes)
+      : notes.join(' ');
     yield { type: 'review.findings', language: code.language, findings: review.findings, summary };
 
     let cited: PatternCitations = { citations: [], citationFor: new Map(), grounding: [] };
@@ -61,16 +55,25 @@ export class ReviewAgent implements Agent {
       context.signal.throwIfAborted();
       yield { type: 'text.delta', delta: line };
     }
-    if (!withModel) return { finishReason: 'stop', usage: noUsage };
     return yield* this.modelReview(context, review.findings, cited);
   }
 
-  /** The model's prose review after the static one: what the checks cannot see. A failing model leaves the static review standing. */
+  /**
+   * The model's prose review after the static one: what the checks cannot see. Without a model, the section says
+   * there is none. A failing model leaves the static review standing.
+   */
   private async *modelReview(context: AgentContext, findings: ReviewFinding[], cited: PatternCitations): AsyncGenerator<AgentEvent, AgentResult> {
-    yield { type: 'text.delta', delta: '\n### Model review\n\n' };
+    yield { type: 'text.delta', delta: '\n### Beyond the static checks\n\n' };
     try {
       const parts = this.provider.stream(
-        { system: modelPrompt(findings), messages: [...context.history, { role: 'user', content: context.message }], maxOutputTokens: this.maxOutputTokens, grounding: cited.grounding },
+        {
+          system: modelPrompt(findings),
+          messages: [...context.history, { role: 'user', content: context.message }],
+          maxOutputTokens: this.maxOutputTokens,
+          grounding: cited.grounding,
+          composed: () =>
+            `*No language model is configured, so there is no review beyond Kiln's static checks above: no language model was used.* ${configureModelHint('For a review of the logic, edge cases and design')}\n`,
+        },
         context.signal,
       );
       for await (const part of parts) {

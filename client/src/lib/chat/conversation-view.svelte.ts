@@ -1,9 +1,11 @@
 import type { Intent, TurnEvent } from '$protocol/turn-events.ts';
+import type { SocketPayload } from '$protocol/socket-events.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { MessageJson, Rating } from '../api/api-types.ts';
 import type { KilnApi } from '../api/kiln-api.ts';
 import type { ChatSocket } from '../realtime/chat-socket.svelte.ts';
 import { answerFromLive, answerFromMessage, applyTurnEvent, newLiveTurn, type AnswerView, type LiveTurn } from './live-turn.ts';
+
 
 /** Messages per page: the newest page opens the conversation, older ones load on scroll. */
 export const messagePageSize = 20;
@@ -181,10 +183,15 @@ export class ConversationView {
     }
   }
 
-  private async startBranch(event: string, payload: object): Promise<boolean> {
+  private async startBranch(
+    ...request:
+      | ['message:send', SocketPayload<'message:send'>]
+      | ['message:regenerate', SocketPayload<'message:regenerate'>]
+  ): Promise<boolean> {
     this.sent += 1;
     try {
-      await this.dependencies.socket.request(event, payload);
+      if (request[0] === 'message:send') await this.dependencies.socket.request(...request);
+      else await this.dependencies.socket.request(...request);
       this.error = null;
       await this.reloadNewest();
       return true;

@@ -1,11 +1,18 @@
 import { io, type Socket } from 'socket.io-client';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketAck,
+  SocketPayload,
+} from '$protocol/socket-events.ts';
 import type { TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
-type Answer = { ok: true } & Record<string, unknown>;
-type Failure = { ok: false; error: { code: string; message: string } };
+/** What the gateway acks with for an event. */
+type AckOf<Event extends keyof ClientToServerEvents> = Parameters<SocketAck<AckResult<Event>>>[0];
 
 /** How long a request may wait for its ack (Socket.IO buffers requests made while offline until it reconnects). */
 const requestTimeoutMs = 20_000;
@@ -17,7 +24,7 @@ const requestTimeoutMs = 20_000;
  */
 export class ChatSocket {
   status = $state<ConnectionStatus>('connecting');
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly turnListeners = new Set<(event: TurnEvent) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
@@ -42,10 +49,10 @@ export class ChatSocket {
       this.status = 'offline';
       if (error.data?.code === 'unauthenticated') onUnauthenticated();
     });
-    this.socket.on('turn:event', (event: TurnEvent) => {
+    this.socket.on('turn:event', (event) => {
       for (const listener of this.turnListeners) listener(event);
     });
-    this.socket.on('conversation:updated', (update: { id: string; title: string }) => {
+    this.socket.on('conversation:updated', (update) => {
       for (const listener of this.titleListeners) listener(update);
     });
   }
@@ -66,15 +73,21 @@ export class ChatSocket {
   }
 
   /** Emits a client event and resolves with its ack, or rejects with the gateway's error. */
-  async request<T extends object = object>(event: string, payload: unknown): Promise<T> {
-    let answer: Answer | Failure;
+  async request<Event extends keyof ClientToServerEvents>(
+    event: Event,
+    payload: SocketPayload<Event>,
+  ): Promise<AckResult<Event>> {
+    let answer: AckOf<Event>;
     try {
-      answer = (await this.socket.timeout(requestTimeoutMs).emitWithAck(event, payload)) as Answer | Failure;
+      // Socket.IO's typed emitWithAck cannot relate a generic event name to its arguments; this cast is that step.
+      const timed = this.socket.timeout(requestTimeoutMs);
+      const emit = timed.emitWithAck as (name: Event, body: SocketPayload<Event>) => Promise<AckOf<Event>>;
+      answer = await emit.call(timed, event, payload);
     } catch {
       throw new ApiError(0, 'timeout', 'Kiln did not answer in time; check your connection.');
     }
     if (!answer.ok) throw new ApiError(400, answer.error.code, answer.error.message);
-    return answer as unknown as T;
+    return answer;
   }
 
   close() {

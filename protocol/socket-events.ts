@@ -1,0 +1,67 @@
+import type { Intent, TurnEvent } from './turn-events.ts';
+
+/**
+ * The Socket.IO contract, in the form Socket.IO's own typings take (`Server<ClientToServerEvents,
+ * ServerToClientEvents, InterServerEvents, SocketData>` on the server, `Socket<ServerToClientEvents,
+ * ClientToServerEvents>` on the client). The handshake carries `auth: { token }`; each conversation is a room.
+ *
+ * Every client → server event is acknowledged with `{ ok: true, …result }` or `{ ok: false, error }`.
+ */
+export interface SocketError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export type SocketAck<Result extends object> = (answer: ({ ok: true } & Result) | { ok: false; error: SocketError }) => void;
+
+export interface SendMessagePayload {
+  conversationId: string;
+  content: string;
+  /** The message to answer after (an edit branches from there); the active leaf when absent. */
+  parentId?: string | null;
+  /** Overrules the router. */
+  intent?: Intent;
+}
+
+export interface RegeneratePayload {
+  conversationId: string;
+  messageId: string;
+  intent?: Intent;
+}
+
+/** What starting a turn answers: the ids to follow it by. */
+export interface TurnStarted {
+  turnId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+}
+
+export interface ClientToServerEvents {
+  'conversation:join': (payload: { conversationId: string }, ack: SocketAck<object>) => void;
+  'conversation:leave': (payload: { conversationId: string }, ack: SocketAck<object>) => void;
+  'message:send': (payload: SendMessagePayload, ack: SocketAck<TurnStarted>) => void;
+  'message:regenerate': (payload: RegeneratePayload, ack: SocketAck<TurnStarted>) => void;
+  'turn:stop': (payload: { turnId: string }, ack: SocketAck<{ stopping: boolean }>) => void;
+  /** Joins the turn's room and replays the events after `afterSeq` in the same tick: no gap, no duplicate. */
+  'turn:resume': (
+    payload: { turnId: string; afterSeq: number },
+    ack: SocketAck<{ replayed: number; finished: boolean }>,
+  ) => void;
+}
+
+export interface ServerToClientEvents {
+  hello: (greeting: { server: 'kiln'; version: string }) => void;
+  'turn:event': (event: TurnEvent) => void;
+  'conversation:updated': (update: { id: string; title: string }) => void;
+}
+
+/** Between server instances (none yet). */
+export type InterServerEvents = Record<string, never>;
+
+/** The ack results by event name, for clients that wrap `emitWithAck`. */
+export type AckResult<Event extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[Event]>[1] extends SocketAck<infer Result> ? Result : never;
+
+/** The payload of a client → server event. */
+export type SocketPayload<Event extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[Event]>[0];
