@@ -18,7 +18,8 @@ export function recordSourceFiles(): Plugin {
     moduleParsed(info) {
       const file = info.id.split('?')[0]!;
       if (!path.isAbsolute(file) || file.includes(`${path.sep}node_modules${path.sep}`)) return;
-      if (file.startsWith(repositoryRoot + path.sep) && !file.startsWith(clientRoot + path.sep)) seen.add(path.relative(repositoryRoot, file));
+      if (file.startsWith(repositoryRoot + path.sep) && !file.startsWith(clientRoot + path.sep))
+        seen.add(path.relative(repositoryRoot, file));
     },
     writeBundle() {
       const target = path.join(clientRoot, '.svelte-kit', 'kiln-external-sources.json');

@@ -59,26 +59,38 @@ export async function createKnowledgeBase(dependencies: {
   );
   const embedder =
     dependencies.embedder ??
-    (dependencies.embeddings ? new OpenAiCompatibleEmbedder(dependencies.embeddings) : new LocalEmbedder(1024, frequencies));
+    (dependencies.embeddings
+      ? new OpenAiCompatibleEmbedder(dependencies.embeddings)
+      : new LocalEmbedder(1024, frequencies));
   const patterns = new PatternRepository(dependencies.sql.query);
-  const graph = dependencies.graph.kind === 'neo4j' ? new Neo4jGraphStore(dependencies.graph.driver) : new PostgresGraphStore(dependencies.sql);
+  const graph =
+    dependencies.graph.kind === 'neo4j'
+      ? new Neo4jGraphStore(dependencies.graph.driver)
+      : new PostgresGraphStore(dependencies.sql);
   let opening: Promise<ChromaVectorIndex> | undefined;
   let rebuiltPending = false;
   const vectors = async (): Promise<VectorIndex> => {
     if (dependencies.vectorIndex) return dependencies.vectorIndex;
     // A remote embedder's dimension is known once it has answered: ask it first (a failure leaves vector search out).
     opening ??= (embedder instanceof OpenAiCompatibleEmbedder ? embedder.probe() : Promise.resolve(embedder.dimension))
-      .then((dimension) => ChromaVectorIndex.open(dependencies.chroma, { url: dependencies.chromaUrl, name: patternCollectionName, embedderId: embedder.id, dimension }))
+      .then((dimension) =>
+        ChromaVectorIndex.open(dependencies.chroma, {
+          url: dependencies.chromaUrl,
+          name: patternCollectionName,
+          embedderId: embedder.id,
+          dimension,
+        }),
+      )
       .then(
-      (index) => {
-        rebuiltPending = index.rebuilt;
-        return index;
-      },
-      (error: unknown) => {
-        opening = undefined;
-        throw error;
-      },
-    );
+        (index) => {
+          rebuiltPending = index.rebuilt;
+          return index;
+        },
+        (error: unknown) => {
+          opening = undefined;
+          throw error;
+        },
+      );
     return opening;
   };
   const indexer = new PatternIndexer(patterns, embedder, vectors, graph, log);
@@ -99,7 +111,8 @@ export async function createKnowledgeBase(dependencies: {
     async loadSeeds() {
       const index = await vectors().catch(() => undefined);
       // Rebuilt, or missing vectors written while Chroma was down: embed everything again.
-      const reindexAll = rebuiltPending || (index !== undefined && (await index.count().catch(() => 0)) < (await patterns.count()));
+      const reindexAll =
+        rebuiltPending || (index !== undefined && (await index.count().catch(() => 0)) < (await patterns.count()));
       const report = await loadSeedCorpus({ patterns, indexer, log }, { corpus });
       if (reindexAll && !report.vectorError) {
         const reembedded = await indexer.reembedAll();

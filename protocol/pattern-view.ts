@@ -12,7 +12,13 @@ export interface PatternView {
   code: string;
   tests: string | null;
   libraries: { name: string; version: string }[];
-  source: { kind: 'seed' | 'ingest' | 'learned' | 'user'; path?: string; line?: number; repository?: string; commit?: string };
+  source: {
+    kind: 'seed' | 'ingest' | 'learned' | 'user';
+    path?: string;
+    line?: number;
+    repository?: string;
+    commit?: string;
+  };
   contentHash: string;
   stats: { uses: number; successes: number; failures: number; lastVerifiedAt: Date | null };
   createdAt: Date;
@@ -25,7 +31,11 @@ export type GraphEdgeKind = 'USES' | 'RELATED_TO' | 'FIXES' | 'DERIVED_FROM' | '
 export interface PatternNeighbourView {
   edge: GraphEdgeKind;
   direction: 'out' | 'in';
-  node: { id: string; kind: 'Pattern' | 'Library' | 'Concept' | 'ErrorSignature'; properties: Record<string, string | number | boolean> };
+  node: {
+    id: string;
+    kind: 'Pattern' | 'Library' | 'Concept' | 'ErrorSignature';
+    properties: Record<string, string | number | boolean>;
+  };
 }
 
 /** The pattern page: the pattern and its neighbours (null when the graph is unavailable, with a notice). */

@@ -13,7 +13,9 @@ export interface SocketError {
   details?: unknown;
 }
 
-export type SocketAck<Result extends object> = (answer: ({ ok: true } & Result) | { ok: false; error: SocketError }) => void;
+export type SocketAck<Result extends object> = (
+  answer: ({ ok: true } & Result) | { ok: false; error: SocketError },
+) => void;
 
 export interface SendMessagePayload {
   conversationId: string;

@@ -40,7 +40,13 @@ export function addToTurnDetails(details: TurnDetails, event: TurnEvent): void {
       details.retrievalNotice = event.notice ?? null;
       return;
     case 'tool.call':
-      details.toolCalls.push({ callId: event.callId, server: event.server, tool: event.tool, arguments: event.arguments, result: null });
+      details.toolCalls.push({
+        callId: event.callId,
+        server: event.server,
+        tool: event.tool,
+        arguments: event.arguments,
+        result: null,
+      });
       return;
     case 'tool.result': {
       const call = details.toolCalls.find((candidate) => candidate.callId === event.callId);

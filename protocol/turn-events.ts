@@ -81,6 +81,8 @@ export type TurnEvent = TurnEventBody & { turnId: string; seq: number };
 /** The event of one type, e.g. `TurnEventOf<'text.delta'>`. */
 export type TurnEventOf<T extends TurnEventType> = Extract<TurnEvent, { type: T }>;
 
-export function isFinalEvent(event: TurnEventBody): event is Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }> {
+export function isFinalEvent(
+  event: TurnEventBody,
+): event is Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }> {
   return event.type === 'turn.end' || event.type === 'turn.error';
 }

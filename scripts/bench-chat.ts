@@ -28,7 +28,12 @@ function startChild(script: string, args: string[]) {
 async function connectAll(url: string, token?: string): Promise<Socket[]> {
   return Promise.all(
     Array.from({ length: clients }, () => {
-      const socket = connect(url, { transports: ['websocket'], auth: token ? { token } : {}, forceNew: true, reconnection: false });
+      const socket = connect(url, {
+        transports: ['websocket'],
+        auth: token ? { token } : {},
+        forceNew: true,
+        reconnection: false,
+      });
       return new Promise<Socket>((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);
@@ -38,7 +43,11 @@ async function connectAll(url: string, token?: string): Promise<Socket[]> {
 }
 
 /** Sends new chats open-loop at `ratePerSecond` for `seconds` and returns each time to first token, in ms. */
-async function load(sockets: Socket[], seconds: number, newChat: (index: number) => Promise<object>): Promise<number[]> {
+async function load(
+  sockets: Socket[],
+  seconds: number,
+  newChat: (index: number) => Promise<object>,
+): Promise<number[]> {
   const firstTokenAt = new Map<string, number>();
   const pending = new Map<string, (at: number) => void>();
   for (const socket of sockets) {
@@ -62,9 +71,12 @@ async function load(sockets: Socket[], seconds: number, newChat: (index: number)
       (async () => {
         const payload = await newChat(index);
         const sentAt = performance.now();
-        const ack = await new Promise<{ ok: boolean; turnId: string; error?: unknown }>((resolve) => socket.emit('message:send', payload, resolve));
+        const ack = await new Promise<{ ok: boolean; turnId: string; error?: unknown }>((resolve) =>
+          socket.emit('message:send', payload, resolve),
+        );
         if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
-        const at = firstTokenAt.get(ack.turnId) ?? (await new Promise<number>((resolve) => pending.set(ack.turnId, resolve)));
+        const at =
+          firstTokenAt.get(ack.turnId) ?? (await new Promise<number>((resolve) => pending.set(ack.turnId, resolve)));
         return at - sentAt;
       })(),
     );
@@ -83,7 +95,13 @@ const round = (value: number) => Math.round(value * 100) / 100;
 const model = await startChild('scripts/bench/instant-model.ts', []);
 const relay = await startChild('scripts/bench/bare-relay.ts', [model.url]);
 const dataDir = await temporaryDirectory('kiln-bench-chat');
-const kiln = KilnProcess.start('server', { KILN_DATA_DIR: dataDir.path, PORT: '0', OPENAI_BASE_URL: `${model.url}/v1`, LLM_MODEL: 'instant', LOG_LEVEL: 'info' });
+const kiln = KilnProcess.start('server', {
+  KILN_DATA_DIR: dataDir.path,
+  PORT: '0',
+  OPENAI_BASE_URL: `${model.url}/v1`,
+  LLM_MODEL: 'instant',
+  LOG_LEVEL: 'info',
+});
 const url = await kiln.url();
 await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'));
 
@@ -94,7 +112,11 @@ const register = await fetch(`${url}/api/v1/auth/register`, {
 });
 const { token } = (await register.json()) as { token: string };
 const newKilnChat = async (index: number) => {
-  const response = await fetch(`${url}/api/v1/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${url}/api/v1/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const { id } = (await response.json()) as { id: string };
   return { conversationId: id, content: `Question number ${index}: how do I debounce a function?` };
 };
@@ -110,13 +132,21 @@ const kilnTimes = [...(await load(kilnSockets, measureSeconds / 2, newKilnChat))
 relayTimes.push(...(await load(relaySockets, measureSeconds / 2, newRelayChat)));
 kilnTimes.push(...(await load(kilnSockets, measureSeconds / 2, newKilnChat)));
 
-const summary = (times: number[]) => ({ median: round(percentile(times, 50)), p90: round(percentile(times, 90)), p99: round(percentile(times, 99)) });
+const summary = (times: number[]) => ({
+  median: round(percentile(times, 50)),
+  p90: round(percentile(times, 90)),
+  p99: round(percentile(times, 99)),
+});
 const relayStats = summary(relayTimes);
 const kilnStats = summary(kilnTimes);
 const addedMedian = round(kilnStats.median - relayStats.median);
 const addedP99 = round(kilnStats.p99 - relayStats.p99);
-console.log(`\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`);
-console.log(`${ratePerSecond} new chats/s, ${measureSeconds} s measured per server (${kilnTimes.length} chats each), ${clients} Socket.IO clients, instant local model (OpenAI wire format)\n`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
+);
+console.log(
+  `${ratePerSecond} new chats/s, ${measureSeconds} s measured per server (${kilnTimes.length} chats each), ${clients} Socket.IO clients, instant local model (OpenAI wire format)\n`,
+);
 console.log('| time to first token (ms) | median | p90 | p99 |');
 console.log('| --- | --- | --- | --- |');
 console.log(`| bare Socket.IO relay | ${relayStats.median} | ${relayStats.p90} | ${relayStats.p99} |`);
@@ -124,7 +154,9 @@ console.log(`| Kiln | ${kilnStats.median} | ${kilnStats.p90} | ${kilnStats.p99} 
 console.log(`| Kiln − relay | ${addedMedian} | ${round(kilnStats.p90 - relayStats.p90)} | ${addedP99} |`);
 const medianOk = kilnStats.median <= 2 * relayStats.median;
 const p99Ok = addedP99 <= 10;
-console.log(`\nmedian ≤ 2 × relay: ${medianOk ? 'met' : 'NOT met'} (${round(kilnStats.median / relayStats.median)}×); p99 added ≤ 10 ms: ${p99Ok ? 'met' : 'NOT met'} (${addedP99} ms)`);
+console.log(
+  `\nmedian ≤ 2 × relay: ${medianOk ? 'met' : 'NOT met'} (${round(kilnStats.median / relayStats.median)}×); p99 added ≤ 10 ms: ${p99Ok ? 'met' : 'NOT met'} (${addedP99} ms)`,
+);
 
 for (const socket of [...relaySockets, ...kilnSockets]) socket.close();
 await kiln.stop('SIGTERM');

@@ -6,13 +6,20 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../tests/browser/support/chromium.ts';
-import { firstLoadBudgetMs, initialJavaScriptBudgetBytes, measureFirstLoad, type FirstLoad } from '../tests/browser/support/measure-first-load.ts';
+import {
+  firstLoadBudgetMs,
+  initialJavaScriptBudgetBytes,
+  measureFirstLoad,
+  type FirstLoad,
+} from '../tests/browser/support/measure-first-load.ts';
 import { repositoryRoot } from '../tests/support/kiln-process.ts';
 import { startTestServer } from '../tests/support/test-server.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 
-const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(1);
 
 const kiln = await startTestServer();
@@ -38,24 +45,38 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       // Runs in the page (this file is type-checked without DOM types, hence the cast).
-      const signIn = (value: string) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('kiln.token', value);
+      const signIn = (value: string) =>
+        (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
+          'kiln.token',
+          value,
+        );
       if (storedToken) await page.addInitScript(signIn, storedToken);
-      results[scenario]!.push(await measureFirstLoad(page, `${kiln.url}${route}`, (loaded) => loaded.getByLabel(ready, { exact: true }).waitFor()));
+      results[scenario]!.push(
+        await measureFirstLoad(page, `${kiln.url}${route}`, (loaded) =>
+          loaded.getByLabel(ready, { exact: true }).waitFor(),
+        ),
+      );
       await context.close();
     }
   }
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const version = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${version} · ${runs} cold loads each\n`);
-  console.log('| first load | initial JS (gzip) | files | lazy JS loaded too (gzip) | ready median ms | ready max ms | budget |');
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${version} · ${runs} cold loads each\n`,
+  );
+  console.log(
+    '| first load | initial JS (gzip) | files | lazy JS loaded too (gzip) | ready median ms | ready max ms | budget |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   let missed = false;
   for (const [scenario, loads] of Object.entries(results)) {
     const bytes = Math.max(...loads.map((load) => load.gzipBytes));
     const ready = loads.map((load) => load.readyMs);
     missed ||= bytes > initialJavaScriptBudgetBytes || median(ready) > firstLoadBudgetMs;
-    const lazyBytes = Math.max(...loads.map((load) => load.lazyScripts.reduce((sum, script) => sum + script.gzipBytes, 0)));
+    const lazyBytes = Math.max(
+      ...loads.map((load) => load.lazyScripts.reduce((sum, script) => sum + script.gzipBytes, 0)),
+    );
     console.log(
       `| ${scenario} | ${(bytes / 1024).toFixed(1)} KB | ${loads[0]!.scripts.length} | ${(lazyBytes / 1024).toFixed(1)} KB | ${median(ready)} | ${Math.max(...ready)} | ≤ ${initialJavaScriptBudgetBytes / 1024} KB, ≤ ${firstLoadBudgetMs} ms |`,
     );

@@ -15,7 +15,10 @@ import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
 import { sqlHandle } from '../platform/database/sql-handle.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((size) => size > 0);
 const targets = sizes.length ? sizes : [10_000, 100_000];
 const queriesPerSize = 300;
 const log = pino({ level: 'warn' });
@@ -32,7 +35,11 @@ function random(seed: number) {
 }
 
 const { patterns: seeds } = await readCorpus();
-const vocabulary = [...new Set(seeds.flatMap((seed) => `${seed.manifest.title} ${seed.manifest.summary}`.toLowerCase().match(/[a-z]{4,}/g) ?? []))];
+const vocabulary = [
+  ...new Set(
+    seeds.flatMap((seed) => `${seed.manifest.title} ${seed.manifest.summary}`.toLowerCase().match(/[a-z]{4,}/g) ?? []),
+  ),
+];
 const next = random(42);
 const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
 
@@ -56,14 +63,24 @@ function synthetic(index: number): IndexablePattern {
   };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 const dataDir = await temporaryDirectory('kiln-bench-retrieval');
-const infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+const infrastructure = await startKilnInfrastructure(
+  { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+  log,
+);
 const rows: string[] = [];
 try {
-  const knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
+  const knowledge = await createKnowledgeBase({
+    sql: sqlHandle(infrastructure.dataSource),
+    chroma: infrastructure.chroma,
+    chromaUrl: infrastructure.chromaUrl,
+    graph: infrastructure.graph,
+    log,
+  });
   await knowledge.loadSeeds();
   const questions = (await loadEvaluationSet()).map((entry) => entry.question);
   const collection = await infrastructure.chroma.getCollection({ name: patternCollectionName });
@@ -78,7 +95,9 @@ try {
     const started = performance.now();
     const batchSize = 1_000;
     for (let start = indexed; start < target; start += batchSize) {
-      const batch = Array.from({ length: Math.min(batchSize, target - start) }, (_, offset) => synthetic(start + offset));
+      const batch = Array.from({ length: Math.min(batchSize, target - start) }, (_, offset) =>
+        synthetic(start + offset),
+      );
       const report = await knowledge.indexer.index(batch);
       if (report.vectorError) throw new Error(report.vectorError);
       if (process.stderr.isTTY) process.stderr.write(`\rindexing ${start + batch.length}/${target}`);
@@ -116,7 +135,11 @@ try {
   await infrastructure.stop();
   await dataDir.remove();
 }
-console.log(`\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${queriesPerSize} queries per size (the evaluation questions)\n`);
-console.log('| patterns | hybrid p50 ms | hybrid p95 ms | raw Chroma p50 ms | raw Chroma p95 ms | hybrid p95 ÷ raw p95 | Kiln vector query p50 ms | Kiln vector query p95 ms | hybrid p95 ÷ vector p95 | indexing patterns/s |');
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${queriesPerSize} queries per size (the evaluation questions)\n`,
+);
+console.log(
+  '| patterns | hybrid p50 ms | hybrid p95 ms | raw Chroma p50 ms | raw Chroma p95 ms | hybrid p95 ÷ raw p95 | Kiln vector query p50 ms | Kiln vector query p95 ms | hybrid p95 ÷ vector p95 | indexing patterns/s |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

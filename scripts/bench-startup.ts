@@ -15,7 +15,11 @@ async function timeToReady(dataDir: string) {
   return { server, ms: Date.now() - started };
 }
 
-const results: Record<string, number[]> = { 'first start (initdb)': [], 'restart after clean stop': [], 'restart after kill -9': [] };
+const results: Record<string, number[]> = {
+  'first start (initdb)': [],
+  'restart after clean stop': [],
+  'restart after kill -9': [],
+};
 for (let run = 0; run < runs; run += 1) {
   const dataDir = await temporaryDirectory('kiln-bench');
   const first = await timeToReady(dataDir.path);
@@ -32,7 +36,9 @@ for (let run = 0; run < runs; run += 1) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(`\n${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ${runs} runs\n`);
+console.log(
+  `\n${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ${runs} runs\n`,
+);
 console.log('| scenario | median ms | max ms | goal |');
 console.log('| --- | --- | --- | --- |');
 for (const [scenario, values] of Object.entries(results)) {

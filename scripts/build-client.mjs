@@ -25,7 +25,11 @@ function filesUnder(directory) {
 
 /** A hash of everything the build depends on: client/, the lockfile, and the server modules the client imports. */
 export function clientSourceHash(externalSources) {
-  const files = [...filesUnder(client), path.join(root, 'package-lock.json'), ...externalSources.map((file) => path.join(root, file))].sort();
+  const files = [
+    ...filesUnder(client),
+    path.join(root, 'package-lock.json'),
+    ...externalSources.map((file) => path.join(root, file)),
+  ].sort();
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(path.relative(root, file)).update('\0');
@@ -44,7 +48,11 @@ function readStamp() {
 
 export function clientBuildIsCurrent() {
   const stamp = readStamp();
-  return stamp !== undefined && existsSync(path.join(client, 'build', 'index.html')) && stamp.hash === clientSourceHash(stamp.externalSources);
+  return (
+    stamp !== undefined &&
+    existsSync(path.join(client, 'build', 'index.html')) &&
+    stamp.hash === clientSourceHash(stamp.externalSources)
+  );
 }
 
 export function buildClient({ force = false } = {}) {
@@ -56,7 +64,9 @@ export function buildClient({ force = false } = {}) {
 function build() {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
-    console.error('The web client needs building, but its build tools are missing: run `npm install` (with dev dependencies) first.');
+    console.error(
+      'The web client needs building, but its build tools are missing: run `npm install` (with dev dependencies) first.',
+    );
     return { built: false, failed: true };
   }
   console.log('Building the web client (client/build)…');
@@ -70,7 +80,14 @@ function build() {
     return { built: false, failed: true };
   }
   const externalSources = existsSync(externalSourcesFile) ? JSON.parse(readFileSync(externalSourcesFile, 'utf8')) : [];
-  writeFileSync(stampFile, JSON.stringify({ hash: clientSourceHash(externalSources), externalSources, builtAt: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    stampFile,
+    JSON.stringify(
+      { hash: clientSourceHash(externalSources), externalSources, builtAt: new Date().toISOString() },
+      null,
+      2,
+    ),
+  );
   console.log(`Built the web client in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { built: true };
 }

@@ -40,13 +40,18 @@ if (others.length) {
   const needsSql = others.some((pattern) => pattern.manifest.language === 'sql');
   const dataDir = needsSql ? await temporaryDirectory('kiln-corpus-cli') : undefined;
   const infrastructure = dataDir
-    ? await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined }, pino({ level: 'silent' }))
+    ? await startInfrastructure(
+        { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined },
+        pino({ level: 'silent' }),
+      )
     : undefined;
   const client = infrastructure ? new pg.Client({ connectionString: infrastructure.databaseUrl }) : undefined;
   await client?.connect();
   for (const pattern of others) {
     const result = await runPatternTests(pattern, client);
-    console.log(`${result.passed ? 'pass' : 'FAIL'}  ${pattern.manifest.id}${result.passed ? '' : `\n${result.output}`}`);
+    console.log(
+      `${result.passed ? 'pass' : 'FAIL'}  ${pattern.manifest.id}${result.passed ? '' : `\n${result.output}`}`,
+    );
     if (!result.passed) failures += 1;
   }
   await client?.end();

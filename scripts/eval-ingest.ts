@@ -27,11 +27,20 @@ for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json
 
 const log = pino({ level: 'warn' });
 const dataDir = await temporaryDirectory('kiln-eval-ingest');
-const infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+const infrastructure = await startKilnInfrastructure(
+  { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+  log,
+);
 const rows: string[] = [];
 try {
   const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({ sql, chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
+  const knowledge = await createKnowledgeBase({
+    sql,
+    chroma: infrastructure.chroma,
+    chromaUrl: infrastructure.chromaUrl,
+    graph: infrastructure.graph,
+    log,
+  });
   await knowledge.loadSeeds();
   let all = { questions: 0, at1: 0, at5: 0 };
   for (const set of sets) {
@@ -47,15 +56,24 @@ try {
     let at5 = 0;
     for (const { question, file } of set.questions) {
       const { results } = await knowledge.retriever.search(question, { k: 5 });
-      const rank = results.findIndex((result) => result.pattern.source.kind === 'ingest' && result.pattern.source.repository === set.package && result.pattern.source.path === file);
+      const rank = results.findIndex(
+        (result) =>
+          result.pattern.source.kind === 'ingest' &&
+          result.pattern.source.repository === set.package &&
+          result.pattern.source.path === file,
+      );
       if (rank === 0) at1 += 1;
       if (rank >= 0) at5 += 1;
       if (verbose && rank !== 0) {
-        console.log(`${rank < 0 ? 'miss' : `#${rank + 1}`} ${set.package}: ${question}\n  expected ${file}; got ${results.map((result) => result.pattern.source.path ?? result.pattern.id).join(', ')}`);
+        console.log(
+          `${rank < 0 ? 'miss' : `#${rank + 1}`} ${set.package}: ${question}\n  expected ${file}; got ${results.map((result) => result.pattern.source.path ?? result.pattern.id).join(', ')}`,
+        );
       }
     }
     const percent = (count: number) => `${((count / set.questions.length) * 100).toFixed(1)} %`;
-    rows.push(`| ${set.package} ${version} | ${report.patterns.created + report.patterns.unchanged + report.patterns.updated} | ${set.questions.length} | ${percent(at1)} | ${percent(at5)} |`);
+    rows.push(
+      `| ${set.package} ${version} | ${report.patterns.created + report.patterns.unchanged + report.patterns.updated} | ${set.questions.length} | ${percent(at1)} | ${percent(at5)} |`,
+    );
     all = { questions: all.questions + set.questions.length, at1: all.at1 + at1, at5: all.at5 + at5 };
   }
   const percent = (count: number) => `${((count / Math.max(1, all.questions)) * 100).toFixed(1)} %`;

@@ -25,13 +25,23 @@ const crossValidate = process.argv.includes('--cross-validate');
 const training = loadIntentExamples('training');
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-async function score(classifier: IntentClassifier, examples: IntentExample[], threshold = minimumConfidence): Promise<Outcome[]> {
+async function score(
+  classifier: IntentClassifier,
+  examples: IntentExample[],
+  threshold = minimumConfidence,
+): Promise<Outcome[]> {
   const router = new ClassifierIntentRouter(classifier, threshold);
   const outcomes: Outcome[] = [];
   for (const example of examples) {
     const classification = classifier.classify(example.text);
     const { decision } = await router.route(example.text);
-    outcomes.push({ example, guess: classification.intent, confidence: classification.confidence, routed: decision.intent, reason: decision.reason });
+    outcomes.push({
+      example,
+      guess: classification.intent,
+      confidence: classification.confidence,
+      routed: decision.intent,
+      reason: decision.reason,
+    });
   }
   return outcomes;
 }
@@ -43,7 +53,9 @@ function report(outcomes: Outcome[]) {
     const expected = outcomes.filter((outcome) => outcome.example.intent === intent);
     const predicted = outcomes.filter((outcome) => outcome.routed === intent);
     const right = expected.filter((outcome) => outcome.routed === intent).length;
-    console.log(`| ${intent} | ${expected.length} | ${percent(right / expected.length)} | ${predicted.length ? percent(right / predicted.length) : '–'} |`);
+    console.log(
+      `| ${intent} | ${expected.length} | ${percent(right / expected.length)} | ${predicted.length ? percent(right / predicted.length) : '–'} |`,
+    );
   }
   const accuracy = outcomes.filter((outcome) => outcome.routed === outcome.example.intent).length / outcomes.length;
   console.log(`| **overall** | ${outcomes.length} | **${percent(accuracy)}** | |`);
@@ -52,19 +64,27 @@ function report(outcomes: Outcome[]) {
   console.log(`| | ${intents.join(' | ')} |`);
   console.log(`| --- |${intents.map(() => ' ---:').join(' |')} |`);
   for (const expected of intents) {
-    const row = intents.map((routed) => outcomes.filter((outcome) => outcome.example.intent === expected && outcome.routed === routed).length);
+    const row = intents.map(
+      (routed) => outcomes.filter((outcome) => outcome.example.intent === expected && outcome.routed === routed).length,
+    );
     console.log(`| ${expected} | ${row.join(' | ')} |`);
   }
 
   const fallbacks = outcomes.filter((outcome) => outcome.confidence < minimumConfidence);
   const rawAccuracy = outcomes.filter((outcome) => outcome.guess === outcome.example.intent).length / outcomes.length;
-  console.log(`\nclassifier alone (no fallback): ${percent(rawAccuracy)}; low-confidence fallbacks to ask: ${fallbacks.length}`);
-  console.log(`calibration: expected calibration error ${expectedCalibrationError(outcomes).toFixed(3)} (0 = the confidence is the hit rate)`);
+  console.log(
+    `\nclassifier alone (no fallback): ${percent(rawAccuracy)}; low-confidence fallbacks to ask: ${fallbacks.length}`,
+  );
+  console.log(
+    `calibration: expected calibration error ${expectedCalibrationError(outcomes).toFixed(3)} (0 = the confidence is the hit rate)`,
+  );
   if (verbose) {
     console.log('\nmisses:');
     for (const outcome of outcomes.filter((outcome) => outcome.routed !== outcome.example.intent)) {
       const text = outcome.example.text.replace(/\s+/g, ' ').slice(0, 110);
-      console.log(`- line ${outcome.example.line}: expected ${outcome.example.intent}, routed ${outcome.routed} (guess ${outcome.guess} ${percent(outcome.confidence)}): ${text}\n    ${outcome.reason}`);
+      console.log(
+        `- line ${outcome.example.line}: expected ${outcome.example.intent}, routed ${outcome.routed} (guess ${outcome.guess} ${percent(outcome.confidence)}): ${text}\n    ${outcome.reason}`,
+      );
     }
   }
   return accuracy;
@@ -86,14 +106,24 @@ function expectedCalibrationError(outcomes: Outcome[]) {
 if (crossValidate) {
   const folds = 10;
   const foldOf = new Map<IntentExample, number>();
-  for (const intent of intents) training.filter((example) => example.intent === intent).forEach((example, index) => foldOf.set(example, index % folds));
+  for (const intent of intents)
+    training
+      .filter((example) => example.intent === intent)
+      .forEach((example, index) => foldOf.set(example, index % folds));
   const started = performance.now();
   const outcomes: Outcome[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const classifier = IntentClassifier.train(training.filter((example) => foldOf.get(example) !== fold));
-    outcomes.push(...(await score(classifier, training.filter((example) => foldOf.get(example) === fold))));
+    outcomes.push(
+      ...(await score(
+        classifier,
+        training.filter((example) => foldOf.get(example) === fold),
+      )),
+    );
   }
-  console.log(`\n${folds}-fold cross-validation of the training set (${training.length} messages, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  console.log(
+    `\n${folds}-fold cross-validation of the training set (${training.length} messages, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
   report(outcomes);
   console.log('\nthreshold sweep: guesses below the threshold go to ask\n');
   console.log('| threshold | router accuracy | fallbacks | their guess was right | ask was right |');
@@ -101,7 +131,9 @@ if (crossValidate) {
   for (let step = 0; step <= 14; step += 1) {
     const threshold = step / 20;
     const below = outcomes.filter((outcome) => outcome.confidence < threshold);
-    const right = outcomes.filter((outcome) => (outcome.confidence >= threshold ? outcome.guess : 'ask') === outcome.example.intent).length;
+    const right = outcomes.filter(
+      (outcome) => (outcome.confidence >= threshold ? outcome.guess : 'ask') === outcome.example.intent,
+    ).length;
     const share = (count: number) => (below.length ? percent(count / below.length) : '–');
     const marker = Math.abs(threshold - minimumConfidence) < 1e-9 ? ' ← in use' : '';
     console.log(
@@ -114,7 +146,9 @@ if (crossValidate) {
   const classifier = IntentClassifier.train(training);
   const trainedMs = performance.now() - started;
   const outcomes = await score(classifier, heldOut);
-  console.log(`\nheld-out set: ${heldOut.length} messages; trained on ${training.length} in ${trainedMs.toFixed(0)} ms; threshold ${minimumConfidence}; no LLM\n`);
+  console.log(
+    `\nheld-out set: ${heldOut.length} messages; trained on ${training.length} in ${trainedMs.toFixed(0)} ms; threshold ${minimumConfidence}; no LLM\n`,
+  );
   const accuracy = report(outcomes);
   console.log(`\naccuracy = ${accuracy.toFixed(3)} (target ≥ 0.9): ${accuracy >= 0.9 ? 'met' : 'NOT met'}`);
   process.exitCode = accuracy >= 0.9 ? 0 : 1;

@@ -42,28 +42,49 @@ const infrastructure = await startKilnInfrastructure(config, log, { poolSize: 4 
 let exitCode = 0;
 try {
   const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({ sql, chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log, embeddings: config.embeddings });
-  let lastPrint = 0;
-  const report = await ingestFolder(folder, { sql, indexer: knowledge.indexer, log }, {
-    includeTests,
-    exclude,
-    onProgress: ({ done, total, file, patterns }) => {
-      if (Date.now() - lastPrint < 250 && done !== total) return;
-      lastPrint = Date.now();
-      process.stderr.write(`\r[${done}/${total}] ${file.slice(-60).padEnd(60)} ${patterns ? `${patterns} patterns` : ''}`.padEnd(100));
-      if (done === total) process.stderr.write('\n');
-    },
+  const knowledge = await createKnowledgeBase({
+    sql,
+    chroma: infrastructure.chroma,
+    chromaUrl: infrastructure.chromaUrl,
+    graph: infrastructure.graph,
+    log,
+    embeddings: config.embeddings,
   });
+  let lastPrint = 0;
+  const report = await ingestFolder(
+    folder,
+    { sql, indexer: knowledge.indexer, log },
+    {
+      includeTests,
+      exclude,
+      onProgress: ({ done, total, file, patterns }) => {
+        if (Date.now() - lastPrint < 250 && done !== total) return;
+        lastPrint = Date.now();
+        process.stderr.write(
+          `\r[${done}/${total}] ${file.slice(-60).padEnd(60)} ${patterns ? `${patterns} patterns` : ''}`.padEnd(100),
+        );
+        if (done === total) process.stderr.write('\n');
+      },
+    },
+  );
   const seconds = report.durationMs / 1000;
-  const skipped = Object.entries(report.skipped).map(([reason, count]) => `${count} ${reason}`).join(', ');
+  const skipped = Object.entries(report.skipped)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
   console.log(`Ingested ${report.root} in ${seconds.toFixed(1)} s`);
-  console.log(`  files: ${report.files} source files, ${report.ingestedFiles} indexed, ${report.unchangedFiles} unchanged, ${report.removedFiles} removed${report.failedFiles.length ? `, ${report.failedFiles.length} failed` : ''}`);
+  console.log(
+    `  files: ${report.files} source files, ${report.ingestedFiles} indexed, ${report.unchangedFiles} unchanged, ${report.removedFiles} removed${report.failedFiles.length ? `, ${report.failedFiles.length} failed` : ''}`,
+  );
   console.log(`  skipped: ${skipped || 'nothing'}`);
   const { created, updated, unchanged, duplicates, removed } = report.patterns;
-  console.log(`  patterns: ${created} new, ${updated} updated, ${unchanged} unchanged, ${duplicates} duplicates, ${removed} removed (${((created + updated) / Math.max(seconds, 0.001)).toFixed(0)} patterns/s)`);
+  console.log(
+    `  patterns: ${created} new, ${updated} updated, ${unchanged} unchanged, ${duplicates} duplicates, ${removed} removed (${((created + updated) / Math.max(seconds, 0.001)).toFixed(0)} patterns/s)`,
+  );
   for (const failure of report.failedFiles.slice(0, 20)) console.log(`  failed: ${failure.path}: ${failure.reason}`);
   if (report.vectorError) {
-    console.log(`  note: vectors were not written (${report.vectorError}); the patterns are searchable by text until the next run`);
+    console.log(
+      `  note: vectors were not written (${report.vectorError}); the patterns are searchable by text until the next run`,
+    );
   }
 } catch (error) {
   console.error(`ingest failed: ${(error as Error).message}`);

@@ -22,7 +22,9 @@ export function ensureSystemPackages(packages = requiredSystemPackages) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (!isRoot || !hasApt) {
-    console.error(`Missing system packages needed by the tests: ${missing.join(', ')} (install them, e.g. sudo apt-get install -y ${missing.join(' ')})`);
+    console.error(
+      `Missing system packages needed by the tests: ${missing.join(', ')} (install them, e.g. sudo apt-get install -y ${missing.join(' ')})`,
+    );
     process.exit(1);
   }
   console.log(`Installing system packages the tests need: ${missing.join(', ')}`);

@@ -70,7 +70,10 @@ export async function startServer(
     clientDirectory: defaultClientDirectory(),
     version: kilnVersion,
     services,
-    mcpServices: () => (phase === 'ready' && ready && chat ? { auth: ready.auth, retriever: ready.knowledge.retriever, ask: chat.askAgent } : undefined),
+    mcpServices: () =>
+      phase === 'ready' && ready && chat
+        ? { auth: ready.auth, retriever: ready.knowledge.retriever, ask: chat.askAgent }
+        : undefined,
   });
   const server = await listen(app.fetch, config.port, config.host);
   const realtime = attachRealtime(server, injectWebSocket, rawWebSockets, {
@@ -148,7 +151,11 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostn
     const server = serve({ fetch, port, hostname }) as Server;
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${port} on ${hostname} is already in use. Stop the other program or set PORT to a free port.`));
+        reject(
+          new Error(
+            `Port ${port} on ${hostname} is already in use. Stop the other program or set PORT to a free port.`,
+          ),
+        );
       } else {
         reject(error);
       }

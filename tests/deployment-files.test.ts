@@ -57,7 +57,9 @@ describe('docker-compose.yml', () => {
     expect(services.app!.ports).toEqual(['${KILN_PORT:-3000}:3000']);
     expect(services.worker!.command).toEqual(['npm', 'run', 'worker']);
     expect(services.worker!.depends_on?.app?.condition).toBe('service_healthy');
-    expect(services.worker!.healthcheck!.test.join(' ')).toContain(`:${services.worker!.environment!.KILN_WORKER_HEALTH_PORT}/health`);
+    expect(services.worker!.healthcheck!.test.join(' ')).toContain(
+      `:${services.worker!.environment!.KILN_WORKER_HEALTH_PORT}/health`,
+    );
     expect(services.app!.healthcheck!.test.join(' ')).toContain('/ready');
   });
 

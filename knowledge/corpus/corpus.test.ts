@@ -9,7 +9,8 @@ import { runPatternTests } from './run-pattern-tests.ts';
 // TypeScript and JavaScript patterns' tests are vitest files of their own; this file checks the corpus as a
 // whole and runs the Python, SQL and shell patterns' tests.
 const corpus = await loadCorpus();
-const byLanguage = (language: SeedPattern['manifest']['language']) => corpus.filter((pattern) => pattern.manifest.language === language);
+const byLanguage = (language: SeedPattern['manifest']['language']) =>
+  corpus.filter((pattern) => pattern.manifest.language === language);
 
 describe('the seed corpus', () => {
   it('follows the format: valid manifests, unique ids, existing references, code and tests present', () => {
@@ -21,22 +22,29 @@ describe('the seed corpus', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(150);
     const typescriptAndJavascript = byLanguage('typescript').length + byLanguage('javascript').length;
     expect(typescriptAndJavascript).toBeGreaterThan(corpus.length / 2);
-    for (const language of ['python', 'sql', 'shell'] as const) expect(byLanguage(language).length, language).toBeGreaterThanOrEqual(10);
+    for (const language of ['python', 'sql', 'shell'] as const)
+      expect(byLanguage(language).length, language).toBeGreaterThanOrEqual(10);
   });
 });
 
 describe.runIf(byLanguage('python').length > 0)('Python patterns', () => {
-  it.each(byLanguage('python').map((pattern) => [pattern.manifest.id, pattern] as const))('%s passes its tests', async (_id, pattern) => {
-    const result = await runPatternTests(pattern);
-    expect(result.passed, result.output).toBe(true);
-  });
+  it.each(byLanguage('python').map((pattern) => [pattern.manifest.id, pattern] as const))(
+    '%s passes its tests',
+    async (_id, pattern) => {
+      const result = await runPatternTests(pattern);
+      expect(result.passed, result.output).toBe(true);
+    },
+  );
 });
 
 describe.runIf(byLanguage('shell').length > 0)('shell patterns', () => {
-  it.each(byLanguage('shell').map((pattern) => [pattern.manifest.id, pattern] as const))('%s passes its tests', async (_id, pattern) => {
-    const result = await runPatternTests(pattern);
-    expect(result.passed, result.output).toBe(true);
-  });
+  it.each(byLanguage('shell').map((pattern) => [pattern.manifest.id, pattern] as const))(
+    '%s passes its tests',
+    async (_id, pattern) => {
+      const result = await runPatternTests(pattern);
+      expect(result.passed, result.output).toBe(true);
+    },
+  );
 });
 
 describe.runIf(byLanguage('sql').length > 0)('SQL patterns (real Postgres)', () => {
@@ -46,7 +54,10 @@ describe.runIf(byLanguage('sql').length > 0)('SQL patterns (real Postgres)', () 
 
   beforeAll(async () => {
     dataDir = await temporaryDirectory('kiln-corpus');
-    infrastructure = await startInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined }, pino({ level: 'silent' }));
+    infrastructure = await startInfrastructure(
+      { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined },
+      pino({ level: 'silent' }),
+    );
     client = new pg.Client({ connectionString: infrastructure.databaseUrl });
     await client.connect();
   });
@@ -56,8 +67,11 @@ describe.runIf(byLanguage('sql').length > 0)('SQL patterns (real Postgres)', () 
     await dataDir?.remove();
   });
 
-  it.each(byLanguage('sql').map((pattern) => [pattern.manifest.id, pattern] as const))('%s passes its tests', async (_id, pattern) => {
-    const result = await runPatternTests(pattern, client);
-    expect(result.passed, result.output).toBe(true);
-  });
+  it.each(byLanguage('sql').map((pattern) => [pattern.manifest.id, pattern] as const))(
+    '%s passes its tests',
+    async (_id, pattern) => {
+      const result = await runPatternTests(pattern, client);
+      expect(result.passed, result.output).toBe(true);
+    },
+  );
 });

@@ -36,22 +36,30 @@ export async function loadCorpus(directory = corpusDirectory): Promise<SeedPatte
  * folder must not keep the rest out of the store. References to patterns that
  * do not exist are dropped (and reported).
  */
-export async function readCorpus(directory = corpusDirectory): Promise<{ patterns: SeedPattern[]; problems: string[] }> {
+export async function readCorpus(
+  directory = corpusDirectory,
+): Promise<{ patterns: SeedPattern[]; problems: string[] }> {
   const problems: string[] = [];
   const patterns: SeedPattern[] = [];
   const repositoryRoot = path.resolve(corpusDirectory, '..', '..');
   for (const language of corpusLanguages) {
     const languageDirectory = path.join(directory, language);
     if (!existsSync(languageDirectory)) continue;
-    for (const entry of (await readdir(languageDirectory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(languageDirectory, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (!entry.isDirectory()) continue;
       const folder = path.join(languageDirectory, entry.name);
       const where = path.relative(repositoryRoot, folder);
       let manifest: PatternManifest;
       try {
-        const parsed = patternManifestSchema.safeParse(JSON.parse(await readFile(path.join(folder, 'pattern.json'), 'utf8')));
+        const parsed = patternManifestSchema.safeParse(
+          JSON.parse(await readFile(path.join(folder, 'pattern.json'), 'utf8')),
+        );
         if (!parsed.success) {
-          problems.push(...parsed.error.issues.map((issue) => `${where}/pattern.json: ${issue.path.join('.')}: ${issue.message}`));
+          problems.push(
+            ...parsed.error.issues.map((issue) => `${where}/pattern.json: ${issue.path.join('.')}: ${issue.message}`),
+          );
           continue;
         }
         manifest = parsed.data;
@@ -59,7 +67,8 @@ export async function readCorpus(directory = corpusDirectory): Promise<{ pattern
         problems.push(`${where}/pattern.json: ${(error as Error).message}`);
         continue;
       }
-      if (manifest.language !== language) problems.push(`${where}: language is ${manifest.language} but the folder is under ${language}/`);
+      if (manifest.language !== language)
+        problems.push(`${where}: language is ${manifest.language} but the folder is under ${language}/`);
       const files = patternFiles[manifest.language];
       const missing = [files.code, files.test].filter((file) => !existsSync(path.join(folder, file)));
       if (missing.length) {

@@ -3,7 +3,13 @@ import { z } from 'zod';
 export const corpusLanguages = ['typescript', 'javascript', 'python', 'sql', 'shell'] as const;
 export type CorpusLanguage = (typeof corpusLanguages)[number];
 
-const idPrefixes: Record<CorpusLanguage, string> = { typescript: 'ts', javascript: 'js', python: 'py', sql: 'sql', shell: 'sh' };
+const idPrefixes: Record<CorpusLanguage, string> = {
+  typescript: 'ts',
+  javascript: 'js',
+  python: 'py',
+  sql: 'sql',
+  shell: 'sh',
+};
 
 /** The files of a pattern folder, by language: the code, and its tests. */
 export const patternFiles: Record<CorpusLanguage, { code: string; test: string }> = {
@@ -21,7 +27,10 @@ export const patternManifestSchema = z
     title: z.string().min(3).max(80),
     summary: z.string().min(20).max(600),
     language: z.enum(corpusLanguages),
-    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase, kebab-case')).min(1).max(8),
+    tags: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase, kebab-case'))
+      .min(1)
+      .max(8),
     libraries: z.array(z.object({ name: z.string().min(1), version: z.string().min(1) })).default([]),
     related: z.array(z.string()).default([]),
     supersedes: z.array(z.string()).default([]),

@@ -23,7 +23,9 @@ export interface PatternTestResult {
 export async function runPatternTests(pattern: SeedPattern, sql?: pg.Client): Promise<PatternTestResult> {
   switch (pattern.manifest.language) {
     case 'python':
-      return runProcess('python3', ['-m', 'unittest', '-q', 'test_pattern'], pattern.directory, { PYTHONDONTWRITEBYTECODE: '1' });
+      return runProcess('python3', ['-m', 'unittest', '-q', 'test_pattern'], pattern.directory, {
+        PYTHONDONTWRITEBYTECODE: '1',
+      });
     case 'shell': {
       const scratch = await mkdtemp(path.join(os.tmpdir(), 'kiln-pattern-'));
       try {
@@ -54,7 +56,12 @@ export async function runPatternTests(pattern: SeedPattern, sql?: pg.Client): Pr
   }
 }
 
-async function runProcess(command: string, args: string[], cwd: string, environment: Record<string, string>): Promise<PatternTestResult> {
+async function runProcess(
+  command: string,
+  args: string[],
+  cwd: string,
+  environment: Record<string, string>,
+): Promise<PatternTestResult> {
   try {
     const { stdout, stderr } = await execFile(command, args, {
       cwd,

@@ -50,7 +50,10 @@ describe('LocalEmbedder', () => {
     const documents = ['debounce a function', 'throttle a function', 'memoize a function', 'curry a function'];
     const weighted = new LocalEmbedder(256, fitDocumentFrequencies(documents));
     const [question, debounce, throttle] = await weighted.embed(['debounce function', ...documents.slice(0, 2)]);
-    const [plainQuestion, plainDebounce, plainThrottle] = await embedder.embed(['debounce function', ...documents.slice(0, 2)]);
+    const [plainQuestion, plainDebounce, plainThrottle] = await embedder.embed([
+      'debounce function',
+      ...documents.slice(0, 2),
+    ]);
     const margin = cosine(question!, debounce!) - cosine(question!, throttle!);
     const plainMargin = cosine(plainQuestion!, plainDebounce!) - cosine(plainQuestion!, plainThrottle!);
     expect(margin).toBeGreaterThan(plainMargin);

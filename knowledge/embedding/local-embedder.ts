@@ -32,7 +32,12 @@ export class LocalEmbedder implements Embedder {
     frequencies?: DocumentFrequencies,
   ) {
     if (frequencies) {
-      this.idf = new Map([...frequencies.counts].map(([feature, count]) => [feature, Math.log((frequencies.documents + 1) / (count + 1)) + 1]));
+      this.idf = new Map(
+        [...frequencies.counts].map(([feature, count]) => [
+          feature,
+          Math.log((frequencies.documents + 1) / (count + 1)) + 1,
+        ]),
+      );
       this.unseenIdf = Math.log(frequencies.documents + 1) + 1;
     } else {
       this.unseenIdf = 1;
@@ -81,12 +86,17 @@ export function fitDocumentFrequencies(documents: string[]): DocumentFrequencies
     }
     for (const feature of seen) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   }
-  const table = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([feature, count]) => `${feature}=${count}`).join(',');
+  const table = [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([feature, count]) => `${feature}=${count}`)
+    .join(',');
   return { documents: documents.length, counts, fingerprint: fnv1a(`${documents.length};${table}`).toString(36) };
 }
 
 const stopWords = new Set(
-  'a an and are as at be been but by can could do does doing for from get gets got had has have how i if in into is it its just me my of on one or our should so some than that the their them then there these they this those to too us use used using want was way we were what when where which while who why will with without would you your'.split(' '),
+  'a an and are as at be been but by can could do does doing for from get gets got had has have how i if in into is it its just me my of on one or our should so some than that the their them then there these they this those to too us use used using want was way we were what when where which while who why will with without would you your'.split(
+    ' ',
+  ),
 );
 
 /** stem → the concept groups it belongs to. */
@@ -105,7 +115,8 @@ const conceptsOfStem = (() => {
 export function conceptWordsOf(text: string): string[] {
   const words = new Set<string>();
   for (const word of stemsOf(text)) {
-    for (const concept of conceptsOfStem.get(word) ?? []) for (const member of conceptGroups[concept] ?? []) words.add(member);
+    for (const concept of conceptsOfStem.get(word) ?? [])
+      for (const member of conceptGroups[concept] ?? []) words.add(member);
   }
   return [...words];
 }
@@ -141,7 +152,8 @@ function addFeatures(features: Map<string, number>, text: string, weight: number
     const next = stems[index + 1];
     if (next) add(`b:${word}_${next}`, weight * 0.5);
     const padded = `^${word}$`;
-    for (let position = 0; position + 3 <= padded.length; position += 1) add(`g:${padded.slice(position, position + 3)}`, (weight * 0.3) / padded.length);
+    for (let position = 0; position + 3 <= padded.length; position += 1)
+      add(`g:${padded.slice(position, position + 3)}`, (weight * 0.3) / padded.length);
   });
 }
 

@@ -18,8 +18,16 @@ async function embeddingsServer(dimension: number, status = 200) {
       response.writeHead(status, { 'content-type': 'application/json' }).end('{"error":{"message":"model not found"}}');
       return;
     }
-    const data = body.input.map((input, index) => ({ object: 'embedding', index, embedding: Array.from({ length: dimension }, (_, position) => input.length + position) })).reverse();
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+    const data = body.input
+      .map((input, index) => ({
+        object: 'embedding',
+        index,
+        embedding: Array.from({ length: dimension }, (_, position) => input.length + position),
+      }))
+      .reverse();
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`, requests };
@@ -28,7 +36,12 @@ async function embeddingsServer(dimension: number, status = 200) {
 describe('OpenAiCompatibleEmbedder', () => {
   it('embeds in batches, in input order, and learns the dimension', async () => {
     const { url, requests } = await embeddingsServer(3);
-    const embedder = new OpenAiCompatibleEmbedder({ baseUrl: url, model: 'nomic-embed-text', apiKey: 'secret', batchSize: 2 });
+    const embedder = new OpenAiCompatibleEmbedder({
+      baseUrl: url,
+      model: 'nomic-embed-text',
+      apiKey: 'secret',
+      batchSize: 2,
+    });
     expect(() => embedder.dimension).toThrow(/after the first embed/);
     const vectors = await embedder.embed(['a', 'bb', 'ccc']);
     expect(vectors).toEqual([

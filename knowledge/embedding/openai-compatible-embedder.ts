@@ -11,14 +11,22 @@ export class OpenAiCompatibleEmbedder implements Embedder {
   private knownDimension: number | undefined;
 
   constructor(
-    private readonly options: { baseUrl: string; model: string; apiKey?: string; dimension?: number; batchSize?: number; fetch?: typeof fetch },
+    private readonly options: {
+      baseUrl: string;
+      model: string;
+      apiKey?: string;
+      dimension?: number;
+      batchSize?: number;
+      fetch?: typeof fetch;
+    },
   ) {
     this.id = `openai-compatible:${options.model}`;
     this.knownDimension = options.dimension;
   }
 
   get dimension(): number {
-    if (this.knownDimension === undefined) throw new Error('the embedding dimension is known after the first embed() call');
+    if (this.knownDimension === undefined)
+      throw new Error('the embedding dimension is known after the first embed() call');
     return this.knownDimension;
   }
 
@@ -42,7 +50,9 @@ export class OpenAiCompatibleEmbedder implements Embedder {
         signal: AbortSignal.timeout(60_000),
       });
       if (!response.ok) {
-        throw new Error(`the embeddings endpoint answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+        throw new Error(
+          `the embeddings endpoint answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`,
+        );
       }
       const body = (await response.json()) as { data: { index: number; embedding: number[] }[] };
       vectors.push(...[...body.data].sort((a, b) => a.index - b.index).map((item) => item.embedding));

@@ -9,7 +9,10 @@ import type { PatternInput } from '../patterns/pattern.ts';
  * words of the code's identifiers.
  */
 export function patternDocument(
-  pattern: Pick<PatternInput, 'title' | 'summary' | 'tags' | 'code' | 'language'> & { tests?: string | null; questions?: string[] },
+  pattern: Pick<PatternInput, 'title' | 'summary' | 'tags' | 'code' | 'language'> & {
+    tests?: string | null;
+    questions?: string[];
+  },
 ): string {
   return [
     `title: ${pattern.title}`,
@@ -24,7 +27,9 @@ export function patternDocument(
 /** Comments, doc strings and test names of source code, joined into one line. */
 export function proseOf(source: string): string {
   const pieces: string[] = [];
-  for (const match of source.matchAll(/\/\*\*?([\s\S]*?)\*\/|(?:\/\/|#|--)\s?(.*)$|"""([\s\S]*?)"""|\b(?:it|test|describe)\(\s*(['"`])(.*?)\4/gm)) {
+  for (const match of source.matchAll(
+    /\/\*\*?([\s\S]*?)\*\/|(?:\/\/|#|--)\s?(.*)$|"""([\s\S]*?)"""|\b(?:it|test|describe)\(\s*(['"`])(.*?)\4/gm,
+  )) {
     const text = match[1] ?? match[2] ?? match[3] ?? match[5];
     if (text) pieces.push(text.replace(/^\s*\*\s?/gm, ' '));
   }

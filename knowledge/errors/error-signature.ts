@@ -57,7 +57,10 @@ function typeKey(type: string): string {
 }
 
 /** Builds a signature from parsed parts: the template and id are derived here, the one place that does it. */
-export function buildSignature(parts: Omit<ErrorSignature, 'template' | 'id' | 'frames' | 'details' | 'unhandledRejection'> & Partial<ErrorSignature>): ErrorSignature {
+export function buildSignature(
+  parts: Omit<ErrorSignature, 'template' | 'id' | 'frames' | 'details' | 'unhandledRejection'> &
+    Partial<ErrorSignature>,
+): ErrorSignature {
   const template = errorTemplate(parts.message);
   return {
     details: [],
@@ -89,8 +92,18 @@ function fragmentsOf(template: string): string[] {
   const heads: string[] = [];
   const tails: string[] = [];
   for (let count = words.length - 1; count >= 2; count -= 1) {
-    heads.push(words.slice(0, count).join(' ').replace(/[\s(:,;=\-[#.]+$/, ''));
-    tails.push(words.slice(words.length - count).join(' ').replace(/^[\s):,;.\]]+/, ''));
+    heads.push(
+      words
+        .slice(0, count)
+        .join(' ')
+        .replace(/[\s(:,;=\-[#.]+$/, ''),
+    );
+    tails.push(
+      words
+        .slice(words.length - count)
+        .join(' ')
+        .replace(/^[\s):,;.\]]+/, ''),
+    );
   }
   return [...heads, ...tails].filter((fragment) => fragment.split(' ').length >= 2);
 }

@@ -14,15 +14,24 @@ export function errorTemplate(message: string): string {
   text = text.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>');
   // GNU tools quote as `name'; then double quotes (a quoted sentence is kept, its inner quotes are not); then single.
   text = text.replace(/`([^`'\n]*)'/g, (_, content: string) => `\`${placeholderFor(content)}'`);
-  text = text.replace(/"([^"\n]*)"/g, (whole, content: string) => (isSentence(content) ? whole : `"${placeholderFor(content)}"`));
-  text = text.replace(/“([^”\n]*)”/g, (whole, content: string) => (isSentence(content) ? whole : `“${placeholderFor(content)}”`));
+  text = text.replace(/"([^"\n]*)"/g, (whole, content: string) =>
+    isSentence(content) ? whole : `"${placeholderFor(content)}"`,
+  );
+  text = text.replace(/“([^”\n]*)”/g, (whole, content: string) =>
+    isSentence(content) ? whole : `“${placeholderFor(content)}”`,
+  );
   // An apostrophe inside a word (can't, don't) opens no quote.
-  text = text.replace(/(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])/g, (whole, content: string) => (isSentence(content) ? whole : `'${placeholderFor(content)}'`));
+  text = text.replace(/(?<![A-Za-z])'([^'\n]*)'(?![A-Za-z])/g, (whole, content: string) =>
+    isSentence(content) ? whole : `'${placeholderFor(content)}'`,
+  );
   text = text.replace(/‘([^’\n]*)’/g, (_, content: string) => `‘${placeholderFor(content)}’`);
   text = text.replace(/`([^`\n]*)`/g, (_, content: string) => `\`${placeholderFor(content)}\``);
   text = text.replace(addressPattern, '<address>');
   text = text.replace(/(?<![\w<>])(?:[A-Za-z]:\\[^\s'"`,;()<>]+|(?:~|\.{1,2})?\/(?![<\s])[^\s'"`:,;()<>]+)/g, '<path>');
-  text = text.replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g, '<date>');
+  text = text.replace(
+    /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+    '<date>',
+  );
   text = text.replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, '<id>');
   text = text.replace(/\b0x[0-9a-fA-F]+\b/g, '<hex>');
   text = text.replace(/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b/g, '<id>');
@@ -39,7 +48,10 @@ const shapes: [RegExp, string | ((match: string, ...groups: string[]) => string)
   [/Invalid regular expression: \/.*\/([dgimsuvy]*):/, 'Invalid regular expression: /<pattern>/$1:'],
   [/^.+? could not be cloned\b/, '<value> could not be cloned'],
   // V8 quotes the start of the text it could not parse, quotes and all: `Unexpected token '<', "<!DOCTYPE "... is not valid JSON`.
-  [/^Unexpected token .+?, ".*"(?:\.\.\.)? is not valid JSON$/, `Unexpected token '<value>', "<value>" is not valid JSON`],
+  [
+    /^Unexpected token .+?, ".*"(?:\.\.\.)? is not valid JSON$/,
+    `Unexpected token '<value>', "<value>" is not valid JSON`,
+  ],
   // `data.items.map is not a function` keeps the member called (`.map`): it says what was expected.
   [
     /^((?:\([^)]*\))?[^\s'"]*) is not (a function|a constructor|iterable|defined)\b/,
@@ -60,7 +72,8 @@ function receiver(expression: string): string {
   return member ? `<object>.${member[1]}` : '<name>';
 }
 
-const addressPattern = /(?<![\w.:<])(?:(?:\d{1,3}\.){3}\d{1,3}|::1|::ffff:(?:\d{1,3}\.){3}\d{1,3}|::|\[[0-9a-fA-F:.]+\]|localhost)(?::\d{1,5})?(?![\w.])/g;
+const addressPattern =
+  /(?<![\w.:<])(?:(?:\d{1,3}\.){3}\d{1,3}|::1|::ffff:(?:\d{1,3}\.){3}\d{1,3}|::|\[[0-9a-fA-F:.]+\]|localhost)(?::\d{1,5})?(?![\w.])/g;
 
 /** A quoted stretch that reads as prose (words and spaces, longer than a value): its own words are the message. */
 function isSentence(content: string): boolean {

@@ -19,11 +19,17 @@ describe('findError: JavaScript and TypeScript', () => {
       message: "Cannot read properties of undefined (reading 'map')",
       template: "Cannot read properties of undefined (reading '<name>')",
     });
-    expect(found.frames.map(describeFrame)).toEqual(['renderList (list.ts:12)', 'App (app.tsx:40)', 'main (main.ts:5)']);
+    expect(found.frames.map(describeFrame)).toEqual([
+      'renderList (list.ts:12)',
+      'App (app.tsx:40)',
+      'main (main.ts:5)',
+    ]);
   });
 
   it('gives one id to the same error met with other names, values and paths', () => {
-    const other = findError(`TypeError: Cannot read properties of undefined (reading 'items')\n    at load (/srv/x.js:1:1)`)!;
+    const other = findError(
+      `TypeError: Cannot read properties of undefined (reading 'items')\n    at load (/srv/x.js:1:1)`,
+    )!;
     expect(other.id).toBe(findError(v8Trace)!.id);
     expect(other.id).toMatch(/^[0-9a-f]{16}$/);
     expect(findError("TypeError: Cannot read properties of null (reading 'map')")!.id).not.toBe(other.id);
@@ -49,7 +55,11 @@ Node.js v20.20.2`;
   it('reads a Node error with a bracketed code, and a code printed in the error object', () => {
     const esm = findError(`Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'expresss' imported from /app/index.js
     at packageResolve (node:internal/modules/esm/resolve:854:9)`)!;
-    expect(esm).toMatchObject({ type: 'Error [ERR_MODULE_NOT_FOUND]', code: 'ERR_MODULE_NOT_FOUND', template: "Cannot find package '<name>' imported from <path>" });
+    expect(esm).toMatchObject({
+      type: 'Error [ERR_MODULE_NOT_FOUND]',
+      code: 'ERR_MODULE_NOT_FOUND',
+      template: "Cannot find package '<name>' imported from <path>",
+    });
 
     const commonJs = findError(`node:internal/modules/cjs/loader:1080
   throw err;
@@ -63,7 +73,11 @@ Require stack:
   code: 'MODULE_NOT_FOUND',
   requireStack: [ '/app/index.js' ]
 }`)!;
-    expect(commonJs).toMatchObject({ type: 'Error', code: 'MODULE_NOT_FOUND', template: "Cannot find module '<name>'" });
+    expect(commonJs).toMatchObject({
+      type: 'Error',
+      code: 'MODULE_NOT_FOUND',
+      template: "Cannot find module '<name>'",
+    });
     expect(commonJs.frames.map(describeFrame)).toEqual(['Object.<anonymous> (index.js:1)']);
   });
 
@@ -78,8 +92,15 @@ Require stack:
   address: '::',
   port: 3000
 }`)!;
-    expect(inUse).toMatchObject({ type: 'Error', code: 'EADDRINUSE', template: 'listen EADDRINUSE: address already in use <address>' });
-    expect(findError('Error: spawn ffmpeg ENOENT')).toMatchObject({ code: 'ENOENT', template: 'spawn <command> ENOENT' });
+    expect(inUse).toMatchObject({
+      type: 'Error',
+      code: 'EADDRINUSE',
+      template: 'listen EADDRINUSE: address already in use <address>',
+    });
+    expect(findError('Error: spawn ffmpeg ENOENT')).toMatchObject({
+      code: 'ENOENT',
+      template: 'spawn <command> ENOENT',
+    });
   });
 
   it('reads an unhandled rejection of a non-Error value, and marks rejections a browser reports', () => {
@@ -92,16 +113,25 @@ UnhandledPromiseRejection: This error originated either by throwing inside of an
     at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {
   code: 'ERR_UNHANDLED_REJECTION'
 }`)!;
-    expect(node).toMatchObject({ type: 'UnhandledPromiseRejection', code: 'ERR_UNHANDLED_REJECTION', unhandledRejection: true, frames: [] });
+    expect(node).toMatchObject({
+      type: 'UnhandledPromiseRejection',
+      code: 'ERR_UNHANDLED_REJECTION',
+      unhandledRejection: true,
+      frames: [],
+    });
     expect(node.template).toContain('The promise rejected with the reason "<name>".');
 
-    const browser = findError('Uncaught (in promise) TypeError: Failed to fetch\n    at loadUsers (http://localhost:5173/src/api.ts?t=1699:8:22)')!;
+    const browser = findError(
+      'Uncaught (in promise) TypeError: Failed to fetch\n    at loadUsers (http://localhost:5173/src/api.ts?t=1699:8:22)',
+    )!;
     expect(browser).toMatchObject({ type: 'TypeError', message: 'Failed to fetch', unhandledRejection: true });
     expect(browser.frames.map(describeFrame)).toEqual(['loadUsers (api.ts:8)']);
   });
 
   it('reads Firefox and Safari frames', () => {
-    const found = findError("TypeError: can't access property \"map\", data is undefined\nrenderList@http://localhost:3000/static/js/main.js:12:20\n@http://localhost:3000/static/js/main.js:40:1")!;
+    const found = findError(
+      'TypeError: can\'t access property "map", data is undefined\nrenderList@http://localhost:3000/static/js/main.js:12:20\n@http://localhost:3000/static/js/main.js:40:1',
+    )!;
     expect(found.frames.map(describeFrame)).toEqual(['renderList (main.js:12)', 'main.js:40']);
   });
 
@@ -116,9 +146,15 @@ UnhandledPromiseRejection: This error originated either by throwing inside of an
   });
 
   it('reads TypeScript compiler errors in both output styles, counting the rest', () => {
-    const plain = findError(`src/list.ts(12,20): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.
+    const plain =
+      findError(`src/list.ts(12,20): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.
 src/app.ts(3,1): error TS2304: Cannot find name 'foo'.`)!;
-    expect(plain).toMatchObject({ ecosystem: 'typescript', type: 'TS2345', code: 'TS2345', details: ['…and 1 more TypeScript error.'] });
+    expect(plain).toMatchObject({
+      ecosystem: 'typescript',
+      type: 'TS2345',
+      code: 'TS2345',
+      details: ['…and 1 more TypeScript error.'],
+    });
     expect(plain.template).toBe("Argument of type '<name>' is not assignable to parameter of type '<name>'.");
     expect(plain.frames).toEqual([{ function: '', file: 'list.ts', line: 12, column: 20 }]);
 
@@ -149,7 +185,11 @@ json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)`;
       type: 'json.decoder.JSONDecodeError',
       template: 'Expecting value: line <n> column <n> (char <n>)',
     });
-    expect(found.frames.map(describeFrame)).toEqual(['load_config (config.py:4)', 'main (q.py:8)', '<module> (q.py:9)']);
+    expect(found.frames.map(describeFrame)).toEqual([
+      'load_config (config.py:4)',
+      'main (q.py:8)',
+      '<module> (q.py:9)',
+    ]);
   });
 
   it('files a dotted exception type under its last name', () => {
@@ -177,7 +217,11 @@ LookupError: no user 42`)!;
   });
 
   it('reads KeyError, AttributeError and a bare exception line', () => {
-    expect(findError(`Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    print(config['user_id'])\nKeyError: 'user_id'`)).toMatchObject({
+    expect(
+      findError(
+        `Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    print(config['user_id'])\nKeyError: 'user_id'`,
+      ),
+    ).toMatchObject({
       type: 'KeyError',
       template: "'<name>'",
       frames: [{ function: '<module>', file: 'app.py', line: 3 }],
@@ -186,7 +230,11 @@ LookupError: no user 42`)!;
       ecosystem: 'python',
       template: "'<name>' object has no attribute '<name>'",
     });
-    expect(findError('Traceback (most recent call last):\n  File "big.py", line 2, in <module>\n    data = f.read()\nMemoryError')).toMatchObject({
+    expect(
+      findError(
+        'Traceback (most recent call last):\n  File "big.py", line 2, in <module>\n    data = f.read()\nMemoryError',
+      ),
+    ).toMatchObject({
       type: 'MemoryError',
       message: '',
     });
@@ -198,11 +246,17 @@ LookupError: no user 42`)!;
     cursor.execute("INSERT INTO users (email) VALUES (%s)", (email,))
 psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "users_email_key"
 DETAIL:  Key (email)=(ada@example.com) already exists.`)!;
-    expect(found).toMatchObject({ ecosystem: 'postgres', type: 'psycopg2.errors.UniqueViolation', details: ['DETAIL:  Key (email)=(ada@example.com) already exists.'] });
+    expect(found).toMatchObject({
+      ecosystem: 'postgres',
+      type: 'psycopg2.errors.UniqueViolation',
+      details: ['DETAIL:  Key (email)=(ada@example.com) already exists.'],
+    });
   });
 
   it('reads an argparse error', () => {
-    expect(findError('usage: report.py [-h] --since SINCE\nreport.py: error: the following arguments are required: --since')).toMatchObject({
+    expect(
+      findError('usage: report.py [-h] --since SINCE\nreport.py: error: the following arguments are required: --since'),
+    ).toMatchObject({
       type: 'error',
       template: 'the following arguments are required: <arguments>',
     });
@@ -211,7 +265,8 @@ DETAIL:  Key (email)=(ada@example.com) already exists.`)!;
 
 describe('findError: PostgreSQL, shell and npm', () => {
   it('reads psql output with DETAIL and HINT', () => {
-    const found = findError(`psql:migrate.sql:12: ERROR:  duplicate key value violates unique constraint "users_email_key"
+    const found =
+      findError(`psql:migrate.sql:12: ERROR:  duplicate key value violates unique constraint "users_email_key"
 DETAIL:  Key (email)=(ada@example.com) already exists.`)!;
     expect(found).toMatchObject({
       ecosystem: 'postgres',
@@ -220,15 +275,23 @@ DETAIL:  Key (email)=(ada@example.com) already exists.`)!;
       frames: [{ file: 'migrate.sql', line: 12 }],
       details: ['DETAIL:  Key (email)=(ada@example.com) already exists.'],
     });
-    expect(findError('ERROR:  relation "orders" does not exist\nLINE 1: SELECT * FROM orders\n                      ^')).toMatchObject({
+    expect(
+      findError('ERROR:  relation "orders" does not exist\nLINE 1: SELECT * FROM orders\n                      ^'),
+    ).toMatchObject({
       template: 'relation "<name>" does not exist',
       details: ['LINE 1: SELECT * FROM orders'],
     });
   });
 
   it('reads node-postgres and TypeORM errors as PostgreSQL', () => {
-    expect(findError('error: current transaction is aborted, commands ignored until end of transaction block')).toMatchObject({ ecosystem: 'postgres', type: 'error' });
-    expect(findError('QueryFailedError: relation "user" does not exist\n    at PostgresQueryRunner.query (/app/node_modules/typeorm/driver/postgres/PostgresQueryRunner.js:211:19)')).toMatchObject({
+    expect(
+      findError('error: current transaction is aborted, commands ignored until end of transaction block'),
+    ).toMatchObject({ ecosystem: 'postgres', type: 'error' });
+    expect(
+      findError(
+        'QueryFailedError: relation "user" does not exist\n    at PostgresQueryRunner.query (/app/node_modules/typeorm/driver/postgres/PostgresQueryRunner.js:211:19)',
+      ),
+    ).toMatchObject({
       ecosystem: 'postgres',
       type: 'QueryFailedError',
       frames: [],
@@ -236,8 +299,15 @@ DETAIL:  Key (email)=(ada@example.com) already exists.`)!;
   });
 
   it('reads shell errors, with the script line as the frame', () => {
-    expect(findError('bash: kubectl: command not found')).toMatchObject({ ecosystem: 'shell', type: 'bash', template: '<command>: command not found' });
-    expect(findError('zsh: command not found: kubectl')).toMatchObject({ type: 'zsh', template: 'command not found: <command>' });
+    expect(findError('bash: kubectl: command not found')).toMatchObject({
+      ecosystem: 'shell',
+      type: 'bash',
+      template: '<command>: command not found',
+    });
+    expect(findError('zsh: command not found: kubectl')).toMatchObject({
+      type: 'zsh',
+      template: 'command not found: <command>',
+    });
     expect(findError('/bin/sh: 1: kubectl: not found')).toMatchObject({ type: 'sh', template: '<command>: not found' });
     expect(findError('./deploy.sh: line 12: DEPLOY_ENV: unbound variable')).toMatchObject({
       type: 'bash',
@@ -258,16 +328,25 @@ npm ERR!   react@"^18.2.0" from the root project
 npm ERR!
 npm ERR! Could not resolve dependency:
 npm ERR! peer react@"^17.0.0" from react-beautiful-dnd@13.1.1`)!;
-    expect(found).toMatchObject({ ecosystem: 'npm', type: 'npm', code: 'ERESOLVE', message: 'ERESOLVE unable to resolve dependency tree' });
+    expect(found).toMatchObject({
+      ecosystem: 'npm',
+      type: 'npm',
+      code: 'ERESOLVE',
+      message: 'ERESOLVE unable to resolve dependency tree',
+    });
     expect(found.details).toContain('peer react@"^17.0.0" from react-beautiful-dnd@13.1.1');
-    expect(findError('npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/expresss - Not found')).toMatchObject({
+    expect(
+      findError('npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/expresss - Not found'),
+    ).toMatchObject({
       code: 'E404',
       template: '<n> Not Found - GET <url> - Not found',
     });
   });
 
   it('prefers a fenced block to the words around it', () => {
-    const found = findError("Why does this happen? I get an Error: sometimes.\n\n```\nRangeError: Maximum call stack size exceeded\n    at walk (/app/tree.js:4:10)\n```")!;
+    const found = findError(
+      'Why does this happen? I get an Error: sometimes.\n\n```\nRangeError: Maximum call stack size exceeded\n    at walk (/app/tree.js:4:10)\n```',
+    )!;
     expect(found).toMatchObject({ type: 'RangeError', frames: [{ function: 'walk', file: 'tree.js', line: 4 }] });
   });
 
@@ -293,12 +372,20 @@ describe('signatureOfMessage and lookupIds', () => {
   it('files a fix written without type or tail where the printed error looks for it', () => {
     const stored = (message: string) => signatureOfMessage(message).id;
     const candidates = (text: string) => lookupIds(findError(text)!);
-    expect(candidates('ERROR:  duplicate key value violates unique constraint "users_email_key"')).toContain(stored('duplicate key value violates unique constraint'));
-    expect(candidates('Error: listen EADDRINUSE: address already in use :::3000')).toContain(stored('Error: listen EADDRINUSE: address already in use'));
+    expect(candidates('ERROR:  duplicate key value violates unique constraint "users_email_key"')).toContain(
+      stored('duplicate key value violates unique constraint'),
+    );
+    expect(candidates('Error: listen EADDRINUSE: address already in use :::3000')).toContain(
+      stored('Error: listen EADDRINUSE: address already in use'),
+    );
     expect(candidates('bash: kubectl: command not found')).toContain(stored('command not found'));
     expect(candidates('./deploy.sh: line 3: TOKEN: unbound variable')).toContain(stored('unbound variable'));
-    expect(candidates('report.py: error: the following arguments are required: --since')).toContain(stored('error: the following arguments are required'));
-    expect(candidates("RangeError: Invalid time zone specified: Mars/Base")).toContain(stored('RangeError: Invalid time zone specified'));
+    expect(candidates('report.py: error: the following arguments are required: --since')).toContain(
+      stored('error: the following arguments are required'),
+    );
+    expect(candidates('RangeError: Invalid time zone specified: Mars/Base')).toContain(
+      stored('RangeError: Invalid time zone specified'),
+    );
   });
 
   it('puts the exact signature first', () => {
@@ -309,7 +396,12 @@ describe('signatureOfMessage and lookupIds', () => {
 
   it('does not file unrelated errors together', () => {
     const candidates = lookupIds(findError("TypeError: Cannot read properties of undefined (reading 'map')")!);
-    for (const other of ['TypeError: Object.groupBy is not a function', 'command not found', 'RangeError: Invalid time value', 'SyntaxError: Unexpected end of JSON input']) {
+    for (const other of [
+      'TypeError: Object.groupBy is not a function',
+      'command not found',
+      'RangeError: Invalid time value',
+      'SyntaxError: Unexpected end of JSON input',
+    ]) {
       expect(candidates).not.toContain(signatureOfMessage(other).id);
     }
   });

@@ -20,7 +20,10 @@ export function findError(text: string): ErrorSignature | undefined {
 
 /** The signature of an error message written on its own (a corpus `fixes` entry), with or without its type. */
 export function signatureOfMessage(message: string): ErrorSignature {
-  return findError(message) ?? buildSignature({ ecosystem: ecosystemOfMessage('', message), type: '', message: message.trim() });
+  return (
+    findError(message) ??
+    buildSignature({ ecosystem: ecosystemOfMessage('', message), type: '', message: message.trim() })
+  );
 }
 
 function fencedBlocks(text: string): string[] {
@@ -29,7 +32,9 @@ function fencedBlocks(text: string): string[] {
 
 /** Inline code that holds an error: "I get `TypeError: x is not a function` when …". */
 function inlineCode(text: string): string[] {
-  return [...text.replace(/```[\s\S]*?```/g, ' ').matchAll(/`([^`\n]*(?:Error|Exception|ERR|ERROR)[^`\n]*:[^`\n]*)`/g)].map((match) => match[1]!);
+  return [
+    ...text.replace(/```[\s\S]*?```/g, ' ').matchAll(/`([^`\n]*(?:Error|Exception|ERR|ERROR)[^`\n]*:[^`\n]*)`/g),
+  ].map((match) => match[1]!);
 }
 
 type Parser = (lines: string[]) => ErrorSignature | undefined;
@@ -37,7 +42,9 @@ type Parser = (lines: string[]) => ErrorSignature | undefined;
 const errorType =
   '(?:[A-Za-z_$][\\w$]*\\.)*[A-Za-z_$][\\w$]*(?:Error|Exception|Warning|Rejection|Interrupt|Exit|Violation|Failure)|Error|error|Exception|FATAL ERROR';
 /** `TypeError: …`, `Error [ERR_X]: …`, `Uncaught (in promise) TypeError: …`, `(node:42) SomeWarning: …`. */
-const headerLine = new RegExp(`^\\s*(?:\\(node:\\d+\\) )?(Uncaught (?:\\(in promise\\) )?)?(${errorType})(?: \\[([\\w-]+)\\])?:\\s*(.*)$`);
+const headerLine = new RegExp(
+  `^\\s*(?:\\(node:\\d+\\) )?(Uncaught (?:\\(in promise\\) )?)?(${errorType})(?: \\[([\\w-]+)\\])?:\\s*(.*)$`,
+);
 /** A Python exception raised without a message: `MemoryError`, `KeyboardInterrupt`. */
 const bareTypeLine = /^((?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Iteration))\s*$/;
 /** Node's report of a promise rejected with something that is not an Error. */
@@ -80,37 +87,58 @@ const typescriptCompiler: Parser = (lines) => {
     type: first[6]!,
     code: first[6]!,
     message: first[7]!.trim(),
-    frames: file ? [{ function: '', file: file.split(/[/\\]/).at(-1)!, line: Number(line), column: Number(column) }] : [],
-    details: diagnostics.length > 1 ? [`…and ${diagnostics.length - 1} more TypeScript error${diagnostics.length > 2 ? 's' : ''}.`] : [],
+    frames: file
+      ? [{ function: '', file: file.split(/[/\\]/).at(-1)!, line: Number(line), column: Number(column) }]
+      : [],
+    details:
+      diagnostics.length > 1
+        ? [`…and ${diagnostics.length - 1} more TypeScript error${diagnostics.length > 2 ? 's' : ''}.`]
+        : [],
   });
 };
 
 const npm: Parser = (lines) => {
-  const contents = lines.map((line) => /^npm (?:ERR!|error)\s?(.*)$/.exec(line.trim())?.[1]).filter((content) => content !== undefined);
+  const contents = lines
+    .map((line) => /^npm (?:ERR!|error)\s?(.*)$/.exec(line.trim())?.[1])
+    .filter((content) => content !== undefined);
   if (contents.length === 0) return undefined;
   const code = contents.map((content) => /^code (\S+)$/.exec(content)?.[1]).find(Boolean);
-  const informative = contents.filter((content) => content.trim() !== '' && !/^(?:code|syscall|errno|path|command|signal|cwd)\b/.test(content));
-  const message = informative.find((content) => !/^(?:A complete log|Log files were not written|\s)/.test(content)) ?? code ?? '';
+  const informative = contents.filter(
+    (content) => content.trim() !== '' && !/^(?:code|syscall|errno|path|command|signal|cwd)\b/.test(content),
+  );
+  const message =
+    informative.find((content) => !/^(?:A complete log|Log files were not written|\s)/.test(content)) ?? code ?? '';
   return buildSignature({
     ecosystem: 'npm',
     type: 'npm',
     code,
     message: message.trim(),
-    details: informative.filter((content) => content !== message && !/^A complete log|^\s*\/.*debug-\d/.test(content)).slice(0, 8),
+    details: informative
+      .filter((content) => content !== message && !/^A complete log|^\s*\/.*debug-\d/.test(content))
+      .slice(0, 8),
   });
 };
 
 const javascriptStack: Parser = (lines) => {
   const firstFrame = lines.findIndex(isJavaScriptFrameLine);
   if (firstFrame < 0) return undefined;
-  const headerIndex = lines.slice(0, firstFrame).findLastIndex((line) => headerLine.test(line) || rejectionLine.test(line.trim()));
+  const headerIndex = lines
+    .slice(0, firstFrame)
+    .findLastIndex((line) => headerLine.test(line) || rejectionLine.test(line.trim()));
   const frameLines = lines.slice(firstFrame).filter(isJavaScriptFrameLine);
   const rest = lines.slice(firstFrame);
   const propertyCode = rest.map((line) => /^\s*code: '([\w-]+)'/.exec(line)?.[1]).find(Boolean);
-  const unhandled = lines.some((line) => /UnhandledPromiseRejection|Unhandled(?: promise)? rejection|Uncaught \(in promise\)/i.test(line));
+  const unhandled = lines.some((line) =>
+    /UnhandledPromiseRejection|Unhandled(?: promise)? rejection|Uncaught \(in promise\)/i.test(line),
+  );
   if (headerIndex < 0) return undefined;
   const header = lines[headerIndex]!;
-  return fromHeader(header, { frames: javascriptFrames(frameLines), code: propertyCode, unhandled, ecosystem: 'javascript' });
+  return fromHeader(header, {
+    frames: javascriptFrames(frameLines),
+    code: propertyCode,
+    unhandled,
+    ecosystem: 'javascript',
+  });
 };
 
 const postgres: Parser = (lines) => {
@@ -137,24 +165,36 @@ const shell: Parser = (lines) => {
     if (zsh) return buildSignature({ ecosystem: 'shell', type: 'zsh', message: `${zsh[1]}: ${zsh[2]}` });
     const dash = /^(\/bin\/sh|sh): (\d+): (.+)$/.exec(line);
     if (dash) return buildSignature({ ecosystem: 'shell', type: 'sh', message: dash[3]! });
-    const script = /^(-?bash|sh|zsh|dash|ksh|(?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash)|\.\/[\w.-]+): (?:line (\d+): )?(.+)$/.exec(line);
-    if (script && /command not found|unbound variable|Permission denied|No such file or directory|syntax error|bad substitution|unexpected/.test(script[3]!)) {
+    const script =
+      /^(-?bash|sh|zsh|dash|ksh|(?:\.{0,2}\/)?[\w./-]+\.(?:sh|bash)|\.\/[\w.-]+): (?:line (\d+): )?(.+)$/.exec(line);
+    if (
+      script &&
+      /command not found|unbound variable|Permission denied|No such file or directory|syntax error|bad substitution|unexpected/.test(
+        script[3]!,
+      )
+    ) {
       const isScript = !/^-?(?:bash|sh|zsh|dash|ksh)$/.test(script[1]!);
       return buildSignature({
         ecosystem: 'shell',
         type: isScript ? 'bash' : script[1]!.replace(/^-/, ''),
         message: script[3]!,
-        frames: isScript && script[2] ? [{ function: '', file: script[1]!.split('/').at(-1)!, line: Number(script[2]) }] : [],
+        frames:
+          isScript && script[2] ? [{ function: '', file: script[1]!.split('/').at(-1)!, line: Number(script[2]) }] : [],
       });
     }
-    const tool = /^(sed|xargs|grep|awk|find|cp|mv|rm|cat|ls|chmod|chown|mkdir|tar|curl|ssh|make|docker|git|fatal): (.+)$/.exec(line);
+    const tool =
+      /^(sed|xargs|grep|awk|find|cp|mv|rm|cat|ls|chmod|chown|mkdir|tar|curl|ssh|make|docker|git|fatal): (.+)$/.exec(
+        line,
+      );
     if (tool) return buildSignature({ ecosystem: 'shell', type: tool[1]!, message: tool[2]! });
   }
   return undefined;
 };
 
 /** An error header in the middle of a sentence ("Why do I get Error: listen EADDRINUSE …"): the rest of the line is its message. */
-const headerInProse = new RegExp(`(?:^|[\\s(])(${errorType.replace('|error|', '|').replace('|FATAL ERROR', '')})(?: \\[([\\w-]+)\\])?: (\\S.*)$`);
+const headerInProse = new RegExp(
+  `(?:^|[\\s(])(${errorType.replace('|error|', '|').replace('|FATAL ERROR', '')})(?: \\[([\\w-]+)\\])?: (\\S.*)$`,
+);
 
 /** Any line that reads as an error header, without a stack: the first one wins, then one inside a sentence. */
 const errorLine: Parser = (lines) => {
@@ -172,7 +212,12 @@ const errorLine: Parser = (lines) => {
   }
   for (const line of lines) {
     const match = headerInProse.exec(line);
-    if (match) return fromHeader(`${match[1]}${match[2] ? ` [${match[2]}]` : ''}: ${match[3]!.replace(/[\s?!.,;:]+$/, '')}`, { frames: [], unhandled: false, ecosystem: 'unknown' });
+    if (match)
+      return fromHeader(`${match[1]}${match[2] ? ` [${match[2]}]` : ''}: ${match[3]!.replace(/[\s?!.,;:]+$/, '')}`, {
+        frames: [],
+        unhandled: false,
+        ecosystem: 'unknown',
+      });
   }
   return undefined;
 };
@@ -185,16 +230,27 @@ function fromHeader(
 ): ErrorSignature {
   const rejection = rejectionLine.exec(header.trim());
   if (rejection) {
-    return buildSignature({ ecosystem: 'javascript', type: rejection[1]!, code: context.code ?? 'ERR_UNHANDLED_REJECTION', message: rejection[2]!, frames: context.frames, unhandledRejection: true });
+    return buildSignature({
+      ecosystem: 'javascript',
+      type: rejection[1]!,
+      code: context.code ?? 'ERR_UNHANDLED_REJECTION',
+      message: rejection[2]!,
+      frames: context.frames,
+      unhandledRejection: true,
+    });
   }
   const match = headerLine.exec(header)!;
   const type = match[3] ? `${match[2]} [${match[3]}]` : match[2]!;
   // Node prints its warnings and errors with its process id: `(node:4304) MaxListenersExceededWarning: …`.
-  if (/^\s*\(node:\d+\)/.test(header) && context.ecosystem === 'unknown') context = { ...context, ecosystem: 'javascript' };
+  if (/^\s*\(node:\d+\)/.test(header) && context.ecosystem === 'unknown')
+    context = { ...context, ecosystem: 'javascript' };
   const message = match[4]!.trim();
   const code = match[3] ?? systemErrorCode(message) ?? context.code;
   return buildSignature({
-    ecosystem: context.ecosystem === 'unknown' ? ecosystemOfMessage('', message, match[2]) : ecosystemOfMessage(context.ecosystem, message),
+    ecosystem:
+      context.ecosystem === 'unknown'
+        ? ecosystemOfMessage('', message, match[2])
+        : ecosystemOfMessage(context.ecosystem, message),
     type,
     ...(code ? { code } : {}),
     message,
@@ -211,20 +267,62 @@ function systemErrorCode(message: string): string | undefined {
 }
 
 const pythonOnlyTypes = new Set([
-  'KeyError', 'IndexError', 'AttributeError', 'NameError', 'ImportError', 'ModuleNotFoundError', 'ValueError', 'ZeroDivisionError',
-  'FileNotFoundError', 'PermissionError', 'IndentationError', 'TabError', 'RecursionError', 'StopIteration', 'KeyboardInterrupt',
-  'UnicodeDecodeError', 'UnicodeEncodeError', 'NotImplementedError', 'OSError', 'MemoryError', 'RuntimeError',
-  'ConnectionRefusedError', 'FileExistsError', 'IsADirectoryError', 'BrokenPipeError', 'OverflowError', 'LookupError',
+  'KeyError',
+  'IndexError',
+  'AttributeError',
+  'NameError',
+  'ImportError',
+  'ModuleNotFoundError',
+  'ValueError',
+  'ZeroDivisionError',
+  'FileNotFoundError',
+  'PermissionError',
+  'IndentationError',
+  'TabError',
+  'RecursionError',
+  'StopIteration',
+  'KeyboardInterrupt',
+  'UnicodeDecodeError',
+  'UnicodeEncodeError',
+  'NotImplementedError',
+  'OSError',
+  'MemoryError',
+  'RuntimeError',
+  'ConnectionRefusedError',
+  'FileExistsError',
+  'IsADirectoryError',
+  'BrokenPipeError',
+  'OverflowError',
+  'LookupError',
 ]);
-const javascriptOnlyTypes = new Set(['ReferenceError', 'RangeError', 'URIError', 'EvalError', 'AggregateError', 'DOMException', 'AbortError', 'DataCloneError', 'FATAL ERROR']);
+const javascriptOnlyTypes = new Set([
+  'ReferenceError',
+  'RangeError',
+  'URIError',
+  'EvalError',
+  'AggregateError',
+  'DOMException',
+  'AbortError',
+  'DataCloneError',
+  'FATAL ERROR',
+]);
 
 /** The message's ecosystem: PostgreSQL's messages are recognised whichever client printed them. */
 function ecosystemOfMessage(known: ErrorEcosystem | '', message: string, type = ''): ErrorEcosystem {
   if (looksLikePostgres(message)) return 'postgres';
   if (known) return known;
   const last = type.split('.').at(-1)!;
-  if (type.includes('.') || pythonOnlyTypes.has(last) || /object (?:is not|has no attribute)|\[Errno \d+\]/.test(message)) return 'python';
-  if (javascriptOnlyTypes.has(last) || /^Cannot read propert|is not a function|^Unexpected token|ERR_[A-Z_]+/.test(message)) return 'javascript';
+  if (
+    type.includes('.') ||
+    pythonOnlyTypes.has(last) ||
+    /object (?:is not|has no attribute)|\[Errno \d+\]/.test(message)
+  )
+    return 'python';
+  if (
+    javascriptOnlyTypes.has(last) ||
+    /^Cannot read propert|is not a function|^Unexpected token|ERR_[A-Z_]+/.test(message)
+  )
+    return 'javascript';
   if (/^(?:E[A-Z]+:|listen |connect |spawn )/.test(message)) return 'javascript';
   return 'unknown';
 }

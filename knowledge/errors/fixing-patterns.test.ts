@@ -7,7 +7,16 @@ import { findError } from './find-error.ts';
 import { findFixingPatterns } from './fixing-patterns.ts';
 
 const input = (id: string): PatternInput => ({
-  id, title: id, summary: '', language: 'sql', tags: ['sql'], questions: [], code: '', tests: null, libraries: [], source: { kind: 'seed' },
+  id,
+  title: id,
+  summary: '',
+  language: 'sql',
+  tags: ['sql'],
+  questions: [],
+  code: '',
+  tests: null,
+  libraries: [],
+  source: { kind: 'seed' },
 });
 const stored = (id: string): Pattern => patternFixture(id, input(id));
 
@@ -45,10 +54,15 @@ describe('findFixingPatterns', () => {
   });
 
   it('keeps to the limit and skips patterns the store no longer has', async () => {
-    const stores = await storesWith(['a', 'b', 'c', 'd'].map((id) => ({ id: `sql-${id}`, fixes: ['deadlock detected'] })));
+    const stores = await storesWith(
+      ['a', 'b', 'c', 'd'].map((id) => ({ id: `sql-${id}`, fixes: ['deadlock detected'] })),
+    );
     const signature = findError('ERROR:  deadlock detected')!;
     expect(await findFixingPatterns(signature, stores, 2)).toHaveLength(2);
-    const gone = await findFixingPatterns(signature, { graph: stores.graph, patterns: { findByIds: async (ids) => ids.filter((id) => id !== 'sql-a').map(stored) } });
+    const gone = await findFixingPatterns(signature, {
+      graph: stores.graph,
+      patterns: { findByIds: async (ids) => ids.filter((id) => id !== 'sql-a').map(stored) },
+    });
     expect(gone.map(({ pattern }) => pattern.id)).toEqual(['sql-b', 'sql-c']);
   });
 });

@@ -31,7 +31,9 @@ export async function findFixingPatterns(
   }
   const ordered = [...best.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit);
   if (ordered.length === 0) return [];
-  const patterns = new Map((await stores.patterns.findByIds(ordered.map(([id]) => id))).map((pattern) => [pattern.id, pattern]));
+  const patterns = new Map(
+    (await stores.patterns.findByIds(ordered.map(([id]) => id))).map((pattern) => [pattern.id, pattern]),
+  );
   const exact = errorNodeId(signature.id);
   return ordered.flatMap(([id, position]) => {
     const pattern = patterns.get(id);

@@ -20,7 +20,12 @@ export function javascriptFrames(lines: string[]): StackFrame[] {
     if (!parsed) continue;
     const path = parsed[1]!;
     if (isOutsideUserCode(path)) continue;
-    frames.push({ function: name, file: baseName(path), line: Number(parsed[2]), ...(parsed[3] ? { column: Number(parsed[3]) } : {}) });
+    frames.push({
+      function: name,
+      file: baseName(path),
+      line: Number(parsed[2]),
+      ...(parsed[3] ? { column: Number(parsed[3]) } : {}),
+    });
   }
   return frames;
 }

@@ -12,7 +12,10 @@ describe('connectGraph', () => {
     const broken = connectGraph(undefined, async () => {
       throw new Error('connection terminated');
     });
-    expect(await broken.status()).toEqual({ ok: false, detail: 'graph tables in Postgres unreachable: connection terminated' });
+    expect(await broken.status()).toEqual({
+      ok: false,
+      detail: 'graph tables in Postgres unreachable: connection terminated',
+    });
   });
 
   it('uses Neo4j when NEO4J_URI is set, and reports an unreachable server with its address', async () => {

@@ -15,7 +15,6 @@ export interface GraphStatus {
   detail: string;
 }
 
-
 export interface Neo4jSettings {
   uri: string;
   user: string;

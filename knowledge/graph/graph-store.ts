@@ -39,4 +39,5 @@ export interface GraphStore {
 }
 
 export const patternNodeId = (patternId: string) => `pattern:${patternId}`;
-export const patternIdOfNode = (nodeId: string) => (nodeId.startsWith('pattern:') ? nodeId.slice('pattern:'.length) : undefined);
+export const patternIdOfNode = (nodeId: string) =>
+  nodeId.startsWith('pattern:') ? nodeId.slice('pattern:'.length) : undefined;

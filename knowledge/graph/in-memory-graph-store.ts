@@ -13,7 +13,9 @@ export class InMemoryGraphStore implements GraphStore {
     const replaced = new Set(change.replaceEdgesOf);
     this.edges = this.edges.filter((edge) => !replaced.has(edge.from));
     for (const edge of change.edges) {
-      const known = this.edges.some((other) => other.from === edge.from && other.kind === edge.kind && other.to === edge.to);
+      const known = this.edges.some(
+        (other) => other.from === edge.from && other.kind === edge.kind && other.to === edge.to,
+      );
       if (!known) this.edges.push({ ...edge });
     }
   }
@@ -26,8 +28,10 @@ export class InMemoryGraphStore implements GraphStore {
       if (kinds && !kinds.has(edge.kind)) continue;
       const target = this.nodes.get(edge.to);
       const source = this.nodes.get(edge.from);
-      if (wanted.has(edge.from) && target) found.push({ origin: edge.from, edge: edge.kind, direction: 'out', node: target });
-      if (wanted.has(edge.to) && source) found.push({ origin: edge.to, edge: edge.kind, direction: 'in', node: source });
+      if (wanted.has(edge.from) && target)
+        found.push({ origin: edge.from, edge: edge.kind, direction: 'out', node: target });
+      if (wanted.has(edge.to) && source)
+        found.push({ origin: edge.to, edge: edge.kind, direction: 'in', node: source });
     }
     return found.slice(0, options.limit ?? 200);
   }

@@ -8,10 +8,13 @@ const parameters = { nodes: [], ids: [], edges: [], limit: 1 };
 const errorsOf = (statement: string) =>
   lintCypherQuery(statement, { parameters }).diagnostics.filter((diagnostic) => diagnostic.severity === 1);
 
-describe('the Neo4j adapter\'s Cypher', () => {
-  it.each(allCypherStatements().map((statement) => [statement.split('\n')[0]!, statement]))('parses: %s', (_label, statement) => {
-    expect(errorsOf(statement)).toEqual([]);
-  });
+describe("the Neo4j adapter's Cypher", () => {
+  it.each(allCypherStatements().map((statement) => [statement.split('\n')[0]!, statement]))(
+    'parses: %s',
+    (_label, statement) => {
+      expect(errorsOf(statement)).toEqual([]);
+    },
+  );
 
   it('would catch a broken statement', () => {
     expect(errorsOf('UNWIND $ids AS id MATCH (n {id: id)-[r]->() DELET r').length).toBeGreaterThan(0);

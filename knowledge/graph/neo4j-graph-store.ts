@@ -1,5 +1,13 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { edgeKinds, type EdgeKind, type GraphEdge, type GraphNode, type GraphStore, type Neighbour, type NodeKind } from './graph-store.ts';
+import {
+  edgeKinds,
+  type EdgeKind,
+  type GraphEdge,
+  type GraphNode,
+  type GraphStore,
+  type Neighbour,
+  type NodeKind,
+} from './graph-store.ts';
 
 const nodeKinds: NodeKind[] = ['Pattern', 'Library', 'Concept', 'ErrorSignature'];
 
@@ -9,7 +17,8 @@ const nodeKinds: NodeKind[] = ['Pattern', 'Library', 'Concept', 'ErrorSignature'
  * per kind from the fixed lists above — never from input.
  */
 export const cypher = {
-  constraint: (kind: NodeKind) => `CREATE CONSTRAINT kiln_${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE`,
+  constraint: (kind: NodeKind) =>
+    `CREATE CONSTRAINT kiln_${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE`,
   mergeNodes: (kind: NodeKind) =>
     `UNWIND $nodes AS node MERGE (n:${kind} {id: node.id}) SET n += node.properties, n.kind = '${kind}'`,
   deleteOutgoing: `UNWIND $ids AS id MATCH (n {id: id})-[r]->() DELETE r`,
@@ -48,12 +57,16 @@ export class Neo4jGraphStore implements GraphStore {
     try {
       await session.executeWrite(async (transaction) => {
         for (const kind of nodeKinds) {
-          const nodes = change.nodes.filter((node) => node.kind === kind).map((node) => ({ id: node.id, properties: node.properties }));
+          const nodes = change.nodes
+            .filter((node) => node.kind === kind)
+            .map((node) => ({ id: node.id, properties: node.properties }));
           if (nodes.length) await transaction.run(cypher.mergeNodes(kind), { nodes });
         }
         if (change.replaceEdgesOf.length) await transaction.run(cypher.deleteOutgoing, { ids: change.replaceEdgesOf });
         for (const kind of edgeKinds) {
-          const edges = change.edges.filter((edge) => edge.kind === kind).map((edge) => ({ from: edge.from, to: edge.to }));
+          const edges = change.edges
+            .filter((edge) => edge.kind === kind)
+            .map((edge) => ({ from: edge.from, to: edge.to }));
           if (edges.length) await transaction.run(cypher.mergeEdges(kind), { edges });
         }
       });
@@ -68,7 +81,11 @@ export class Neo4jGraphStore implements GraphStore {
     try {
       // LIMIT needs an integer, and plain JavaScript numbers travel as floats: hence neo4j.int.
       const result = await session.executeRead((transaction) =>
-        transaction.run(cypher.neighbours, { ids, edges: options.edges ?? null, limit: neo4j.int(options.limit ?? 200) }),
+        transaction.run(cypher.neighbours, {
+          ids,
+          edges: options.edges ?? null,
+          limit: neo4j.int(options.limit ?? 200),
+        }),
       );
       return result.records.map((record) => ({
         origin: record.get('origin') as string,

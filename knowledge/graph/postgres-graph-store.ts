@@ -1,5 +1,13 @@
 import type { Sql } from '../../platform/database/sql-query.ts';
-import { edgeKinds, type EdgeKind, type GraphEdge, type GraphNode, type GraphStore, type Neighbour, type NodeKind } from './graph-store.ts';
+import {
+  edgeKinds,
+  type EdgeKind,
+  type GraphEdge,
+  type GraphNode,
+  type GraphStore,
+  type Neighbour,
+  type NodeKind,
+} from './graph-store.ts';
 
 /** The graph in two Postgres tables (`graph_nodes`, `graph_edges`): the default when no Neo4j is configured. */
 export class PostgresGraphStore implements GraphStore {
@@ -14,7 +22,11 @@ export class PostgresGraphStore implements GraphStore {
            SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, properties = graph_nodes.properties || EXCLUDED.properties, updated_at = now()
            WHERE graph_nodes.kind <> EXCLUDED.kind OR NOT graph_nodes.properties @> EXCLUDED.properties`,
-          [change.nodes.map((node) => node.id), change.nodes.map((node) => node.kind), change.nodes.map((node) => JSON.stringify(node.properties))],
+          [
+            change.nodes.map((node) => node.id),
+            change.nodes.map((node) => node.kind),
+            change.nodes.map((node) => JSON.stringify(node.properties)),
+          ],
         );
       }
       if (change.replaceEdgesOf.length) {
@@ -25,7 +37,11 @@ export class PostgresGraphStore implements GraphStore {
           `INSERT INTO graph_edges (source_id, kind, target_id)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
            ON CONFLICT DO NOTHING`,
-          [change.edges.map((edge) => edge.from), change.edges.map((edge) => edge.kind), change.edges.map((edge) => edge.to)],
+          [
+            change.edges.map((edge) => edge.from),
+            change.edges.map((edge) => edge.kind),
+            change.edges.map((edge) => edge.to),
+          ],
         );
       }
     });

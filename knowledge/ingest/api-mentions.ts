@@ -21,11 +21,18 @@ export function apiMentions(markdown: string): Map<string, string> {
   const isBullet = (line: string) => /^\s*[-*+]\s/.test(line);
   const isHeading = (line: string) => /^#{1,6}\s/.test(line);
   for (let index = 0; index < lines.length; index += 1) {
-    const bullet = /^\s*[-*+]\s+`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\([^`]*\)`\s*(?:[:\u2013\u2014-]\s*)?(.*)$/.exec(lines[index]!);
+    const bullet =
+      /^\s*[-*+]\s+`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\([^`]*\)`\s*(?:[:\u2013\u2014-]\s*)?(.*)$/.exec(
+        lines[index]!,
+      );
     if (bullet) {
       const words = [bullet[2]!];
       // The description may go on over the next lines, up to a blank line, another item or a heading.
-      for (let next = index + 1; next < lines.length && lines[next]!.trim() && !isBullet(lines[next]!) && !isHeading(lines[next]!); next += 1) {
+      for (
+        let next = index + 1;
+        next < lines.length && lines[next]!.trim() && !isBullet(lines[next]!) && !isHeading(lines[next]!);
+        next += 1
+      ) {
         words.push(lines[next]!.trim());
       }
       add(bullet[1]!, words);
@@ -36,7 +43,12 @@ export function apiMentions(markdown: string): Map<string, string> {
       let next = index + 1;
       while (next < lines.length && !lines[next]!.trim()) next += 1;
       const words: string[] = [];
-      for (; next < lines.length && lines[next]!.trim() && !isHeading(lines[next]!) && !lines[next]!.startsWith('```'); next += 1) words.push(lines[next]!.trim());
+      for (
+        ;
+        next < lines.length && lines[next]!.trim() && !isHeading(lines[next]!) && !lines[next]!.startsWith('```');
+        next += 1
+      )
+        words.push(lines[next]!.trim());
       add(heading[1]!, words);
     }
   }

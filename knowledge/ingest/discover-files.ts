@@ -10,7 +10,8 @@ export interface DiscoveredFile {
   language: IngestLanguage;
 }
 
-export type SkipReason = 'dependency or build folder' | 'test' | 'generated' | 'binary' | 'too large' | 'excluded' | 'not source';
+export type SkipReason =
+  'dependency or build folder' | 'test' | 'generated' | 'binary' | 'too large' | 'excluded' | 'not source';
 
 export interface DiscoveryOptions {
   /** Ingest test files too (skipped by default: they describe code rather than offer patterns). */
@@ -34,8 +35,27 @@ const languages: Record<string, IngestLanguage> = {
   '.markdown': 'markdown',
 };
 const skippedFolders = new Set([
-  'node_modules', '.git', 'vendor', 'third_party', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit',
-  '__pycache__', '.venv', 'venv', 'env', 'target', '.cache', '.turbo', '.kiln', 'bower_components', 'site-packages',
+  'node_modules',
+  '.git',
+  'vendor',
+  'third_party',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'env',
+  'target',
+  '.cache',
+  '.turbo',
+  '.kiln',
+  'bower_components',
+  'site-packages',
 ]);
 const testFolders = new Set(['test', 'tests', '__tests__', 'spec', '__mocks__', 'fixtures']);
 const testFiles = [/\.(test|spec)\.[cm]?[jt]sx?$/, /^test_.*\.py$/, /_test\.py$/, /^conftest\.py$/];
@@ -56,7 +76,9 @@ export async function discoverFiles(root: string, options: DiscoveryOptions = {}
   const skip = (reason: SkipReason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
 
   const walk = async (directory: string) => {
-    for (const entry of (await readdir(directory, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(directory, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const absolutePath = path.join(directory, entry.name);
       const relative = path.relative(root, absolutePath).split(path.sep).join('/');
       if (excluded.some((pattern) => pattern.test(relative))) {
@@ -64,7 +86,8 @@ export async function discoverFiles(root: string, options: DiscoveryOptions = {}
         continue;
       }
       if (entry.isDirectory()) {
-        if (skippedFolders.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.github')) skip('dependency or build folder');
+        if (skippedFolders.has(entry.name) || (entry.name.startsWith('.') && entry.name !== '.github'))
+          skip('dependency or build folder');
         else if (!options.includeTests && testFolders.has(entry.name)) skip('test');
         else await walk(absolutePath);
         continue;
@@ -100,6 +123,13 @@ async function readHead(file: string): Promise<Buffer> {
 
 /** `src/**\/*.gen.ts` → a RegExp over root-relative paths; a pattern without a slash matches a name anywhere. */
 export function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?');
+  // NUL stands in for `**` while the single `*` is rewritten; no path contains one.
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\/?/g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u0000/g, '(?:.*/)?');
   return glob.includes('/') ? new RegExp(`^${escaped}(?:/.*)?$`) : new RegExp(`(?:^|/)${escaped}(?:/.*)?$`);
 }

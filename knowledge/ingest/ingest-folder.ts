@@ -61,10 +61,9 @@ export async function ingestFolder(
     for (const [name, words] of apiMentions(text)) if (!mentions.has(name)) mentions.set(name, words);
   }
   const known = new Map(
-    (await dependencies.sql.query(`SELECT path, content_hash, pattern_ids FROM ingested_files WHERE root = $1`, [root])).map((row) => [
-      String(row.path),
-      { hash: String(row.content_hash), patternIds: row.pattern_ids as string[] },
-    ]),
+    (
+      await dependencies.sql.query(`SELECT path, content_hash, pattern_ids FROM ingested_files WHERE root = $1`, [root])
+    ).map((row) => [String(row.path), { hash: String(row.content_hash), patternIds: row.pattern_ids as string[] }]),
   );
   const report: IngestReport = {
     root,
@@ -108,7 +107,9 @@ export async function ingestFolder(
       try {
         const chunks = await split(file, text);
         const names = chunks.map((chunk) => chunk.name);
-        const items = chunks.map((chunk) => toIndexable(chunk, file, repository, names.filter((name) => name === chunk.name).length > 1, mentions));
+        const items = chunks.map((chunk) =>
+          toIndexable(chunk, file, repository, names.filter((name) => name === chunk.name).length > 1, mentions),
+        );
         count = items.length;
         batch.push({ file, hash, items });
         report.ingestedFiles += 1;
@@ -171,8 +172,13 @@ export function toIndexable(
 ): IndexablePattern {
   const words = chunk.kind === 'section' ? chunk.name : chunk.name.split('.').flatMap(splitIdentifier).join(' ');
   const title = `${words.charAt(0).toUpperCase()}${words.slice(1)}`.slice(0, 80);
-  const folders = file.path.split('/').slice(0, -1).map((folder) => folder.toLowerCase().replace(/[^a-z0-9]+/g, '-')).filter(Boolean);
-  const mentioned = chunk.kind === 'section' ? undefined : (mentions.get(chunk.name) ?? mentions.get(chunk.name.split('.').at(-1)!));
+  const folders = file.path
+    .split('/')
+    .slice(0, -1)
+    .map((folder) => folder.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
+    .filter(Boolean);
+  const mentioned =
+    chunk.kind === 'section' ? undefined : (mentions.get(chunk.name) ?? mentions.get(chunk.name.split('.').at(-1)!));
   const summary = (
     chunk.documentation ||
     mentioned ||
@@ -190,7 +196,13 @@ export function toIndexable(
       code: chunk.code,
       tests: null,
       libraries: [],
-      source: { kind: 'ingest', path: file.path, line: chunk.line, repository: repository.name, ...(repository.commit ? { commit: repository.commit } : {}) },
+      source: {
+        kind: 'ingest',
+        path: file.path,
+        line: chunk.line,
+        repository: repository.name,
+        ...(repository.commit ? { commit: repository.commit } : {}),
+      },
     },
   };
 }

@@ -31,8 +31,15 @@ export function splitMarkdown(text: string): CodeChunk[] {
     if (!heading) return;
     const blocks = [...body.join('\n').matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)];
     if (blocks.length === 0) return;
-    const prose = body.join('\n').replace(/```[\s\S]*?```/g, '').trim();
-    const firstParagraph = prose.split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
+    const prose = body
+      .join('\n')
+      .replace(/```[\s\S]*?```/g, '')
+      .trim();
+    const firstParagraph =
+      prose
+        .split(/\n\s*\n/)[0]
+        ?.replace(/\s+/g, ' ')
+        .trim() ?? '';
     const language = fenceLanguages[blocks[0]![1]!.toLowerCase()] ?? 'text';
     chunks.push({
       name: heading.name,

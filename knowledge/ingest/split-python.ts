@@ -26,18 +26,27 @@ export class PythonUnavailableError extends Error {}
 /** The top-level functions and classes of a Python file, with decorators and doc strings, parsed by Python itself. */
 export function splitPython(text: string, options: { python?: string } = {}): Promise<CodeChunk[]> {
   return new Promise((resolve, reject) => {
-    const child = execFile(options.python ?? 'python3', ['-c', astScript], { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          reject(new PythonUnavailableError('python3 is not installed, so Python files cannot be split (install python3 to ingest them)'));
-        } else {
-          reject(new Error(`Python could not parse the file: ${stderr.trim().split('\n').at(-1) ?? error.message}`));
+    const child = execFile(
+      options.python ?? 'python3',
+      ['-c', astScript],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            reject(
+              new PythonUnavailableError(
+                'python3 is not installed, so Python files cannot be split (install python3 to ingest them)',
+              ),
+            );
+          } else {
+            reject(new Error(`Python could not parse the file: ${stderr.trim().split('\n').at(-1) ?? error.message}`));
+          }
+          return;
         }
-        return;
-      }
-      const parsed = JSON.parse(stdout) as Omit<CodeChunk, 'language'>[];
-      resolve(parsed.map((chunk) => ({ ...chunk, language: 'python' })));
-    });
+        const parsed = JSON.parse(stdout) as Omit<CodeChunk, 'language'>[];
+        resolve(parsed.map((chunk) => ({ ...chunk, language: 'python' })));
+      },
+    );
     child.stdin?.end(text);
   });
 }

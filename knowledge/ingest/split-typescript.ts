@@ -10,7 +10,13 @@ const maxClassLines = 150;
  * found with the TypeScript compiler's own parser, each with its JSDoc.
  */
 export function splitTypeScript(fileName: string, text: string, language: 'typescript' | 'javascript'): CodeChunk[] {
-  const kind = fileName.endsWith('x') ? (language === 'typescript' ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : language === 'typescript' ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const kind = fileName.endsWith('x')
+    ? language === 'typescript'
+      ? ts.ScriptKind.TSX
+      : ts.ScriptKind.JSX
+    : language === 'typescript'
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JS;
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
   const chunks: CodeChunk[] = [];
   const chunkOf = (node: ts.Node, name: string, chunkKind: CodeChunk['kind']): CodeChunk => {
@@ -43,7 +49,11 @@ export function splitTypeScript(fileName: string, text: string, language: 'types
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const initializer = declaration.initializer;
-        if (ts.isIdentifier(declaration.name) && initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+        if (
+          ts.isIdentifier(declaration.name) &&
+          initializer &&
+          (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))
+        ) {
           chunks.push({ ...chunkOf(statement, declaration.name.text, 'function') });
         }
       }
@@ -55,7 +65,7 @@ export function splitTypeScript(fileName: string, text: string, language: 'types
 function documentationOf(node: ts.Node): string {
   return ts
     .getJSDocCommentsAndTags(node)
-    .map((comment) => (ts.isJSDoc(comment) ? ts.getTextOfJSDocComment(comment.comment) ?? '' : ''))
+    .map((comment) => (ts.isJSDoc(comment) ? (ts.getTextOfJSDocComment(comment.comment) ?? '') : ''))
     .join(' ')
     .trim();
 }

@@ -38,7 +38,9 @@ export class RingBuffer<T> {
   });
 
   it('splits a very long class into its methods', () => {
-    const methods = Array.from({ length: 60 }, (_, index) => `  method${index}() {\n    return ${index};\n  }\n`).join('');
+    const methods = Array.from({ length: 60 }, (_, index) => `  method${index}() {\n    return ${index};\n  }\n`).join(
+      '',
+    );
     const chunks = splitTypeScript('big.js', `class Big {\n${methods}}\n`, 'javascript');
     expect(chunks).toHaveLength(60);
     expect(chunks[0]).toMatchObject({ name: 'Big.method0', kind: 'function', line: 2, language: 'javascript' });
@@ -94,7 +96,14 @@ npm install
 Nothing to run.
 `);
     expect(chunks).toEqual([
-      { name: 'Installing', kind: 'section', language: 'shell', line: 5, code: '# not a heading\nnpm install', documentation: 'Run this once. More of the paragraph.' },
+      {
+        name: 'Installing',
+        kind: 'section',
+        language: 'shell',
+        line: 5,
+        code: '# not a heading\nnpm install',
+        documentation: 'Run this once. More of the paragraph.',
+      },
     ]);
   });
 });

@@ -16,8 +16,7 @@ export interface ErrorSignature {
  * the error it failed with.
  */
 export type PatternOutcome =
-  | { verdict: 'success'; fixed?: ErrorSignature; at?: Date }
-  | { verdict: 'failure'; error?: ErrorSignature; at?: Date };
+  { verdict: 'success'; fixed?: ErrorSignature; at?: Date } | { verdict: 'failure'; error?: ErrorSignature; at?: Date };
 
 export const errorNodeId = (signature: ErrorSignature) => `error:${signature.id}`;
 
@@ -28,7 +27,9 @@ export const errorNodeId = (signature: ErrorSignature) => `error:${signature.id}
  * finds them next time. Unknown pattern ids are ignored.
  */
 export class PatternLearning {
-  constructor(private readonly dependencies: { patterns: Pick<PatternRepository, 'recordOutcome'>; graph: GraphStore }) {}
+  constructor(
+    private readonly dependencies: { patterns: Pick<PatternRepository, 'recordOutcome'>; graph: GraphStore },
+  ) {}
 
   /** Returns the ids whose stats were updated. */
   async recordOutcome(patternIds: string[], outcome: PatternOutcome): Promise<string[]> {
@@ -37,10 +38,16 @@ export class PatternLearning {
     const updated = await this.dependencies.patterns.recordOutcome(ids, outcome.verdict, outcome.at ?? new Date());
     const signature = outcome.verdict === 'success' ? outcome.fixed : outcome.error;
     if (signature && updated.length) {
-      const node: GraphNode = { id: errorNodeId(signature), kind: 'ErrorSignature', properties: { message: signature.message } };
+      const node: GraphNode = {
+        id: errorNodeId(signature),
+        kind: 'ErrorSignature',
+        properties: { message: signature.message },
+      };
       // Only a success teaches a fix; a failure records the signature so that a later fix can point at it.
       const edges: GraphEdge[] =
-        outcome.verdict === 'success' ? updated.map((id) => ({ from: patternNodeId(id), kind: 'FIXES', to: node.id })) : [];
+        outcome.verdict === 'success'
+          ? updated.map((id) => ({ from: patternNodeId(id), kind: 'FIXES', to: node.id }))
+          : [];
       await this.dependencies.graph.write({ nodes: [node], edges, replaceEdgesOf: [] });
     }
     return updated;

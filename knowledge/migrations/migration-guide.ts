@@ -8,7 +8,10 @@ const side = z.strictObject({
   /** Lower-case words that name it in a request (`express`, `expressjs`, `node.js`). */
   aliases: z.array(z.string().min(2)).min(1),
   /** For an upgrade: the major (or major.minor) version; for a runtime, the oldest (from) or newest (to) covered. */
-  version: z.string().regex(/^\d+(?:\.\d+)?$/).optional(),
+  version: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?$/)
+    .optional(),
 });
 
 /**
@@ -26,12 +29,17 @@ export const migrationGuideSchema = z.strictObject({
   /** Manifest entries that mean the project is affected (package names; `node`/`python` for runtimes). */
   packages: z.array(z.string().min(1)).default([]),
   /** The minimum runtime the target needs, compared with the manifest's `engines.node` or `requires-python`. */
-  requiresRuntime: z.strictObject({ name: z.enum(['node', 'python']), version: z.string().regex(/^\d+(?:\.\d+)?$/) }).optional(),
+  requiresRuntime: z
+    .strictObject({ name: z.enum(['node', 'python']), version: z.string().regex(/^\d+(?:\.\d+)?$/) })
+    .optional(),
   changes: z
     .array(
       z.strictObject({
         /** Runtime guides: the version that brought the change; only changes after the current version apply. */
-        since: z.string().regex(/^\d+(?:\.\d+)?$/).optional(),
+        since: z
+          .string()
+          .regex(/^\d+(?:\.\d+)?$/)
+          .optional(),
         change: text,
         action: text,
         /** An extended regular expression (grep -E) that finds code affected by the change. */

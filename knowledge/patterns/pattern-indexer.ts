@@ -51,17 +51,25 @@ export class PatternIndexer {
     }
     if (changed.length === 0) return report;
     try {
-      await this.writeVectors(await this.vectors(), changed.map((item) => item.pattern));
+      await this.writeVectors(
+        await this.vectors(),
+        changed.map((item) => item.pattern),
+      );
     } catch (error) {
       report.vectorError = (error as Error).message;
-      this.log.warn({ err: error }, 'pattern vectors not written; the patterns are searchable by text until the next index run');
+      this.log.warn(
+        { err: error },
+        'pattern vectors not written; the patterns are searchable by text until the next index run',
+      );
     }
     try {
       const change = graphChange(changed);
       // A changed pattern's edges are rewritten from what it says, but errors it was seen to fix (learning adds
       // those FIXES edges) stay: they are evidence from outcomes, not something the pattern's text declares.
       const declared = new Set(change.edges.map(edgeKey));
-      const learned = (await this.storedEdges(change.replaceEdgesOf, ['FIXES'])).filter((edge) => !declared.has(edgeKey(edge)));
+      const learned = (await this.storedEdges(change.replaceEdgesOf, ['FIXES'])).filter(
+        (edge) => !declared.has(edgeKey(edge)),
+      );
       await this.graph.write({ ...change, edges: [...change.edges, ...learned] });
     } catch (error) {
       report.graphError = (error as Error).message;
@@ -84,7 +92,13 @@ export class PatternIndexer {
 
   private async writeVectors(index: VectorIndex, patterns: PatternInput[]): Promise<void> {
     const embeddings = await this.embedder.embed(patterns.map((pattern) => patternDocument(pattern)));
-    await index.upsert(patterns.map((pattern, position) => ({ id: pattern.id, embedding: embeddings[position]!, metadata: { language: pattern.language } })));
+    await index.upsert(
+      patterns.map((pattern, position) => ({
+        id: pattern.id,
+        embedding: embeddings[position]!,
+        metadata: { language: pattern.language },
+      })),
+    );
   }
 
   /**
@@ -105,7 +119,9 @@ export class PatternIndexer {
   /** The edges the graph holds out of these nodes, optionally of some kinds only. */
   private async storedEdges(nodeIds: string[], edges?: EdgeKind[]): Promise<GraphEdge[]> {
     const neighbours = await this.graph.neighbours(nodeIds, { edges, limit: 1_000_000 });
-    return neighbours.filter((neighbour) => neighbour.direction === 'out').map((neighbour) => ({ from: neighbour.origin, kind: neighbour.edge, to: neighbour.node.id }));
+    return neighbours
+      .filter((neighbour) => neighbour.direction === 'out')
+      .map((neighbour) => ({ from: neighbour.origin, kind: neighbour.edge, to: neighbour.node.id }));
   }
 
   /** After a bulk write: lets Postgres catch up (see PatternRepository.vacuum), so search is fast at once. */
@@ -117,8 +133,14 @@ export class PatternIndexer {
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.patterns.delete(ids);
-    await (await this.vectors()).delete(ids).catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern vectors failed'));
-    await this.graph.remove(ids.map(patternNodeId)).catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern nodes failed'));
+    await (
+      await this.vectors()
+    )
+      .delete(ids)
+      .catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern vectors failed'));
+    await this.graph
+      .remove(ids.map(patternNodeId))
+      .catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern nodes failed'));
   }
 }
 
@@ -130,7 +152,11 @@ export function graphChange(items: IndexablePattern[]) {
   const edges: GraphEdge[] = [];
   const add = (node: GraphNode) => nodes.set(node.id, node);
   for (const { pattern } of items) {
-    add({ id: patternNodeId(pattern.id), kind: 'Pattern', properties: { title: pattern.title, language: pattern.language } });
+    add({
+      id: patternNodeId(pattern.id),
+      kind: 'Pattern',
+      properties: { title: pattern.title, language: pattern.language },
+    });
   }
   for (const { pattern, related = [], supersedes = [], derivedFrom = [], fixes = [] } of items) {
     const self = patternNodeId(pattern.id);
@@ -150,7 +176,11 @@ export function graphChange(items: IndexablePattern[]) {
       add({ id, kind: 'ErrorSignature', properties: { message, type: signature.type, template: signature.template } });
       edges.push({ from: self, kind: 'FIXES', to: id });
     }
-    for (const [kind, others] of [['RELATED_TO', related], ['SUPERSEDES', supersedes], ['DERIVED_FROM', derivedFrom]] as const) {
+    for (const [kind, others] of [
+      ['RELATED_TO', related],
+      ['SUPERSEDES', supersedes],
+      ['DERIVED_FROM', derivedFrom],
+    ] as const) {
       for (const other of others) {
         const id = patternNodeId(other);
         // A pattern outside this batch: a bare node, so the edge has its end (the store merges, never erases).

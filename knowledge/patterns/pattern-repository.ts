@@ -52,7 +52,9 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'duplicate';
 
 /** Words that say nothing about which pattern is meant. */
 const stopWords = new Set(
-  'a an and are as at be by can do does for from get have how i if in into is it its make me my of on or should so that the then there this to use using want way what when where which while with without would you your'.split(' '),
+  'a an and are as at be by can do does for from get have how i if in into is it its make me my of on or should so that the then there this to use using want way what when where which while with without would you your'.split(
+    ' ',
+  ),
 );
 
 /** Patterns in Postgres: the source of truth, and the full-text half of retrieval. */
@@ -97,19 +99,27 @@ export class PatternRepository {
   }
 
   async findById(id: string): Promise<Pattern | undefined> {
-    const [row] = (await this.query(`SELECT ${columns} FROM patterns WHERE id = $1`, [id])) as unknown as PatternRecord[];
+    const [row] = (await this.query(`SELECT ${columns} FROM patterns WHERE id = $1`, [
+      id,
+    ])) as unknown as PatternRecord[];
     return row ? toPattern(row) : undefined;
   }
 
   /** The patterns with these ids, in the order given (missing ones left out). */
   async findByIds(ids: string[]): Promise<Pattern[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.query(`SELECT ${columns} FROM patterns WHERE id = ANY($1::text[])`, [ids], { prepared: true })) as unknown as PatternRecord[];
+    const rows = (await this.query(`SELECT ${columns} FROM patterns WHERE id = ANY($1::text[])`, [ids], {
+      prepared: true,
+    })) as unknown as PatternRecord[];
     const byId = new Map(rows.map((row) => [row.id, toPattern(row)]));
     return ids.map((id) => byId.get(id)).filter((pattern): pattern is Pattern => pattern !== undefined);
   }
 
-  async list(options: { limit: number; offset: number; language?: string }): Promise<{ patterns: Pattern[]; total: number }> {
+  async list(options: {
+    limit: number;
+    offset: number;
+    language?: string;
+  }): Promise<{ patterns: Pattern[]; total: number }> {
     const filter = options.language ? 'WHERE language = $3' : '';
     const parameters: unknown[] = [options.limit, options.offset, ...(options.language ? [options.language] : [])];
     const rows = (await this.query(
@@ -118,7 +128,14 @@ export class PatternRepository {
     )) as unknown as (PatternRecord & { total: string })[];
     const total = rows[0]
       ? Number(rows[0].total)
-      : Number((await this.query(`SELECT count(*) AS total FROM patterns ${options.language ? 'WHERE language = $1' : ''}`, options.language ? [options.language] : []))[0]!.total);
+      : Number(
+          (
+            await this.query(
+              `SELECT count(*) AS total FROM patterns ${options.language ? 'WHERE language = $1' : ''}`,
+              options.language ? [options.language] : [],
+            )
+          )[0]!.total,
+        );
     return { patterns: rows.map(toPattern), total };
   }
 
@@ -148,7 +165,11 @@ export class PatternRepository {
     options: { k: number; language?: string; postingsPerTerm?: number },
   ): Promise<{ hits: TextHit[]; widened: TextHit[] }> {
     const words = (terms: string[] = []) =>
-      [...new Set(terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)))].join(' ');
+      [
+        ...new Set(
+          terms.map((term) => term.toLowerCase()).filter((term) => /^[a-z0-9]+$/.test(term) && !stopWords.has(term)),
+        ),
+      ].join(' ');
     const lists = [words(query.terms), words(query.widened)];
     if (lists.every((list) => list === '')) return { hits: [], widened: [] };
     // Scores for both lists in one pass over the postings; ids sorted bytewise (COLLATE "C"), which is cheaper.
@@ -178,7 +199,8 @@ export class PatternRepository {
       [lists, options.k, options.postingsPerTerm ?? 50, ...(options.language ? [options.language] : [])],
       { prepared: true },
     );
-    const hits = (list: number) => rows.filter((row) => Number(row.list) === list).map((row) => ({ id: String(row.id), score: Number(row.score) }));
+    const hits = (list: number) =>
+      rows.filter((row) => Number(row.list) === list).map((row) => ({ id: String(row.id), score: Number(row.score) }));
     return { hits: hits(1), widened: hits(2) };
   }
 

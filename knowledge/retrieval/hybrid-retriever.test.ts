@@ -8,7 +8,11 @@ import { patternFixture } from '../../tests/support/pattern-fixture.ts';
 import { HybridRetriever } from './hybrid-retriever.ts';
 
 const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern =>
-  patternFixture(id, { title: id, summary: id, stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats } });
+  patternFixture(id, {
+    title: id,
+    summary: id,
+    stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats },
+  });
 
 /** A retriever over twins: `vector` and `text` give each source's ranked ids, `related` the graph's edges. */
 function retriever(options: {
@@ -21,42 +25,63 @@ function retriever(options: {
 }) {
   const embedder = new LocalEmbedder(8);
   const vectors = new InMemoryVectorIndex();
-  const all = new Set([...(Array.isArray(options.vector) ? options.vector : []), ...(Array.isArray(options.text) ? options.text : []), ...(options.related ?? []).flat()]);
+  const all = new Set([
+    ...(Array.isArray(options.vector) ? options.vector : []),
+    ...(Array.isArray(options.text) ? options.text : []),
+    ...(options.related ?? []).flat(),
+  ]);
   const graph: GraphStore = {
     write: async () => {},
     remove: async () => {},
     neighbours: async (ids) =>
       (options.related ?? []).flatMap(([from, to]): Neighbour[] =>
-        ids.includes(`pattern:${from}`) ? [{ origin: `pattern:${from}`, edge: 'RELATED_TO', direction: 'out', node: { id: `pattern:${to}`, kind: 'Pattern', properties: {} } }] : [],
+        ids.includes(`pattern:${from}`)
+          ? [
+              {
+                origin: `pattern:${from}`,
+                edge: 'RELATED_TO',
+                direction: 'out',
+                node: { id: `pattern:${to}`, kind: 'Pattern', properties: {} },
+              },
+            ]
+          : [],
       ),
   };
-  return new HybridRetriever({
-    embedder,
-    graph,
-    log: pino({ level: 'silent' }),
-    vectors: async () => {
-      if (options.vector instanceof Error) throw options.vector;
-      const ranked = options.vector ?? [];
-      return {
-        ...vectors,
-        query: async () => ranked.map((id, index) => ({ id, score: 0.9 - index * 0.1 })),
-      } as unknown as InMemoryVectorIndex;
-    },
-    patterns: {
-      searchText: async () => {
-        if (options.text instanceof Error) throw options.text;
-        return { hits: (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) })), widened: [] };
+  return new HybridRetriever(
+    {
+      embedder,
+      graph,
+      log: pino({ level: 'silent' }),
+      vectors: async () => {
+        if (options.vector instanceof Error) throw options.vector;
+        const ranked = options.vector ?? [];
+        return {
+          ...vectors,
+          query: async () => ranked.map((id, index) => ({ id, score: 0.9 - index * 0.1 })),
+        } as unknown as InMemoryVectorIndex;
       },
-      findByIds: async (ids) =>
-        ids.filter((id) => all.has(id)).map((id) => ({ ...pattern(id, options.stats?.[id]), source: { kind: 'ingest' as const, path: options.files?.[id] ?? `${id}.ts` } })),
+      patterns: {
+        searchText: async () => {
+          if (options.text instanceof Error) throw options.text;
+          return { hits: (options.text ?? []).map((id, index) => ({ id, score: 1 / (index + 1) })), widened: [] };
+        },
+        findByIds: async (ids) =>
+          ids
+            .filter((id) => all.has(id))
+            .map((id) => ({
+              ...pattern(id, options.stats?.[id]),
+              source: { kind: 'ingest' as const, path: options.files?.[id] ?? `${id}.ts` },
+            })),
+      },
     },
-  }, { graphShare: 0.5, textWeight: 1 });
+    { graphShare: 0.5, textWeight: 1 },
+  );
 }
 
 const ids = (result: Awaited<ReturnType<HybridRetriever['search']>>) => result.results.map((item) => item.pattern.id);
 
 describe('HybridRetriever', () => {
-  it('ranks what both sources agree on first, with each source\'s score', async () => {
+  it("ranks what both sources agree on first, with each source's score", async () => {
     const result = await retriever({ vector: ['a', 'b', 'c'], text: ['c', 'd', 'a'] }).search('q', { k: 4 });
     expect(ids(result)[0]).toBe('a');
     expect(ids(result).slice(0, 2).sort()).toEqual(['a', 'c']);
@@ -71,23 +96,35 @@ describe('HybridRetriever', () => {
   });
 
   it('prefers patterns proven to work when the evidence is otherwise equal', async () => {
-    const result = await retriever({ vector: ['untested', 'proven'], text: ['proven', 'untested'], stats: { proven: { successes: 9 }, untested: { failures: 3 } } }).search('q');
+    const result = await retriever({
+      vector: ['untested', 'proven'],
+      text: ['proven', 'untested'],
+      stats: { proven: { successes: 9 }, untested: { failures: 3 } },
+    }).search('q');
     expect(ids(result)).toEqual(['proven', 'untested']);
   });
 
   it('answers from full text, with a notice, when the vector index is down', async () => {
     const result = await retriever({ vector: new Error('connection refused'), text: ['d'] }).search('q');
     expect(ids(result)).toEqual(['d']);
-    expect(result.notices).toEqual(['Vector search is unavailable (connection refused); results come from full-text search and the graph.']);
+    expect(result.notices).toEqual([
+      'Vector search is unavailable (connection refused); results come from full-text search and the graph.',
+    ]);
   });
 
   it('takes at most two results from one source file, so one richly commented file cannot fill the list', async () => {
     const files = { a1: 'internal.js', a2: 'internal.js', a3: 'internal.js', a4: 'internal.js', b: 'compare.js' };
-    const result = await retriever({ vector: ['a1', 'a2', 'a3', 'a4', 'b'], text: ['a1', 'a2', 'a3', 'a4', 'b'], files }).search('q', { k: 3 });
+    const result = await retriever({
+      vector: ['a1', 'a2', 'a3', 'a4', 'b'],
+      text: ['a1', 'a2', 'a3', 'a4', 'b'],
+      files,
+    }).search('q', { k: 3 });
     expect(ids(result)).toEqual(['a1', 'a2', 'b']);
   });
 
   it('fails only when both search sources fail', async () => {
-    await expect(retriever({ vector: new Error('down'), text: new Error('down too') }).search('q')).rejects.toThrow(/pattern search is unavailable/);
+    await expect(retriever({ vector: new Error('down'), text: new Error('down too') }).search('q')).rejects.toThrow(
+      /pattern search is unavailable/,
+    );
   });
 });

@@ -83,7 +83,10 @@ export class HybridRetriever {
   }
 
   /** `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language). */
-  async search(question: string, options: { k?: number; language?: string; prefer?: string } = {}): Promise<RetrievalResult> {
+  async search(
+    question: string,
+    options: { k?: number; language?: string; prefer?: string } = {},
+  ): Promise<RetrievalResult> {
     const k = options.k ?? 5;
     const notices: string[] = [];
     // The vector query is the slowest source, so it leaves first: the local embedder answers at once, and full
@@ -93,13 +96,18 @@ export class HybridRetriever {
       const [embedding] = await this.dependencies.embedder.embed([question]);
       return (await this.dependencies.vectors()).query(embedding!, { k: this.candidates, language: options.language });
     }).catch((error: unknown) => {
-      notices.push(`Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`);
+      notices.push(
+        `Vector search is unavailable (${(error as Error).message}); results come from full-text search and the graph.`,
+      );
       return undefined;
     });
     await new Promise((resolve) => setImmediate(resolve));
     // Six of each: measured as the balance of recall and latency (full-text cost grows with the rows matched).
     const terms = this.rarest(wordsOf(question), 6);
-    const expansions = this.rarest(conceptWordsOf(question).filter((word) => !terms.includes(word)), 6);
+    const expansions = this.rarest(
+      conceptWordsOf(question).filter((word) => !terms.includes(word)),
+      6,
+    );
     // The widened list (the lexicon's synonyms) finds more and ranks less sharply, so it weighs less in the fusion.
     const textSearch = this.timed('full-text search', () =>
       this.dependencies.patterns.searchText(
@@ -144,7 +152,9 @@ export class HybridRetriever {
           { edges: ['RELATED_TO', 'SUPERSEDES', 'DERIVED_FROM'] },
         ),
       ).catch((error: unknown) => {
-        notices.push(`The knowledge graph is unavailable (${(error as Error).message}); results come without related patterns.`);
+        notices.push(
+          `The knowledge graph is unavailable (${(error as Error).message}); results come without related patterns.`,
+        );
         return [];
       }),
       this.dependencies.patterns.findByIds(sorted.slice(0, k * 3).map(([id]) => id)),
@@ -164,7 +174,8 @@ export class HybridRetriever {
     const ranked = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k * 3);
     const byId = new Map(fetched.map((pattern) => [pattern.id, pattern]));
     const missing = ranked.map(([id]) => id).filter((id) => !byId.has(id));
-    if (missing.length) for (const pattern of await this.dependencies.patterns.findByIds(missing)) byId.set(pattern.id, pattern);
+    if (missing.length)
+      for (const pattern of await this.dependencies.patterns.findByIds(missing)) byId.set(pattern.id, pattern);
     const results = ranked
       .flatMap(([id, { score, sources }]) => {
         const pattern = byId.get(id);
@@ -213,7 +224,10 @@ export class HybridRetriever {
       return await Promise.race([
         work(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`${what} took longer than ${this.sourceTimeoutMs} ms`)), this.sourceTimeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`${what} took longer than ${this.sourceTimeoutMs} ms`)),
+            this.sourceTimeoutMs,
+          );
         }),
       ]);
     } finally {

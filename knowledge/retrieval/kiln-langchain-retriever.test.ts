@@ -46,7 +46,9 @@ describe('KilnPatternRetriever (LangChain)', () => {
       failures: 1,
     });
 
-    const titles = retriever.pipe(RunnableLambda.from((found: typeof documents) => found.map((document) => document.metadata.title)));
+    const titles = retriever.pipe(
+      RunnableLambda.from((found: typeof documents) => found.map((document) => document.metadata.title)),
+    );
     expect(await titles.invoke('debounce')).toEqual(['Debounce a function']);
   });
 });

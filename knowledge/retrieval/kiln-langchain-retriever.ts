@@ -33,7 +33,10 @@ export class KilnPatternRetriever extends BaseRetriever<KilnPatternMetadata> {
     super(options);
   }
 
-  override async _getRelevantDocuments(query: string, _runManager?: CallbackManagerForRetrieverRun): Promise<Document<KilnPatternMetadata>[]> {
+  override async _getRelevantDocuments(
+    query: string,
+    _runManager?: CallbackManagerForRetrieverRun,
+  ): Promise<Document<KilnPatternMetadata>[]> {
     const { results } = await this.retriever.search(query, { k: this.options.k ?? 5, language: this.options.language });
     return results.map(
       ({ pattern, score, sources }) =>

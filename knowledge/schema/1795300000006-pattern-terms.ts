@@ -28,7 +28,9 @@ export class PatternTerms1795300000006 implements MigrationInterface {
       )`);
     // Not a primary key on (pattern_id, term): a lexeme appears once per tsvector, and this index is half the size.
     await queryRunner.query(`CREATE INDEX pattern_terms_by_pattern ON pattern_terms (pattern_id)`);
-    await queryRunner.query(`CREATE INDEX pattern_terms_by_impact ON pattern_terms (term, impact DESC) INCLUDE (pattern_id, language)`);
+    await queryRunner.query(
+      `CREATE INDEX pattern_terms_by_impact ON pattern_terms (term, impact DESC) INCLUDE (pattern_id, language)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION kiln_pattern_terms(search tsvector) RETURNS TABLE (term text, impact real)
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -4,4 +4,9 @@ import { IngestedFiles1795300000004 } from './1795300000004-ingested-files.ts';
 import { PatternTerms1795300000006 } from './1795300000006-pattern-terms.ts';
 
 /** The knowledge layer's tables (graph, patterns, ingested files, postings); run in Kiln's one ordered list. */
-export const knowledgeMigrations = [GraphTables1795300000001, Patterns1795300000003, IngestedFiles1795300000004, PatternTerms1795300000006];
+export const knowledgeMigrations = [
+  GraphTables1795300000001,
+  Patterns1795300000003,
+  IngestedFiles1795300000004,
+  PatternTerms1795300000006,
+];

@@ -47,11 +47,17 @@ export async function loadSeedCorpus(
   const items = corpus.map(seedToIndexable);
   const report = await dependencies.indexer.index(items);
   const relinked = await dependencies.indexer.relink(items).catch((error: unknown) => {
-    dependencies.log.warn({ err: error }, 'the seed patterns\' graph edges could not be checked; they are checked again at the next start');
+    dependencies.log.warn(
+      { err: error },
+      "the seed patterns' graph edges could not be checked; they are checked again at the next start",
+    );
     return 0;
   });
   if (report.created + report.updated + gone.length + relinked > 0) {
-    dependencies.log.info({ ...report, removed: gone.length, relinked, total: corpus.length }, 'seed corpus loaded into the pattern store');
+    dependencies.log.info(
+      { ...report, removed: gone.length, relinked, total: corpus.length },
+      'seed corpus loaded into the pattern store',
+    );
   }
   return { ...report, removed: gone.length, relinked };
 }

@@ -30,13 +30,16 @@ afterEach(async () => {
 });
 
 describe('chromaQueryEndpoint', () => {
-  it('posts the query to the collection\'s query path and returns Chroma\'s answer', async () => {
+  it("posts the query to the collection's query path and returns Chroma's answer", async () => {
     const { url, received } = await chroma((_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ ids: [['a', 'b']], distances: [[0.1, 0.4]], include: ['distances'] }));
     });
     const query = chromaQueryEndpoint(url);
-    expect(await query(collection, { ...body, where: { language: 'python' } })).toMatchObject({ ids: [['a', 'b']], distances: [[0.1, 0.4]] });
+    expect(await query(collection, { ...body, where: { language: 'python' } })).toMatchObject({
+      ids: [['a', 'b']],
+      distances: [[0.1, 0.4]],
+    });
     // The second query reuses the kept-alive connection; both arrive whole.
     await query(collection, body);
     expect(received.map((request) => request.url)).toEqual([
@@ -46,10 +49,15 @@ describe('chromaQueryEndpoint', () => {
     expect(received[0]!.body).toEqual({ ...body, where: { language: 'python' } });
   });
 
-  it('turns Chroma\'s refusals into errors that carry its message', async () => {
+  it("turns Chroma's refusals into errors that carry its message", async () => {
     const { url } = await chroma((_, response) => {
       response.writeHead(400, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: 'InvalidArgumentError', message: 'Collection expecting embedding with dimension of 1024, got 2' }));
+      response.end(
+        JSON.stringify({
+          error: 'InvalidArgumentError',
+          message: 'Collection expecting embedding with dimension of 1024, got 2',
+        }),
+      );
     });
     await expect(chromaQueryEndpoint(url)(collection, body)).rejects.toThrow(
       'Chroma answered 400 to a query: Collection expecting embedding with dimension of 1024, got 2',
@@ -60,10 +68,14 @@ describe('chromaQueryEndpoint', () => {
     const { url } = await chroma(() => {
       // Never answers.
     });
-    await expect(chromaQueryEndpoint(url, { timeoutMs: 50 })(collection, body)).rejects.toThrow('Chroma did not answer a query within 50 ms');
+    await expect(chromaQueryEndpoint(url, { timeoutMs: 50 })(collection, body)).rejects.toThrow(
+      'Chroma did not answer a query within 50 ms',
+    );
     server!.closeAllConnections();
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
-    await expect(chromaQueryEndpoint(url)(collection, body)).rejects.toThrow(/^cannot reach Chroma at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
+    await expect(chromaQueryEndpoint(url)(collection, body)).rejects.toThrow(
+      /^cannot reach Chroma at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
   });
 });

@@ -42,14 +42,19 @@ export function chromaQueryEndpoint(baseUrl: string, options: { timeoutMs?: numb
       const payload = JSON.stringify(body);
       const request = transport.request(
         url,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            if (response.statusCode !== 200) return reject(new Error(`Chroma answered ${response.statusCode} to a query: ${messageOf(text)}`));
+            if (response.statusCode !== 200)
+              return reject(new Error(`Chroma answered ${response.statusCode} to a query: ${messageOf(text)}`));
             try {
               resolve(JSON.parse(text) as ChromaQueryAnswer);
             } catch {
@@ -58,7 +63,9 @@ export function chromaQueryEndpoint(baseUrl: string, options: { timeoutMs?: numb
           });
         },
       );
-      request.setTimeout(timeoutMs, () => request.destroy(new Error(`Chroma did not answer a query within ${timeoutMs} ms`)));
+      request.setTimeout(timeoutMs, () =>
+        request.destroy(new Error(`Chroma did not answer a query within ${timeoutMs} ms`)),
+      );
       request.on('error', (error: NodeJS.ErrnoException) =>
         reject(error.code ? new Error(`cannot reach Chroma at ${base.origin} (${error.code})`) : error),
       );

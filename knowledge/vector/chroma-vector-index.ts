@@ -23,7 +23,10 @@ export class ChromaVectorIndex implements VectorIndex {
   ) {}
 
   /** `url`: the server the client talks to (CHROMA_URL or the embedded server's). */
-  static async open(client: ChromaClient, options: { url: string; name: string; embedderId: string; dimension: number }): Promise<ChromaVectorIndex> {
+  static async open(
+    client: ChromaClient,
+    options: { url: string; name: string; embedderId: string; dimension: number },
+  ): Promise<ChromaVectorIndex> {
     const metadata = { embedder: options.embedderId, dimension: options.dimension };
     let collection = await client.getOrCreateCollection({ name: options.name, metadata, embeddingFunction: null });
     let rebuilt = false;
@@ -32,7 +35,11 @@ export class ChromaVectorIndex implements VectorIndex {
       collection = await client.createCollection({ name: options.name, metadata, embeddingFunction: null });
       rebuilt = true;
     }
-    return new ChromaVectorIndex(collection, chromaQueryEndpoint(options.url), rebuilt || (await collection.count()) === 0);
+    return new ChromaVectorIndex(
+      collection,
+      chromaQueryEndpoint(options.url),
+      rebuilt || (await collection.count()) === 0,
+    );
   }
 
   async upsert(records: VectorRecord[]): Promise<void> {
@@ -59,7 +66,8 @@ export class ChromaVectorIndex implements VectorIndex {
   }
 
   async delete(ids: string[]): Promise<void> {
-    for (let start = 0; start < ids.length; start += batchSize) await this.collection.delete({ ids: ids.slice(start, start + batchSize) });
+    for (let start = 0; start < ids.length; start += batchSize)
+      await this.collection.delete({ ids: ids.slice(start, start + batchSize) });
   }
 
   async count(): Promise<number> {

@@ -12,7 +12,10 @@ export class InMemoryVectorIndex implements VectorIndex {
     const query = normalise(embedding);
     return [...this.records.values()]
       .filter((record) => !options.language || record.metadata.language === options.language)
-      .map((record) => ({ id: record.id, score: record.embedding.reduce((sum, value, index) => sum + value * query[index]!, 0) }))
+      .map((record) => ({
+        id: record.id,
+        score: record.embedding.reduce((sum, value, index) => sum + value * query[index]!, 0),
+      }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, options.k);
   }

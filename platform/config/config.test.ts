@@ -73,7 +73,14 @@ describe('loadConfig', () => {
       toolTimeoutMs: 30_000,
       startTimeoutMs: 30_000,
     });
-    const named = loadConfig({ MCP_CONFIG: 'config/mcp.json', MCP_FILESYSTEM_ROOTS: `projects${path.delimiter}/data/shared`, MCP_TOOL_TIMEOUT_MS: '5000' }, '/srv/kiln');
+    const named = loadConfig(
+      {
+        MCP_CONFIG: 'config/mcp.json',
+        MCP_FILESYSTEM_ROOTS: `projects${path.delimiter}/data/shared`,
+        MCP_TOOL_TIMEOUT_MS: '5000',
+      },
+      '/srv/kiln',
+    );
     expect(named.mcp).toMatchObject({
       configFile: { path: '/srv/kiln/config/mcp.json', required: true },
       filesystem: { roots: ['/srv/kiln/projects', '/data/shared'], isDefault: false },

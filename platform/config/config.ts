@@ -17,13 +17,16 @@ const optionalUrl = (protocols: string[]) =>
     z
       .string()
       .trim()
-      .refine((value) => {
-        try {
-          return protocols.includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      }, `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`)
+      .refine(
+        (value) => {
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
+      )
       .optional(),
   );
 
@@ -135,7 +138,11 @@ export function loadConfig(environment: Record<string, string | undefined>, work
     neo4j: env.NEO4J_URI ? { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD } : undefined,
     llm: selectLlm(env),
     embeddings: env.EMBEDDINGS_BASE_URL
-      ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small', apiKey: env.EMBEDDINGS_API_KEY }
+      ? {
+          baseUrl: env.EMBEDDINGS_BASE_URL,
+          model: env.EMBEDDINGS_MODEL ?? 'text-embedding-3-small',
+          apiKey: env.EMBEDDINGS_API_KEY,
+        }
       : undefined,
     sandbox: { mode: env.SANDBOX, dockerHost: env.DOCKER_HOST },
     mcp: selectMcp(env, path.resolve(workingDirectory, env.KILN_DATA_DIR), workingDirectory),
@@ -180,10 +187,17 @@ function selectLlm(env: Environment): LlmSettings {
  */
 function selectMcp(env: Environment, dataDir: string, workingDirectory: string): McpSettings {
   const resolve = (directory: string) =>
-    path.resolve(workingDirectory, directory === '~' || directory.startsWith('~/') ? path.join(os.homedir(), directory.slice(1)) : directory);
-  const roots = env.MCP_FILESYSTEM_ROOTS?.split(path.delimiter).map((root) => root.trim()).filter(Boolean);
+    path.resolve(
+      workingDirectory,
+      directory === '~' || directory.startsWith('~/') ? path.join(os.homedir(), directory.slice(1)) : directory,
+    );
+  const roots = env.MCP_FILESYSTEM_ROOTS?.split(path.delimiter)
+    .map((root) => root.trim())
+    .filter(Boolean);
   return {
-    configFile: env.MCP_CONFIG ? { path: resolve(env.MCP_CONFIG), required: true } : { path: path.join(dataDir, 'mcp.json'), required: false },
+    configFile: env.MCP_CONFIG
+      ? { path: resolve(env.MCP_CONFIG), required: true }
+      : { path: path.join(dataDir, 'mcp.json'), required: false },
     filesystem:
       env.MCP_FILESYSTEM_ROOTS === 'off'
         ? undefined

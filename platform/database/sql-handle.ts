@@ -20,7 +20,12 @@ export function sqlHandle(dataSource: DataSource): Sql {
   };
   return {
     query: async (sql, parameters, options) =>
-      (await (options?.prepared ? pool.query({ name: nameOf(sql), text: sql, values: parameters }) : pool.query(sql, parameters))).rows,
-    transaction: (work) => dataSource.transaction((manager) => work((sql, parameters) => manager.query(sql, parameters))),
+      (
+        await (options?.prepared
+          ? pool.query({ name: nameOf(sql), text: sql, values: parameters })
+          : pool.query(sql, parameters))
+      ).rows,
+    transaction: (work) =>
+      dataSource.transaction((manager) => work((sql, parameters) => manager.query(sql, parameters))),
   };
 }

@@ -4,7 +4,11 @@
  * planned once for all calls; only for statements whose best plan does not depend on their parameters (how
  * many ids an array holds, say), and never for text that varies with the input.
  */
-export type SqlQuery = (sql: string, parameters?: unknown[], options?: { prepared?: boolean }) => Promise<Record<string, unknown>[]>;
+export type SqlQuery = (
+  sql: string,
+  parameters?: unknown[],
+  options?: { prepared?: boolean },
+) => Promise<Record<string, unknown>[]>;
 
 /** Statements, and transactions whose statements all run on one connection. */
 export interface Sql {

@@ -43,7 +43,9 @@ async function acquire(lockPath: string, timeoutMs: number, onWait?: (holder: Pr
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${lockPath} (held by pid ${holder?.pid ?? 'unknown'})`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${lockPath} (held by pid ${holder?.pid ?? 'unknown'})`,
+      );
     }
     if (!told) {
       onWait?.(holder);

@@ -58,7 +58,9 @@ export class EmbeddedChroma {
     const url = urlFor(port);
     if (!(await waitForHeartbeat(url, identity, 60_000))) {
       const reason = isProcessAlive(identity) ? 'did not answer its heartbeat within 60 s' : 'exited during start-up';
-      throw new Error(`embedded Chroma ${reason}. Last lines of ${this.logPath}:\n${await tailOfFile(this.logPath, 15)}`);
+      throw new Error(
+        `embedded Chroma ${reason}. Last lines of ${this.logPath}:\n${await tailOfFile(this.logPath, 15)}`,
+      );
     }
     this.log.info({ port, serverPid: identity.pid, path: this.storagePath }, 'started embedded Chroma');
     return { url, port, pid: identity.pid, startedHere: true };
@@ -67,7 +69,10 @@ export class EmbeddedChroma {
   async stop(): Promise<void> {
     const running = await this.readRunFile();
     if (running && isProcessAlive(running)) {
-      await terminateProcess(running, [['SIGTERM', 10_000], ['SIGKILL', 5_000]]);
+      await terminateProcess(running, [
+        ['SIGTERM', 10_000],
+        ['SIGKILL', 5_000],
+      ]);
       this.log.info({ serverPid: running.pid }, 'stopped embedded Chroma');
     }
     // The run file stays: its port is tried first next time, so the URL is stable across restarts.

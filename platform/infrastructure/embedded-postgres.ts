@@ -95,8 +95,13 @@ export class EmbeddedPostgres {
     if (!running) return;
     const stopped = await terminateProcess(
       { pid: running.pid, startTime: undefined },
-      [['SIGINT', 20_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]],
-      (signal) => this.log.warn({ serverPid: running.pid, signal }, 'embedded Postgres did not stop in time; escalating'),
+      [
+        ['SIGINT', 20_000],
+        ['SIGQUIT', 5_000],
+        ['SIGKILL', 5_000],
+      ],
+      (signal) =>
+        this.log.warn({ serverPid: running.pid, signal }, 'embedded Postgres did not stop in time; escalating'),
     );
     if (stopped) this.log.info({ serverPid: running.pid }, 'stopped embedded Postgres');
   }
@@ -204,7 +209,15 @@ export class EmbeddedPostgres {
     if (existing) return existing;
     this.log.info(`creating the '${systemUser}' system user to run the embedded Postgres (it refuses to run as root)`);
     await execFile('groupadd', ['--system', systemUser]).catch(() => undefined);
-    await execFile('useradd', ['--system', '--gid', systemUser, '--no-create-home', '--shell', '/usr/sbin/nologin', systemUser]);
+    await execFile('useradd', [
+      '--system',
+      '--gid',
+      systemUser,
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      systemUser,
+    ]);
     const created = await systemUserIds(systemUser);
     if (!created) throw new Error(`could not create the '${systemUser}' system user`);
     return created;
@@ -277,7 +290,9 @@ async function waitUntilAccepting(url: string, pid: number, logPath: string, tim
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (!isProcessAlive({ pid, startTime: undefined })) {
-      throw new Error(`embedded Postgres exited during start-up. Last lines of ${logPath}:\n${await tailOfFile(logPath, 15)}`);
+      throw new Error(
+        `embedded Postgres exited during start-up. Last lines of ${logPath}:\n${await tailOfFile(logPath, 15)}`,
+      );
     }
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
     try {

@@ -92,7 +92,9 @@ class EmbeddedServices {
   ) {
     this.lockPath = path.join(config.dataDir, 'run', 'services.lock');
     this.leases = new ServiceLeases(path.join(config.dataDir, 'run', 'clients'));
-    this.postgres = config.databaseUrl ? undefined : new EmbeddedPostgres(config.dataDir, log.child({ service: 'postgres' }));
+    this.postgres = config.databaseUrl
+      ? undefined
+      : new EmbeddedPostgres(config.dataDir, log.child({ service: 'postgres' }));
     this.chroma = config.chromaUrl ? undefined : new EmbeddedChroma(config.dataDir, log.child({ service: 'chroma' }));
   }
 
@@ -130,7 +132,10 @@ class EmbeddedServices {
       this.holdsLease = false;
       const others = await this.leases.otherLiveHolders();
       if (others.length > 0) {
-        this.log.info({ pids: others.map((holder) => holder.pid) }, 'embedded services stay up for other Kiln processes');
+        this.log.info(
+          { pids: others.map((holder) => holder.pid) },
+          'embedded services stay up for other Kiln processes',
+        );
         return;
       }
       await Promise.all([this.postgres?.stop(), this.chroma?.stop()]);
@@ -139,7 +144,11 @@ class EmbeddedServices {
 
   private locked<T>(work: () => Promise<T>) {
     return withDirectoryLock(this.lockPath, work, {
-      onWait: (holder) => this.log.info({ holderPid: holder?.pid }, 'waiting for another Kiln process to finish starting or stopping the embedded services'),
+      onWait: (holder) =>
+        this.log.info(
+          { holderPid: holder?.pid },
+          'waiting for another Kiln process to finish starting or stopping the embedded services',
+        ),
     });
   }
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateReadiness, type ReadinessCheck } from './readiness.ts';
 
-const check = (name: string, required: boolean, run: ReadinessCheck['run']): ReadinessCheck => ({ name, required, run });
+const check = (name: string, required: boolean, run: ReadinessCheck['run']): ReadinessCheck => ({
+  name,
+  required,
+  run,
+});
 
 describe('evaluateReadiness', () => {
   it('is ready when every required check passes, whatever the informative ones say', async () => {

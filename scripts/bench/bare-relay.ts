@@ -20,13 +20,16 @@ io.on('connection', (socket) => {
       { system: 'relay', messages: [{ role: 'user', content: payload.content }], maxOutputTokens: 64 },
       new AbortController().signal,
     )) {
-      if (part.type === 'text-delta') socket.emit('turn:event', { type: 'text.delta', turnId, seq: (seq += 1), delta: part.text });
+      if (part.type === 'text-delta')
+        socket.emit('turn:event', { type: 'text.delta', turnId, seq: (seq += 1), delta: part.text });
     }
     socket.emit('turn:event', { type: 'turn.end', turnId, seq: seq + 1 });
   });
 });
 
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ msg: 'relay listening', url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'relay listening', url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })}\n`,
+  );
 });
 process.on('SIGTERM', () => process.exit(0));

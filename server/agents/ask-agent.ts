@@ -23,7 +23,10 @@ export class AskAgent implements Agent {
   async *run(context: AgentContext): AsyncGenerator<AgentEvent, AgentResult> {
     let grounding: GroundingPattern[] = [];
     if (this.retriever) {
-      const retrieved = await retrievePatterns(this.retriever, context.message, { k: 5, prefer: languageNamedIn(context.message) });
+      const retrieved = await retrievePatterns(this.retriever, context.message, {
+        k: 5,
+        prefer: languageNamedIn(context.message),
+      });
       yield retrieved.event;
       grounding = retrieved.grounding.map(toGrounding);
     }

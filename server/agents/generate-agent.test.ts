@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
 import { composeOfflineCode, whatToBuild } from './generate-agent.ts';
 
-const retrieved = (id: string, language: string, stats = { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null }): RetrievedPattern => ({
+const retrieved = (
+  id: string,
+  language: string,
+  stats = { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null },
+): RetrievedPattern => ({
   score: 10,
   sources: { vector: 0.4 },
   pattern: {
@@ -25,14 +29,23 @@ const retrieved = (id: string, language: string, stats = { uses: 0, successes: 0
 
 describe('whatToBuild', () => {
   it('drops the words that only ask for code', () => {
-    expect(whatToBuild('Please write me a TypeScript function that parses a CSV line')).toBe('TypeScript that parses CSV line');
+    expect(whatToBuild('Please write me a TypeScript function that parses a CSV line')).toBe(
+      'TypeScript that parses CSV line',
+    );
     expect(whatToBuild('write a function')).toBe('write a function');
   });
 });
 
 describe('composeOfflineCode', () => {
   it('gives the best pattern with its tests, its source and its track record', () => {
-    const text = composeOfflineCode('retry', [retrieved('ts-a', 'typescript', { uses: 5, successes: 4, failures: 1, lastVerifiedAt: null }), retrieved('ts-b', 'typescript')], 'typescript');
+    const text = composeOfflineCode(
+      'retry',
+      [
+        retrieved('ts-a', 'typescript', { uses: 5, successes: 4, failures: 1, lastVerifiedAt: null }),
+        retrieved('ts-b', 'typescript'),
+      ],
+      'typescript',
+    );
     expect(text).toContain('### Title of ts-a');
     expect(text).toContain('```ts\nexport function f() {}\n```');
     expect(text).toContain("```ts\nimport { f } from './pattern.ts';\n```");
@@ -42,7 +55,9 @@ describe('composeOfflineCode', () => {
   });
 
   it('says when the closest pattern is in another language than the one asked for', () => {
-    expect(composeOfflineCode('x', [retrieved('py-a', 'python')], 'typescript')).toContain('I found no typescript pattern for this; the closest one is in python.');
+    expect(composeOfflineCode('x', [retrieved('py-a', 'python')], 'typescript')).toContain(
+      'I found no typescript pattern for this; the closest one is in python.',
+    );
   });
 
   it('never invents code when nothing matches', () => {

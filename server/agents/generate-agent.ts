@@ -34,7 +34,10 @@ export class GenerateAgent implements Agent {
     let used: RetrievedPattern[] = [];
     let notice: string | undefined;
     if (this.retriever) {
-      const retrieved = await retrievePatterns(this.retriever, whatToBuild(context.message), { k: 5, prefer: language });
+      const retrieved = await retrievePatterns(this.retriever, whatToBuild(context.message), {
+        k: 5,
+        prefer: language,
+      });
       used = retrieved.grounding;
       notice = retrieved.event.notice;
     }
@@ -58,7 +61,8 @@ export class GenerateAgent implements Agent {
 }
 
 /** Words every request for code has ("write a function that…"): they say nothing about which pattern fits. */
-const requestWords = /\b(please|can|could|you|write|create|generate|implement|make|build|code|give|show|need|want|me|us|an?|the|some|function|method|class|script|snippet|program|helper|utility)\b/gi;
+const requestWords =
+  /\b(please|can|could|you|write|create|generate|implement|make|build|code|give|show|need|want|me|us|an?|the|some|function|method|class|script|snippet|program|helper|utility)\b/gi;
 
 /** The request without the words that only ask for code, so the search weighs what the code must do. */
 export function whatToBuild(request: string): string {
@@ -66,7 +70,13 @@ export function whatToBuild(request: string): string {
   return stripped.length >= 3 ? stripped : request;
 }
 
-const fenceLanguage: Record<string, string> = { typescript: 'ts', javascript: 'js', python: 'python', sql: 'sql', shell: 'bash' };
+const fenceLanguage: Record<string, string> = {
+  typescript: 'ts',
+  javascript: 'js',
+  python: 'python',
+  sql: 'sql',
+  shell: 'bash',
+};
 
 /** The offline answer to a request for code: the best verified pattern, with its tests and where it came from. */
 export function composeOfflineCode(request: string, used: RetrievedPattern[], language: string | undefined): string {
@@ -93,19 +103,22 @@ export function composeOfflineCode(request: string, used: RetrievedPattern[], la
     }
     lines.push(`Source: ${sourceOf(best)}`);
     if (others.length) {
-      lines.push('', `Also close: ${others.map(({ pattern: other }) => `${other.title} (${other.language})`).join('; ')}.`);
+      lines.push(
+        '',
+        `Also close: ${others.map(({ pattern: other }) => `${other.title} (${other.language})`).join('; ')}.`,
+      );
     }
   }
-  lines.push(
-    '',
-    configureModelHint('To have Kiln write code for your exact request'),
-  );
+  lines.push('', configureModelHint('To have Kiln write code for your exact request'));
   return lines.join('\n');
 }
 
 function verifiedLine({ pattern }: RetrievedPattern): string {
   const { successes, failures } = pattern.stats;
-  const record = successes + failures > 0 ? ` It has run ${successes + failures} times for users: ${successes} passed, ${failures} failed.` : '';
+  const record =
+    successes + failures > 0
+      ? ` It has run ${successes + failures} times for users: ${successes} passed, ${failures} failed.`
+      : '';
   const shipped = pattern.source.kind === 'seed' ? ' These tests run on every build of Kiln.' : '';
   return `**Tests**:${shipped}${record}`;
 }

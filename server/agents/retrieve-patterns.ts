@@ -31,13 +31,21 @@ export async function retrievePatterns(
     const best = relevant[0]?.score ?? 0;
     const grounding = relevant.filter((result) => result.score >= best * groundingShareOfBest).slice(0, groundingSize);
     return {
-      event: { type: 'retrieval', citations: relevant.map(toCitation), ...(notices.length ? { notice: notices.join(' ') } : {}) },
+      event: {
+        type: 'retrieval',
+        citations: relevant.map(toCitation),
+        ...(notices.length ? { notice: notices.join(' ') } : {}),
+      },
       relevant,
       grounding,
     };
   } catch (error) {
     return {
-      event: { type: 'retrieval', citations: [], notice: `The pattern store could not be searched: ${(error as Error).message}` },
+      event: {
+        type: 'retrieval',
+        citations: [],
+        notice: `The pattern store could not be searched: ${(error as Error).message}`,
+      },
       relevant: [],
       grounding: [],
     };
@@ -53,16 +61,31 @@ function isRelevant(result: RetrievedPattern): boolean {
 }
 
 export function toCitation(result: RetrievedPattern): Citation {
-  return { patternId: result.pattern.id, title: result.pattern.title, language: result.pattern.language, score: result.score, sources: result.sources };
+  return {
+    patternId: result.pattern.id,
+    title: result.pattern.title,
+    language: result.pattern.language,
+    score: result.score,
+    sources: result.sources,
+  };
 }
 
 /** Where a pattern came from, as shown to users: `seed · knowledge/corpus/typescript/debounce/pattern.ts:1`. */
 export function sourceOf({ pattern }: RetrievedPattern): string {
-  const where = pattern.source.path ? `${pattern.source.path}${pattern.source.line ? `:${pattern.source.line}` : ''}` : pattern.source.kind;
+  const where = pattern.source.path
+    ? `${pattern.source.path}${pattern.source.line ? `:${pattern.source.line}` : ''}`
+    : pattern.source.kind;
   return `${pattern.source.kind} · ${where}`;
 }
 
 export function toGrounding(result: RetrievedPattern): GroundingPattern {
   const { pattern } = result;
-  return { id: pattern.id, title: pattern.title, language: pattern.language, summary: pattern.summary, code: pattern.code, source: sourceOf(result) };
+  return {
+    id: pattern.id,
+    title: pattern.title,
+    language: pattern.language,
+    summary: pattern.summary,
+    code: pattern.code,
+    source: sourceOf(result),
+  };
 }

@@ -41,7 +41,8 @@ function kindOf(message: string): Kind {
   const text = message.toLowerCase();
   if (/\b(thanks?|thank you|thx|ty|cheers|appreciate|great job|awesome|perfect)\b/.test(text)) return 'thanks';
   if (/\b(bye|goodbye|see you|good night|later)\b/.test(text)) return 'farewell';
-  if (/\b(who|what) (are|is) (you|kiln)\b|\bwhat can you do\b|\bhelp\b|\bcapabilit|\bhow do you work\b/.test(text)) return 'about';
+  if (/\b(who|what) (are|is) (you|kiln)\b|\bwhat can you do\b|\bhelp\b|\bcapabilit|\bhow do you work\b/.test(text))
+    return 'about';
   return 'greeting';
 }
 

@@ -2,7 +2,11 @@ import type { LlmProvider, LlmRequest } from '../llm/llm-provider.ts';
 import type { AgentEvent, AgentResult } from './agent.ts';
 
 /** The model's answer as `text.delta` events, returning how it finished (every agent that asks a model ends so). */
-export async function* relayModel(provider: LlmProvider, request: LlmRequest, signal: AbortSignal): AsyncGenerator<AgentEvent, AgentResult> {
+export async function* relayModel(
+  provider: LlmProvider,
+  request: LlmRequest,
+  signal: AbortSignal,
+): AsyncGenerator<AgentEvent, AgentResult> {
   for await (const part of provider.stream(request, signal)) {
     if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
     else return { finishReason: part.reason, usage: part.usage };

@@ -63,16 +63,24 @@ export class ToolAgent implements Agent {
   }
 
   /** The folders a server may read, first the one relative paths start at; asked of the server when Kiln did not configure it. */
-  private async *rootsOf(tool: ToolDescription, tools: ToolDescription[], signal: AbortSignal): AsyncGenerator<AgentEvent, string[]> {
+  private async *rootsOf(
+    tool: ToolDescription,
+    tools: ToolDescription[],
+    signal: AbortSignal,
+  ): AsyncGenerator<AgentEvent, string[]> {
     const known = this.options.roots?.[tool.server] ?? this.learnedRoots.get(tool.server);
     if (known) return known;
-    if (!tools.some((candidate) => candidate.server === tool.server && candidate.name === 'list_allowed_directories')) return [];
+    if (!tools.some((candidate) => candidate.server === tool.server && candidate.name === 'list_allowed_directories'))
+      return [];
     const callId = this.newId();
     yield { type: 'tool.call', callId, server: tool.server, tool: 'list_allowed_directories', arguments: {} };
     try {
       const { text } = await this.tools.callTool(tool.server, 'list_allowed_directories', {}, signal);
       yield { type: 'tool.result', callId, ok: true, summary: summaryOf(text) };
-      const roots = text.split('\n').map((line) => line.trim()).filter((line) => path.isAbsolute(line));
+      const roots = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => path.isAbsolute(line));
       this.learnedRoots.set(tool.server, roots);
       return roots;
     } catch (error) {
@@ -87,13 +95,22 @@ export class ToolAgent implements Agent {
 function planCall(request: ToolRequest, tool: ToolDescription, roots: string[]): ToolCallPlan {
   const root = roots[0];
   const written = request.path;
-  const target = written === undefined ? (root ?? '.') : path.isAbsolute(written) || written.startsWith('~') || !root ? written : path.resolve(root, written);
+  const target =
+    written === undefined
+      ? (root ?? '.')
+      : path.isAbsolute(written) || written.startsWith('~') || !root
+        ? written
+        : path.resolve(root, written);
   const args: Record<string, unknown> = { path: target };
   if (request.kind === 'search') {
     const glob = /[*?[{]/.test(request.pattern) ? request.pattern : `*${request.pattern}*`;
     args.pattern = glob.includes('/') ? glob : `**/${glob}`;
   }
-  if ((request.kind === 'search' || request.kind === 'tree') && 'excludePatterns' in (tool.inputSchema.properties ?? {})) args.excludePatterns = excludedFolders;
+  if (
+    (request.kind === 'search' || request.kind === 'tree') &&
+    'excludePatterns' in (tool.inputSchema.properties ?? {})
+  )
+    args.excludePatterns = excludedFolders;
   return { request, tool, args, shownPath: written ?? target };
 }
 
@@ -101,7 +118,9 @@ const summaryLength = 2_000;
 
 /** The result as `tool.result` carries it: the real output, cut at 2,000 characters. */
 function summaryOf(text: string): string {
-  return text.length > summaryLength ? `${text.slice(0, summaryLength)}… (${(text.length - summaryLength).toLocaleString('en')} more characters)` : text;
+  return text.length > summaryLength
+    ? `${text.slice(0, summaryLength)}… (${(text.length - summaryLength).toLocaleString('en')} more characters)`
+    : text;
 }
 
 /** The answer as text deltas, a line at a time. */

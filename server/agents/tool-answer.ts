@@ -25,7 +25,10 @@ export function answerFromResult(plan: ToolCallPlan, output: string): string {
     case 'read_text_file':
     case 'read_file': {
       const shown = output.length > maxFileCharacters ? output.slice(0, maxFileCharacters) : output;
-      const note = shown.length < output.length ? `\n\n(The first ${maxFileCharacters.toLocaleString('en')} of ${output.length.toLocaleString('en')} characters.)` : '';
+      const note =
+        shown.length < output.length
+          ? `\n\n(The first ${maxFileCharacters.toLocaleString('en')} of ${output.length.toLocaleString('en')} characters.)`
+          : '';
       return `${where}:\n\n${fence(shown, path.extname(plan.shownPath).slice(1))}${note}\n`;
     }
     case 'search_files': {
@@ -33,11 +36,16 @@ export function answerFromResult(plan: ToolCallPlan, output: string): string {
       const matches = output.split('\n').filter((line) => line.trim() && line.trim() !== 'No matches found');
       if (matches.length === 0) return `No file or folder under ${where} matches ${pattern}.\n`;
       const base = String(plan.args.path);
-      const shown = matches.slice(0, maxListed).map((match) => `- ${code(path.isAbsolute(match) ? path.relative(base, match) || '.' : match)}`);
+      const shown = matches
+        .slice(0, maxListed)
+        .map((match) => `- ${code(path.isAbsolute(match) ? path.relative(base, match) || '.' : match)}`);
       return `${count(matches.length, 'match', 'matches')} for ${pattern} under ${where}:\n\n${shown.join('\n')}${more(matches.length)}\n`;
     }
     case 'get_file_info': {
-      const facts = output.split('\n').filter((line) => line.includes(':')).map((line) => `- **${line.slice(0, line.indexOf(':'))}**: ${line.slice(line.indexOf(':') + 1).trim()}`);
+      const facts = output
+        .split('\n')
+        .filter((line) => line.includes(':'))
+        .map((line) => `- **${line.slice(0, line.indexOf(':'))}**: ${line.slice(line.indexOf(':') + 1).trim()}`);
       return `${where}:\n\n${facts.length ? facts.join('\n') : fence(output, 'text')}\n`;
     }
     default:
@@ -65,7 +73,7 @@ export function helpAnswer(listing: ToolListing, roots: string[], request: ToolR
     ? `None of the available MCP servers has a tool to ${describeRequest(request)}.`
     : 'I could not turn that into a tool call. Without a language model, the tool agent understands requests like these:';
   const examples = [
-    '`list the files in src` or `what\'s in src`',
+    "`list the files in src` or `what's in src`",
     '`show the directory tree of src`',
     '`read src/index.ts`',
     '`search for *.test.ts in src`',
@@ -78,7 +86,10 @@ export function helpAnswer(listing: ToolListing, roots: string[], request: ToolR
       ? `Available tools:\n\n${listing.tools.map((tool) => `- **${tool.server}** · ${code(tool.name)}${tool.description ? ` — ${firstSentence(tool.description)}` : ''}`).join('\n')}`
       : 'No MCP server is available. Kiln starts the built-in filesystem server unless `MCP_FILESYSTEM_ROOTS=off`, and reads more servers from `MCP_CONFIG`.',
   );
-  if (listing.unavailable.length) parts.push(`Unavailable:\n\n${listing.unavailable.map(({ server, reason }) => `- **${server}**: ${reason}`).join('\n')}`);
+  if (listing.unavailable.length)
+    parts.push(
+      `Unavailable:\n\n${listing.unavailable.map(({ server, reason }) => `- **${server}**: ${reason}`).join('\n')}`,
+    );
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -87,8 +98,14 @@ function listingAnswer(where: string, output: string): string {
   const parsed = entries.map((line) => line.match(/^\[(DIR|FILE)\]\s+(.+)$/));
   if (parsed.some((match) => !match)) return `${where}:\n\n${fence(output, 'text')}\n`;
   if (entries.length === 0) return `${where} is empty.\n`;
-  const folders = parsed.filter((match) => match![1] === 'DIR').map((match) => `${match![2]}/`).sort();
-  const files = parsed.filter((match) => match![1] === 'FILE').map((match) => match![2]!).sort();
+  const folders = parsed
+    .filter((match) => match![1] === 'DIR')
+    .map((match) => `${match![2]}/`)
+    .sort();
+  const files = parsed
+    .filter((match) => match![1] === 'FILE')
+    .map((match) => match![2]!)
+    .sort();
   const shown = [...folders, ...files].slice(0, maxListed).map((name) => `- ${code(name)}`);
   return `${where} holds ${count(files.length, 'file', 'files')} and ${count(folders.length, 'folder', 'folders')}:\n\n${shown.join('\n')}${more(entries.length)}\n`;
 }
@@ -128,8 +145,10 @@ function fence(content: string, language: string): string {
 }
 
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
-const count = (amount: number, one: string, many: string) => `${amount.toLocaleString('en')} ${amount === 1 ? one : many}`;
-const more = (total: number) => (total > maxListed ? `\n\n(The first ${maxListed} of ${total.toLocaleString('en')}.)` : '');
+const count = (amount: number, one: string, many: string) =>
+  `${amount.toLocaleString('en')} ${amount === 1 ? one : many}`;
+const more = (total: number) =>
+  total > maxListed ? `\n\n(The first ${maxListed} of ${total.toLocaleString('en')}.)` : '';
 
 function firstSentence(description: string): string {
   const sentence = description.split(/(?<=\.)\s/)[0]!.trim();

@@ -34,7 +34,10 @@ describe('chooseTool', () => {
     server,
     name,
     description: '',
-    inputSchema: { type: 'object', properties: Object.fromEntries(properties.map((property) => [property, { type: 'string' }])) },
+    inputSchema: {
+      type: 'object',
+      properties: Object.fromEntries(properties.map((property) => [property, { type: 'string' }])),
+    },
   });
 
   it('prefers read_text_file, falls back to read_file, and skips tools whose schema does not fit', () => {

@@ -14,5 +14,7 @@ export function authRoutes() {
       await c.var.services.auth.logout(token!);
       return c.body(null, 204);
     })
-    .get('/me', async (c) => c.json({ user: await c.var.services.auth.authenticate(bearerToken(c.req.header('authorization'))) }));
+    .get('/me', async (c) =>
+      c.json({ user: await c.var.services.auth.authenticate(bearerToken(c.req.header('authorization'))) }),
+    );
 }

@@ -10,7 +10,12 @@ import type { UserRepository } from './user-repository.ts';
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 const registration = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })).pipe(z.string().max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'must be an email address' }))
+    .pipe(z.string().max(254)),
   password: z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters'),
   name: z.string().trim().min(1).max(100).optional(),
 });

@@ -9,8 +9,12 @@ const defaults = { cost: 2 ** 15, blockSize: 8, parallelization: 1, keyLength: 3
 
 function derive(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }) {
   return new Promise<Buffer>((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, options.keyLength, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      options.keyLength,
+      { ...options, maxmem: 256 * 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
@@ -18,7 +22,14 @@ function derive(password: string, salt: Buffer, options: ScryptOptions & { keyLe
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, defaults);
-  return ['scrypt', defaults.cost, defaults.blockSize, defaults.parallelization, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    defaults.cost,
+    defaults.blockSize,
+    defaults.parallelization,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -106,7 +106,9 @@ export function createChatModule(
     }),
     async start() {
       await recovery.recoverAfterCrash();
-      stopSweeping = recovery.startSweeping((turnId) => registry.running().some((turnLog) => turnLog.turnId === turnId));
+      stopSweeping = recovery.startSweeping((turnId) =>
+        registry.running().some((turnLog) => turnLog.turnId === turnId),
+      );
     },
     async stop() {
       stopSweeping();

@@ -32,7 +32,10 @@ const sendSchema = z.object({
   content: z
     .string({ message: 'is required' })
     .refine((text) => text.trim().length > 0, 'must not be empty')
-    .refine((text) => text.length <= maxMessageLength, `must be at most ${maxMessageLength.toLocaleString('en')} characters`),
+    .refine(
+      (text) => text.length <= maxMessageLength,
+      `must be at most ${maxMessageLength.toLocaleString('en')} characters`,
+    ),
   parentId: z.uuid({ message: 'must be a message id' }).nullish(),
   intent: intentSchema.optional(),
 });
@@ -106,7 +109,10 @@ export class ChatService {
     const message = await this.dependencies.messages.find(conversationId, messageId);
     if (!message) throw new NotFoundError('Message');
     // Regenerating an answer means answering its question again.
-    const question = message.role === 'assistant' && message.parentId ? await this.dependencies.messages.find(conversationId, message.parentId) : message;
+    const question =
+      message.role === 'assistant' && message.parentId
+        ? await this.dependencies.messages.find(conversationId, message.parentId)
+        : message;
     if (!question || question.role !== 'user') {
       throw new ValidationError('Only a user message, or an answer to one, can be regenerated.');
     }
@@ -125,14 +131,20 @@ export class ChatService {
 
   private async checkParent(conversationId: string, parentId: string) {
     const parent = await this.dependencies.messages.find(conversationId, parentId);
-    if (!parent) throw new ValidationError('parentId is not a message of this conversation.', [{ field: 'parentId', message: 'not found in this conversation' }]);
+    if (!parent)
+      throw new ValidationError('parentId is not a message of this conversation.', [
+        { field: 'parentId', message: 'not found in this conversation' },
+      ]);
     if (parent.role !== 'assistant') {
       throw new ValidationError('A new message must follow an answer (or start the conversation).', [
         { field: 'parentId', message: 'must be an assistant message' },
       ]);
     }
     if (parent.status === 'streaming') {
-      throw new ConflictError('turn_in_progress', 'The previous answer is still being written; wait for it or stop it first.');
+      throw new ConflictError(
+        'turn_in_progress',
+        'The previous answer is still being written; wait for it or stop it first.',
+      );
     }
   }
 
@@ -165,7 +177,13 @@ export class ChatService {
     if (began.title) dependencies.onConversationTitled?.(user.id, conversationId, began.title);
 
     const log = dependencies.registry.create(turnId, conversationId, user.id);
-    const handle: TurnHandle = { turnId, conversationId, userMessageId: began.userMessageId, assistantMessageId: began.assistantMessageId, log };
+    const handle: TurnHandle = {
+      turnId,
+      conversationId,
+      userMessageId: began.userMessageId,
+      assistantMessageId: began.assistantMessageId,
+      log,
+    };
     void runTurn(
       {
         log,
@@ -183,7 +201,13 @@ export class ChatService {
       const end = log.events.at(-1);
       if (!began.title || !dependencies.titler || end?.type !== 'turn.end' || end.finishReason === 'stopped') return;
       const answer = log.events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
-      return dependencies.titler.retitle({ ownerId: user.id, conversationId, heuristicTitle: began.title, question: plan.answering, answer });
+      return dependencies.titler.retitle({
+        ownerId: user.id,
+        conversationId,
+        heuristicTitle: began.title,
+        question: plan.answering,
+        answer,
+      });
     });
     return handle;
   }
@@ -191,10 +215,16 @@ export class ChatService {
   /** The branch up to and including `leafId`, as model messages (unfinished and failed answers left out). */
   private async history(conversationId: string, leafId: string): Promise<LlmMessage[]> {
     const { messages } = await this.dependencies.messages.branchPage(conversationId, { leafId, limit: historyLimit });
-    return messages.filter(usableInHistory).map((message) => ({ role: message.role as 'user' | 'assistant', content: message.content }));
+    return messages
+      .filter(usableInHistory)
+      .map((message) => ({ role: message.role as 'user' | 'assistant', content: message.content }));
   }
 }
 
 function usableInHistory(message: Message) {
-  return (message.role === 'user' || message.role === 'assistant') && message.content.trim() !== '' && message.status !== 'failed';
+  return (
+    (message.role === 'user' || message.role === 'assistant') &&
+    message.content.trim() !== '' &&
+    message.status !== 'failed'
+  );
 }

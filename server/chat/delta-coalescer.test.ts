@@ -53,7 +53,12 @@ describe('DeltaCoalescer', () => {
     coalescer.push({ type: 'retrieval', citations: [] });
     coalescer.push(delta('c'));
     coalescer.flush();
-    expect(emitted.map((body) => (body.type === 'text.delta' ? body.delta : body.type))).toEqual(['a', 'b', 'retrieval', 'c']);
+    expect(emitted.map((body) => (body.type === 'text.delta' ? body.delta : body.type))).toEqual([
+      'a',
+      'b',
+      'retrieval',
+      'c',
+    ]);
   });
 
   it('drops empty deltas', () => {

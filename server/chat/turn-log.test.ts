@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { TurnLog } from './turn-log.ts';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
 
-const newLog = () => new TurnLog('turn-1', 'conversation-1', 'user-1', new AbortController(), (error) => {
-  throw error;
-});
-const end = { type: 'turn.end', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1, costUsd: 0 }, latency: { firstTokenMs: 1, totalMs: 2 } } as const;
+const newLog = () =>
+  new TurnLog('turn-1', 'conversation-1', 'user-1', new AbortController(), (error) => {
+    throw error;
+  });
+const end = {
+  type: 'turn.end',
+  finishReason: 'stop',
+  usage: { inputTokens: 1, outputTokens: 1, costUsd: 0 },
+  latency: { firstTokenMs: 1, totalMs: 2 },
+} as const;
 
 describe('TurnLog', () => {
   it('numbers events 1, 2, 3 … and stamps the turn id', () => {

@@ -68,7 +68,14 @@ export class TurnPersister {
   async finalize(turnLog: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>): Promise<void> {
     const details = turnDetailsOf(turnLog.events);
     if (final.type === 'turn.end') {
-      this.close(turnLog.turnId, final.finishReason === 'stopped' ? 'stopped' : 'complete', final.usage, final.latency, null, details);
+      this.close(
+        turnLog.turnId,
+        final.finishReason === 'stopped' ? 'stopped' : 'complete',
+        final.usage,
+        final.latency,
+        null,
+        details,
+      );
     } else {
       const error = { code: final.code, message: final.message };
       this.close(turnLog.turnId, final.code === 'interrupted' ? 'interrupted' : 'failed', null, null, error, details);
@@ -94,7 +101,16 @@ export class TurnPersister {
     clearTimeout(state.timer);
     state.timer = undefined;
     this.enqueue(turnId, () =>
-      this.turns.finish({ turnId, assistantMessageId: state.assistantMessageId, status, content: state.content, usage, latency, error, details }),
+      this.turns.finish({
+        turnId,
+        assistantMessageId: state.assistantMessageId,
+        status,
+        content: state.content,
+        usage,
+        latency,
+        error,
+        details,
+      }),
     );
     void state.writes.then(() => this.states.delete(turnId));
   }

@@ -4,7 +4,10 @@ import type { TurnEvent, TurnEventBody } from '../../protocol/turn-events.ts';
 export type RegistryListener = (event: TurnEvent, log: TurnLog) => void;
 
 /** Runs before a turn's final event is appended; the event is held until it resolves (the persister's commit). */
-export type FinalBarrier = (log: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>) => Promise<void>;
+export type FinalBarrier = (
+  log: TurnLog,
+  final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>,
+) => Promise<void>;
 
 /** Why a turn's AbortController fired: the user pressed Stop, or the server is shutting down. */
 export class TurnAbort extends Error {

@@ -135,7 +135,10 @@ export class TurnRepository {
   }
 
   /** The turns behind these assistant messages of one conversation, with their owner's rating, by message id. */
-  async answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>> {
+  async answersFor(
+    conversationId: string,
+    assistantMessageIds: string[],
+  ): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>> {
     if (assistantMessageIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT t.id, t.assistant_message_id, t.intent, t.engine, t.usage, t.latency, t.error, t.details, f.rating

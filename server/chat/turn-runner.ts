@@ -70,7 +70,12 @@ export async function runTurn(
       coalescer.push(next.value);
     }
     coalescer.flush();
-    await finish({ type: 'turn.end', finishReason: result.finishReason, usage: usageOf(result.usage), latency: latency() });
+    await finish({
+      type: 'turn.end',
+      finishReason: result.finishReason,
+      usage: usageOf(result.usage),
+      latency: latency(),
+    });
   } catch (error) {
     coalescer.flush();
     const abort = signal.aborted ? signal.reason : undefined;

@@ -25,7 +25,10 @@ const uuid = z.uuid({ message: 'must be an id' });
 
 /** Finds the turns behind answers (the turn repository). */
 export interface AnswerLookup {
-  answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>>;
+  answersFor(
+    conversationId: string,
+    assistantMessageIds: string[],
+  ): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>>;
 }
 
 /** Conversations and their message tree, for one user at a time. */
@@ -49,7 +52,10 @@ export class ConversationService {
       titleContains: q || undefined,
     });
     const last = conversations.at(-1);
-    return { conversations, nextCursor: hasMore && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.id }) : null };
+    return {
+      conversations,
+      nextCursor: hasMore && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.id }) : null,
+    };
   }
 
   async get(user: User, id: string): Promise<Conversation> {
@@ -78,7 +84,9 @@ export class ConversationService {
     const conversation = await this.get(user, id);
     if (!conversation.activeLeafId) return { messages: [], hasMore: false, nextBefore: null, activeLeafId: null };
     if (before && !(await this.messages.find(conversation.id, before))) {
-      throw new ValidationError('before is not a message of this conversation.', [{ field: 'before', message: 'not found' }]);
+      throw new ValidationError('before is not a message of this conversation.', [
+        { field: 'before', message: 'not found' },
+      ]);
     }
     const page = await this.messages.branchPage(conversation.id, { leafId: conversation.activeLeafId, before, limit });
     const assistantIds = page.messages.filter((message) => message.role === 'assistant').map((message) => message.id);

@@ -7,9 +7,11 @@ describe('titleFromMessage', () => {
   });
 
   it('skips code blocks and cuts long lines at a word', () => {
-    expect(titleFromMessage('```ts\nconst x = 1;\n```\nWhy does this `const` declaration fail when I import it from another module in Node?')).toBe(
-      'Why does this const declaration fail when I import it from…',
-    );
+    expect(
+      titleFromMessage(
+        '```ts\nconst x = 1;\n```\nWhy does this `const` declaration fail when I import it from another module in Node?',
+      ),
+    ).toBe('Why does this const declaration fail when I import it from…');
   });
 
   it('names a message that is only code', () => {

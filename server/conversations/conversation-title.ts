@@ -9,7 +9,13 @@ export function titleFromMessage(content: string): string {
   const line =
     withoutCode
       .split('\n')
-      .map((text) => text.replace(/^[#>*\-\s\d.]+/, '').replace(/[*_~[\]]/g, '').replace(/\s+/g, ' ').trim())
+      .map((text) =>
+        text
+          .replace(/^[#>*\-\s\d.]+/, '')
+          .replace(/[*_~[\]]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .find((text) => text.length > 0) ?? '';
   if (!line) return 'Code snippet';
   if (line.length <= 60) return line;

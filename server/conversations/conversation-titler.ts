@@ -18,7 +18,13 @@ export class ConversationTitler {
     private readonly onRetitled: (ownerId: string, conversationId: string, title: string) => void,
   ) {}
 
-  async retitle(input: { ownerId: string; conversationId: string; heuristicTitle: string; question: string; answer: string }) {
+  async retitle(input: {
+    ownerId: string;
+    conversationId: string;
+    heuristicTitle: string;
+    question: string;
+    answer: string;
+  }) {
     try {
       let text = '';
       const parts = this.provider.stream(
@@ -43,7 +49,10 @@ export class ConversationTitler {
         this.onRetitled(input.ownerId, input.conversationId, title);
       }
     } catch (error) {
-      this.log.warn({ err: error, conversationId: input.conversationId }, 'could not get a title from the model; keeping the first-message title');
+      this.log.warn(
+        { err: error, conversationId: input.conversationId },
+        'could not get a title from the model; keeping the first-message title',
+      );
     }
   }
 }

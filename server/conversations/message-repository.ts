@@ -69,7 +69,10 @@ export class MessageRepository {
   }
 
   /** For each parent (null: the conversation's first messages), its children's ids oldest first. */
-  async siblings(conversationId: string, parentIds: (string | null)[]): Promise<Map<string | null, SiblingInfo['ids']>> {
+  async siblings(
+    conversationId: string,
+    parentIds: (string | null)[],
+  ): Promise<Map<string | null, SiblingInfo['ids']>> {
     const ids = parentIds.filter((id): id is string => id !== null);
     const rows = (await this.dataSource.query(
       `SELECT parent_id, array_agg(id ORDER BY created_at, id) AS ids FROM messages

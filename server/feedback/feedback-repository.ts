@@ -15,6 +15,9 @@ export class FeedbackRepository {
   }
 
   async clear(messageId: string, ownerId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM message_feedback WHERE message_id = $1 AND owner_id = $2`, [messageId, ownerId]);
+    await this.dataSource.query(`DELETE FROM message_feedback WHERE message_id = $1 AND owner_id = $2`, [
+      messageId,
+      ownerId,
+    ]);
   }
 }

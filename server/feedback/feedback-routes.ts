@@ -9,7 +9,9 @@ import { readJson } from '../http/read-json.ts';
 export function feedbackRoutes() {
   return new Hono<ApiEnv>()
     .put('/:id/messages/:messageId/feedback', async (c) =>
-      c.json(await c.var.services.feedback.rate(c.var.user, c.req.param('id'), c.req.param('messageId'), await readJson(c))),
+      c.json(
+        await c.var.services.feedback.rate(c.var.user, c.req.param('id'), c.req.param('messageId'), await readJson(c)),
+      ),
     )
     .delete('/:id/messages/:messageId/feedback', async (c) => {
       await c.var.services.feedback.clear(c.var.user, c.req.param('id'), c.req.param('messageId'));

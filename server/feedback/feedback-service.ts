@@ -18,7 +18,12 @@ export class FeedbackService {
     private readonly feedback: FeedbackRepository,
   ) {}
 
-  async rate(user: User, conversationId: string, answerId: string, input: unknown): Promise<{ messageId: string; rating: Rating }> {
+  async rate(
+    user: User,
+    conversationId: string,
+    answerId: string,
+    input: unknown,
+  ): Promise<{ messageId: string; rating: Rating }> {
     const { rating } = parseInput(rateSchema, input, 'feedback');
     const answer = await this.answer(user, conversationId, answerId);
     await this.feedback.rate(answer, user.id, rating);
@@ -32,9 +37,12 @@ export class FeedbackService {
   /** The answer's id, once it is known to be an assistant message in a conversation of this user. */
   private async answer(user: User, conversationId: string, answerId: string): Promise<string> {
     const conversation = await this.conversations.get(user, conversationId);
-    const message = messageId.safeParse(answerId).success ? await this.messages.find(conversation.id, answerId) : undefined;
+    const message = messageId.safeParse(answerId).success
+      ? await this.messages.find(conversation.id, answerId)
+      : undefined;
     if (!message) throw new NotFoundError('Message');
-    if (message.role !== 'assistant') throw new ValidationError('Only answers can be rated.', [{ field: 'messageId', message: 'must be an answer' }]);
+    if (message.role !== 'assistant')
+      throw new ValidationError('Only answers can be rated.', [{ field: 'messageId', message: 'must be an answer' }]);
     return message.id;
   }
 }

@@ -13,7 +13,11 @@ import { patternRoutes } from './pattern-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 
 /** `/api/v1`: the versioned JSON API. Until start-up has finished its routes answer 503, never a half-ready 500. */
-export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeWebSocket; services: () => ApiServices | undefined }) {
+export function apiRoutes(options: {
+  version: string;
+  upgradeWebSocket: UpgradeWebSocket;
+  services: () => ApiServices | undefined;
+}) {
   return new Hono<ApiEnv>()
     .get('/', (c) => c.json({ name: 'kiln', version: options.version, api: 'v1' }))
     .use('*', async (c, next) => {
@@ -22,7 +26,16 @@ export function apiRoutes(options: { version: string; upgradeWebSocket: UpgradeW
       c.set('services', services);
       await next();
     })
-    .get('/ws', options.upgradeWebSocket((c) => rawWebSocketHandlers({ version: options.version, services: c.var.services, authorization: c.req.header('authorization') })))
+    .get(
+      '/ws',
+      options.upgradeWebSocket((c) =>
+        rawWebSocketHandlers({
+          version: options.version,
+          services: c.var.services,
+          authorization: c.req.header('authorization'),
+        }),
+      ),
+    )
     .route('/auth', authRoutes())
     .use('/conversations/*', requireUser)
     .use('/conversations', requireUser)

@@ -20,7 +20,10 @@ beforeAll(async () => {
 /** Routes that never touch a service only need the API to count as started. */
 const startedServices = () => ({}) as ApiServices;
 
-function appWith(report: ReadinessReport = { ready: true, checks: {} }, services: () => ApiServices | undefined = startedServices) {
+function appWith(
+  report: ReadinessReport = { ready: true, checks: {} },
+  services: () => ApiServices | undefined = startedServices,
+) {
   const { app } = createApp({
     log: pino({ level: 'silent' }),
     metrics: new HttpMetrics(),
@@ -49,7 +52,9 @@ describe('probes', () => {
     expect(await notReady.json()).toEqual(down);
     expect(notReady.headers.get('cache-control')).toBe('no-store');
 
-    const ready = await appWith({ ready: true, checks: { postgres: { ok: true, detail: 'PostgreSQL 17' } } }).request('/ready');
+    const ready = await appWith({ ready: true, checks: { postgres: { ok: true, detail: 'PostgreSQL 17' } } }).request(
+      '/ready',
+    );
     expect(ready.status).toBe(200);
   });
 

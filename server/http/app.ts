@@ -40,7 +40,8 @@ export function createApp(dependencies: AppDependencies) {
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.route('/', healthRoutes(dependencies));
   app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
-  if (dependencies.mcpServices) app.route('/mcp', mcpRoutes({ services: dependencies.mcpServices, log: dependencies.log }));
+  if (dependencies.mcpServices)
+    app.route('/mcp', mcpRoutes({ services: dependencies.mcpServices, log: dependencies.log }));
   app.use(clientRoutes(dependencies.clientDirectory));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),

@@ -11,7 +11,9 @@ import { streamTurnAsSse } from './turn-sse.ts';
  */
 export function conversationRoutes() {
   return new Hono<ApiEnv>()
-    .post('/', async (c) => c.json(await c.var.services.conversations.create(c.var.user, await readOptionalJson(c)), 201))
+    .post('/', async (c) =>
+      c.json(await c.var.services.conversations.create(c.var.user, await readOptionalJson(c)), 201),
+    )
     .get('/', async (c) => c.json(await c.var.services.conversations.list(c.var.user, c.req.query())))
     .get('/:id', async (c) => c.json(await c.var.services.conversations.get(c.var.user, c.req.param('id'))))
     .patch('/:id', async (c) =>

@@ -15,7 +15,11 @@ export function healthRoutes(dependencies: HealthDependencies) {
   return new Hono()
     .get('/health', (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ status: 'ok', version: dependencies.version, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+      return c.json({
+        status: 'ok',
+        version: dependencies.version,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      });
     })
     .get('/ready', async (c) => {
       const report = await dependencies.readiness();

@@ -12,7 +12,10 @@ const routeSchema = z.object({
   text: z
     .string({ message: 'is required' })
     .refine((text) => text.trim().length > 0, 'must not be empty')
-    .refine((text) => text.length <= maxMessageLength, `must be at most ${maxMessageLength.toLocaleString('en')} characters`),
+    .refine(
+      (text) => text.length <= maxMessageLength,
+      `must be at most ${maxMessageLength.toLocaleString('en')} characters`,
+    ),
 });
 
 /**
@@ -24,6 +27,11 @@ export function intentRoutes(router: () => IntentRouter = trainedIntentRouter) {
   return new Hono<ApiEnv>().use('*', requireUser).post('/', async (c) => {
     const { text } = parseInput(routeSchema, await readJson(c), 'message');
     const { decision } = await router().route(text);
-    return c.json({ intent: decision.intent, confidence: decision.confidence, via: decision.via, reason: decision.reason });
+    return c.json({
+      intent: decision.intent,
+      confidence: decision.confidence,
+      via: decision.via,
+      reason: decision.reason,
+    });
   });
 }

@@ -20,7 +20,8 @@ export function requestLogging(log: Logger, metrics: HttpMetrics): MiddlewareHan
       ms: Math.round(seconds * 10_000) / 10,
     };
     if (c.res.status >= 500) log.error(entry, 'request failed');
-    else if (c.req.path === '/health' || c.req.path === '/ready' || c.req.path === '/metrics') log.debug(entry, 'probe');
+    else if (c.req.path === '/health' || c.req.path === '/ready' || c.req.path === '/metrics')
+      log.debug(entry, 'probe');
     else log.info(entry, 'request');
   };
 }

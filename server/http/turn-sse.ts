@@ -51,7 +51,8 @@ function streamAsWebResponse(turnLog: TurnLog, afterSeq: number, headers: Record
   const abort = new AbortController();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      for await (const event of turnLog.iterate(afterSeq, abort.signal)) controller.enqueue(encoder.encode(formatSse(event)));
+      for await (const event of turnLog.iterate(afterSeq, abort.signal))
+        controller.enqueue(encoder.encode(formatSse(event)));
       controller.close();
     },
     cancel() {

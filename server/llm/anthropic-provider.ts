@@ -7,7 +7,10 @@ import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
 type StreamEvent = Anthropic.Messages.RawMessageStreamEvent;
 
 /** The Messages API request for a Kiln request (pure; tested without a network). */
-export function toAnthropicRequest(request: LlmRequest, model: string): Anthropic.Messages.MessageCreateParamsStreaming {
+export function toAnthropicRequest(
+  request: LlmRequest,
+  model: string,
+): Anthropic.Messages.MessageCreateParamsStreaming {
   return {
     model,
     max_tokens: request.maxOutputTokens,
@@ -41,13 +44,19 @@ export async function* fromAnthropicEvents(events: AsyncIterable<StreamEvent>): 
         if (event.usage.input_tokens) inputTokens = event.usage.input_tokens;
         break;
       case 'message_stop':
-        yield { type: 'finish', reason: stopReason === 'max_tokens' ? 'length' : 'stop', usage: { inputTokens, outputTokens } };
+        yield {
+          type: 'finish',
+          reason: stopReason === 'max_tokens' ? 'length' : 'stop',
+          usage: { inputTokens, outputTokens },
+        };
         return;
       default:
         break;
     }
   }
-  throw new LlmError('llm_stream_broken', 'The answer from Anthropic broke off before it was complete.', { retryable: true });
+  throw new LlmError('llm_stream_broken', 'The answer from Anthropic broke off before it was complete.', {
+    retryable: true,
+  });
 }
 
 /** Anthropic's streaming Messages API through `@anthropic-ai/sdk`; one client, so connections are kept alive. */

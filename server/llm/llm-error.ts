@@ -47,16 +47,27 @@ export function llmErrorFromStatus(
     });
   }
   if (status === 401 || status === 403) {
-    return new LlmError('llm_authentication', `${provider} rejected the API key (HTTP ${status}); check the key Kiln is configured with.`, {
+    return new LlmError(
+      'llm_authentication',
+      `${provider} rejected the API key (HTTP ${status}); check the key Kiln is configured with.`,
+      {
+        retryable: false,
+        cause,
+      },
+    );
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409) {
+    return new LlmError('llm_bad_request', `${provider} refused the request (HTTP ${status}).`, {
       retryable: false,
       cause,
     });
   }
-  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409) {
-    return new LlmError('llm_bad_request', `${provider} refused the request (HTTP ${status}).`, { retryable: false, cause });
-  }
   const what = status === undefined ? 'could not be reached' : `failed (HTTP ${status})`;
-  return new LlmError('llm_unavailable', `${provider} ${what}; try again shortly.`, { retryable: true, retryAfterMs, cause });
+  return new LlmError('llm_unavailable', `${provider} ${what}; try again shortly.`, {
+    retryable: true,
+    retryAfterMs,
+    cause,
+  });
 }
 
 /** `retry-after` as seconds or an HTTP date; undefined when absent or unreadable. Capped at one minute. */

@@ -41,8 +41,7 @@ export interface GroundingPattern {
 }
 
 export type LlmStreamPart =
-  | { type: 'text-delta'; text: string }
-  | { type: 'finish'; reason: 'stop' | 'length'; usage: TokenUsage };
+  { type: 'text-delta'; text: string } | { type: 'finish'; reason: 'stop' | 'length'; usage: TokenUsage };
 
 export interface TokenUsage {
   inputTokens: number;

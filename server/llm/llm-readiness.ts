@@ -15,10 +15,14 @@ export function llmReadinessCheck(settings: LlmSettings): ReadinessCheck {
         case 'offline':
           return {
             ok: true,
-            detail: 'offline engine (no model configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL to use one)',
+            detail:
+              'offline engine (no model configured: set ANTHROPIC_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL to use one)',
           };
         case 'anthropic':
-          return { ok: true, detail: `Anthropic${settings.baseUrl ? ` at ${settings.baseUrl}` : ''}, model ${settings.model}` };
+          return {
+            ok: true,
+            detail: `Anthropic${settings.baseUrl ? ` at ${settings.baseUrl}` : ''}, model ${settings.model}`,
+          };
         case 'openai':
           return {
             ok: true,

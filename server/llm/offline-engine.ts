@@ -19,7 +19,8 @@ export class OfflineEngine implements LlmProvider {
       // Let the event loop breathe between pieces, so Stop and other turns are served while a long answer streams.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const promptCharacters = request.system.length + request.messages.reduce((sum, message) => sum + message.content.length, 0);
+    const promptCharacters =
+      request.system.length + request.messages.reduce((sum, message) => sum + message.content.length, 0);
     yield {
       type: 'finish',
       reason: 'stop',
@@ -34,10 +35,7 @@ const configureHint = configureModelHint('To get generated answers');
 export function composeOfflineAnswer(request: LlmRequest): string {
   const question = request.messages.at(-1)?.content.trim() ?? '';
   const patterns = request.grounding ?? [];
-  const lines: string[] = [
-    offlineBanner("Kiln's pattern store"),
-    '',
-  ];
+  const lines: string[] = [offlineBanner("Kiln's pattern store"), ''];
   if (patterns.length === 0) {
     lines.push(
       `I have no stored pattern that matches “${abbreviate(question, 120)}”, and without a model I cannot write a new answer.`,
@@ -45,7 +43,10 @@ export function composeOfflineAnswer(request: LlmRequest): string {
       'Try naming the task more concretely, for example “debounce a function in TypeScript” or “retry with exponential backoff”.',
     );
   } else {
-    lines.push(`Here ${patterns.length === 1 ? 'is the pattern' : `are the ${patterns.length} patterns`} from the store closest to your question:`, '');
+    lines.push(
+      `Here ${patterns.length === 1 ? 'is the pattern' : `are the ${patterns.length} patterns`} from the store closest to your question:`,
+      '',
+    );
     patterns.forEach((pattern, index) => {
       lines.push(
         `### [${index + 1}] ${pattern.title}`,

@@ -7,7 +7,10 @@ import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
 type Chunk = OpenAI.Chat.Completions.ChatCompletionChunk;
 
 /** The Chat Completions request for a Kiln request (pure; tested without a network). */
-export function toOpenAiRequest(request: LlmRequest, model: string): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
+export function toOpenAiRequest(
+  request: LlmRequest,
+  model: string,
+): OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming {
   return {
     model,
     // `max_tokens` rather than `max_completion_tokens`: every OpenAI-compatible server (Ollama, vLLM, llama.cpp) knows it.
@@ -26,7 +29,10 @@ export function toOpenAiRequest(request: LlmRequest, model: string): OpenAI.Chat
  * with no choices; servers that send none get an estimate (4 characters a token).
  * A stream that ends without a `finish_reason` was cut off and says so.
  */
-export async function* fromOpenAiChunks(chunks: AsyncIterable<Chunk>, promptCharacters: number): AsyncGenerator<LlmStreamPart> {
+export async function* fromOpenAiChunks(
+  chunks: AsyncIterable<Chunk>,
+  promptCharacters: number,
+): AsyncGenerator<LlmStreamPart> {
   let finishReason: string | null = null;
   let usage: { inputTokens: number; outputTokens: number } | undefined;
   let outputCharacters = 0;
@@ -41,9 +47,13 @@ export async function* fromOpenAiChunks(chunks: AsyncIterable<Chunk>, promptChar
     if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
   }
   if (!finishReason) {
-    throw new LlmError('llm_stream_broken', 'The answer from the OpenAI-compatible server broke off before it was complete.', {
-      retryable: true,
-    });
+    throw new LlmError(
+      'llm_stream_broken',
+      'The answer from the OpenAI-compatible server broke off before it was complete.',
+      {
+        retryable: true,
+      },
+    );
   }
   yield {
     type: 'finish',
@@ -95,6 +105,9 @@ export class OpenAiProvider implements LlmProvider {
       return new LlmError('llm_timeout', `${this.label} did not answer in time.`, { retryable: true, cause: error });
     }
     if (error instanceof OpenAI.APIError) return llmErrorFromStatus(this.label, error.status, error.headers, error);
-    return new LlmError('llm_stream_broken', `The answer from ${this.label} broke off.`, { retryable: true, cause: error });
+    return new LlmError('llm_stream_broken', `The answer from ${this.label} broke off.`, {
+      retryable: true,
+      cause: error,
+    });
   }
 }

@@ -23,6 +23,7 @@ async function collect(stream: AsyncIterable<LlmStreamPart>) {
 }
 
 const rateLimited = (retryAfterMs?: number) =>
+  // eslint-disable-next-line require-yield -- a provider that fails before its first part
   async function* (): AsyncGenerator<LlmStreamPart> {
     throw new LlmError('llm_rate_limited', 'slow down', { retryable: true, retryAfterMs });
   };
@@ -38,8 +39,15 @@ describe('resilientProvider', () => {
         yield finish;
       },
     ]);
-    const resilient = resilientProvider(provider, { delay: async (ms) => void delays.push(ms), random: () => 1, baseDelayMs: 100 });
-    expect(await collect(resilient.stream(request, new AbortController().signal))).toEqual([{ type: 'text-delta', text: 'hello' }, finish]);
+    const resilient = resilientProvider(provider, {
+      delay: async (ms) => void delays.push(ms),
+      random: () => 1,
+      baseDelayMs: 100,
+    });
+    expect(await collect(resilient.stream(request, new AbortController().signal))).toEqual([
+      { type: 'text-delta', text: 'hello' },
+      finish,
+    ]);
     expect(calls()).toBe(3);
     expect(delays).toEqual([2_000, 200]);
   });
@@ -53,7 +61,11 @@ describe('resilientProvider', () => {
     ]);
     const parts: LlmStreamPart[] = [];
     const attempt = (async () => {
-      for await (const part of resilientProvider(provider, { delay: async () => {} }).stream(request, new AbortController().signal)) parts.push(part);
+      for await (const part of resilientProvider(provider, { delay: async () => {} }).stream(
+        request,
+        new AbortController().signal,
+      ))
+        parts.push(part);
     })();
     await expect(attempt).rejects.toMatchObject({ code: 'llm_unavailable' });
     expect(parts).toEqual([{ type: 'text-delta', text: 'partial' }]);
@@ -62,17 +74,26 @@ describe('resilientProvider', () => {
 
   it('gives up after the attempts, and at once on errors that cannot succeed later', async () => {
     const retrying = scripted([rateLimited(), rateLimited(), rateLimited()]);
-    await expect(collect(resilientProvider(retrying.provider, { delay: async () => {} }).stream(request, new AbortController().signal))).rejects.toMatchObject({
+    await expect(
+      collect(
+        resilientProvider(retrying.provider, { delay: async () => {} }).stream(request, new AbortController().signal),
+      ),
+    ).rejects.toMatchObject({
       code: 'llm_rate_limited',
     });
     expect(retrying.calls()).toBe(3);
 
     const refused = scripted([
+      // eslint-disable-next-line require-yield -- a provider that fails before its first part
       async function* () {
         throw new LlmError('llm_authentication', 'bad key', { retryable: false });
       },
     ]);
-    await expect(collect(resilientProvider(refused.provider, { delay: async () => {} }).stream(request, new AbortController().signal))).rejects.toMatchObject({
+    await expect(
+      collect(
+        resilientProvider(refused.provider, { delay: async () => {} }).stream(request, new AbortController().signal),
+      ),
+    ).rejects.toMatchObject({
       code: 'llm_authentication',
     });
     expect(refused.calls()).toBe(1);
@@ -80,12 +101,18 @@ describe('resilientProvider', () => {
 
   it('times out a provider that never starts, and one that goes quiet mid-answer', async () => {
     const silent = scripted([
+      // eslint-disable-next-line require-yield -- a provider that never answers
       async function* (signal) {
         await new Promise((resolve) => signal.addEventListener('abort', resolve));
       },
     ]);
     await expect(
-      collect(resilientProvider(silent.provider, { attempts: 1, firstPartTimeoutMs: 20 }).stream(request, new AbortController().signal)),
+      collect(
+        resilientProvider(silent.provider, { attempts: 1, firstPartTimeoutMs: 20 }).stream(
+          request,
+          new AbortController().signal,
+        ),
+      ),
     ).rejects.toMatchObject({ code: 'llm_timeout', retryable: true });
 
     const stalls = scripted([
@@ -99,7 +126,7 @@ describe('resilientProvider', () => {
     ).rejects.toMatchObject({ code: 'llm_timeout', retryable: false });
   });
 
-  it('stops with the caller\'s abort reason, without retrying', async () => {
+  it("stops with the caller's abort reason, without retrying", async () => {
     const controller = new AbortController();
     const { provider, calls } = scripted([
       async function* (signal) {

@@ -80,7 +80,12 @@ export function resilientProvider(inner: LlmProvider, options: ResilienceOptions
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, milliseconds: number, signal: AbortSignal, onTimeout: () => Error): Promise<T> {
+function withTimeout<T>(
+  promise: Promise<T>,
+  milliseconds: number,
+  signal: AbortSignal,
+  onTimeout: () => Error,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const interruption = new Promise<never>((_, reject) => {

@@ -16,17 +16,27 @@ export interface McpTools {
  * The servers of MCP_CONFIG, plus the built-in filesystem server unless the file names its own `filesystem`
  * or it is turned off. Nothing starts here (servers start on first use); a bad file throws `ConfigError`.
  */
-export async function mcpServerDefinitions(settings: McpSettings): Promise<{ servers: McpServerDefinition[]; roots: Record<string, string[]> }> {
+export async function mcpServerDefinitions(
+  settings: McpSettings,
+): Promise<{ servers: McpServerDefinition[]; roots: Record<string, string[]> }> {
   const servers = await readMcpServersFile(settings.configFile);
-  if (!settings.filesystem || servers.some((server) => server.name === filesystemServerName)) return { servers, roots: {} };
+  if (!settings.filesystem || servers.some((server) => server.name === filesystemServerName))
+    return { servers, roots: {} };
   // The default workspace is Kiln's own folder, so Kiln creates it; directories the user named must exist.
   if (settings.filesystem.isDefault) await mkdir(settings.filesystem.roots[0]!, { recursive: true });
-  return { servers: [filesystemServerDefinition(settings.filesystem.roots), ...servers], roots: { [filesystemServerName]: settings.filesystem.roots } };
+  return {
+    servers: [filesystemServerDefinition(settings.filesystem.roots), ...servers],
+    roots: { [filesystemServerName]: settings.filesystem.roots },
+  };
 }
 
 export async function createToolHost(settings: McpSettings, log: Logger): Promise<McpTools> {
   const { servers, roots } = await mcpServerDefinitions(settings);
   log.info({ mcpServers: servers.map((server) => server.name) }, 'MCP servers configured (each starts on first use)');
-  const host = new SdkToolHost(servers, { toolTimeoutMs: settings.toolTimeoutMs, startTimeoutMs: settings.startTimeoutMs, log: log.child({ component: 'mcp' }) });
+  const host = new SdkToolHost(servers, {
+    toolTimeoutMs: settings.toolTimeoutMs,
+    startTimeoutMs: settings.startTimeoutMs,
+    log: log.child({ component: 'mcp' }),
+  });
   return { host, roots };
 }

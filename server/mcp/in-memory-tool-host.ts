@@ -26,11 +26,17 @@ export class InMemoryToolHost implements ToolHost {
     return listing;
   }
 
-  async callTool(server: string, tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<ToolOutput> {
+  async callTool(
+    server: string,
+    tool: string,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<ToolOutput> {
     if (this.closed) throw new ToolError('mcp_server_failed', 'The tool host is closed.');
     const tools = this.servers[server];
     if (tools === undefined) throw new ToolError('mcp_server_unknown', `There is no MCP server named "${server}".`);
-    if (typeof tools === 'string') throw new ToolError('mcp_server_failed', `The MCP server "${server}" did not start: ${tools}`);
+    if (typeof tools === 'string')
+      throw new ToolError('mcp_server_failed', `The MCP server "${server}" did not start: ${tools}`);
     const found = tools.find((candidate) => candidate.name === tool);
     if (!found) throw new ToolError('mcp_tool_not_found', `The MCP server "${server}" has no tool "${tool}".`);
     this.calls.push({ server, tool, args });

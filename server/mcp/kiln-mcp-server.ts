@@ -41,17 +41,25 @@ export function createKilnMcpServer(services: KilnMcpServices, user: User, log: 
     'search_patterns',
     {
       title: 'Search Kiln patterns',
-      description: "Searches Kiln's store of tested code patterns (vector, full-text and graph search, ranked by proven success). Returns each pattern's id, title, language, score, summary and code.",
+      description:
+        "Searches Kiln's store of tested code patterns (vector, full-text and graph search, ranked by proven success). Returns each pattern's id, title, language, score, summary and code.",
       inputSchema: {
         query: z.string().min(1).max(2_000).describe('What the code should do, e.g. "debounce a function"'),
         k: z.number().int().min(1).max(20).optional().describe('How many patterns to return (default 5)'),
-        language: z.string().optional().describe('Only patterns in this language: typescript, javascript, python, sql or shell'),
+        language: z
+          .string()
+          .optional()
+          .describe('Only patterns in this language: typescript, javascript, python, sql or shell'),
       },
       outputSchema: { results: z.array(patternSchema), notices: z.array(z.string()) },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ query, k, language }) => {
-      const { results, notices } = await services.retriever.search(query, { k: k ?? 5, language, prefer: language ? undefined : languageNamedIn(query) });
+      const { results, notices } = await services.retriever.search(query, {
+        k: k ?? 5,
+        language,
+        prefer: language ? undefined : languageNamedIn(query),
+      });
       const patterns = results.map(({ pattern, score, sources }) => ({
         id: pattern.id,
         title: pattern.title,
@@ -70,9 +78,17 @@ export function createKilnMcpServer(services: KilnMcpServices, user: User, log: 
     'ask',
     {
       title: 'Ask Kiln',
-      description: 'Asks Kiln a coding question. The answer is grounded in its tested patterns and lists the ones it drew on.',
-      inputSchema: { question: z.string().min(1).max(32_000).describe('The question, as you would ask it in the chat') },
-      outputSchema: { answer: z.string(), citations: z.array(z.object({ patternId: z.string(), title: z.string(), language: z.string(), score: z.number() })) },
+      description:
+        'Asks Kiln a coding question. The answer is grounded in its tested patterns and lists the ones it drew on.',
+      inputSchema: {
+        question: z.string().min(1).max(32_000).describe('The question, as you would ask it in the chat'),
+      },
+      outputSchema: {
+        answer: z.string(),
+        citations: z.array(
+          z.object({ patternId: z.string(), title: z.string(), language: z.string(), score: z.number() }),
+        ),
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ question }, extra) => {
@@ -80,7 +96,14 @@ export function createKilnMcpServer(services: KilnMcpServices, user: User, log: 
       let citations: Citation[] = [];
       try {
         // Not a chat turn: nothing is stored, so the ids only name this run.
-        const events = services.ask.run({ turnId: randomUUID(), conversationId: randomUUID(), user, message: question, history: [], signal: extra.signal });
+        const events = services.ask.run({
+          turnId: randomUUID(),
+          conversationId: randomUUID(),
+          user,
+          message: question,
+          history: [],
+          signal: extra.signal,
+        });
         for await (const event of events) {
           if (event.type === 'text.delta') answer += event.delta;
           else if (event.type === 'retrieval') citations = event.citations;
@@ -88,9 +111,11 @@ export function createKilnMcpServer(services: KilnMcpServices, user: User, log: 
       } catch (error) {
         if (error instanceof KilnError || extra.signal.aborted) throw error;
         log.error({ err: error }, 'the MCP ask tool failed');
-        throw new Error('Kiln could not answer; the server log has the details.');
+        throw new Error('Kiln could not answer; the server log has the details.', { cause: error });
       }
-      const sources = citations.map((citation) => `- ${citation.title} (${citation.patternId}, ${citation.language}, score ${citation.score})`);
+      const sources = citations.map(
+        (citation) => `- ${citation.title} (${citation.patternId}, ${citation.language}, score ${citation.score})`,
+      );
       const text = sources.length ? `${answer.trimEnd()}\n\nPatterns cited:\n${sources.join('\n')}` : answer;
       const cited = citations.map(({ patternId, title, language, score }) => ({ patternId, title, language, score }));
       return { content: [{ type: 'text', text }], structuredContent: { answer, citations: cited } };

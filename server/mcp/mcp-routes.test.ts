@@ -13,7 +13,13 @@ import { mcpRoutes } from './mcp-routes.ts';
 
 const log = pino({ level: 'silent' });
 const user: User = { id: 'u1', email: 'dev@example.com', name: null, role: 'member', createdAt: new Date(0) };
-const debounce = { id: 'ts-debounce', title: 'Debounce a function', language: 'typescript', summary: 'Waits for quiet.', code: 'export function debounce() {}' };
+const debounce = {
+  id: 'ts-debounce',
+  title: 'Debounce a function',
+  language: 'typescript',
+  summary: 'Waits for quiet.',
+  code: 'export function debounce() {}',
+};
 
 function appWith(services: KilnMcpServices | undefined) {
   return new Hono().route('/mcp', mcpRoutes({ services: () => services, log })).onError(errorHandler(log));
@@ -23,17 +29,33 @@ function twins() {
   const searches: unknown[] = [];
   const questions: { message: string; userId: string }[] = [];
   const services: KilnMcpServices = {
-    auth: { authenticate: async (token) => (token === 'good-token' ? user : Promise.reject(new UnauthenticatedError())) },
+    auth: {
+      authenticate: async (token) => (token === 'good-token' ? user : Promise.reject(new UnauthenticatedError())),
+    },
     retriever: {
       search: async (query, options): Promise<RetrievalResult> => {
         searches.push({ query, ...options });
-        return { results: [{ pattern: debounce as never, score: 14.2, sources: { vector: 0.8, text: 0.3 } }], notices: [] };
+        return {
+          results: [{ pattern: debounce as never, score: 14.2, sources: { vector: 0.8, text: 0.3 } }],
+          notices: [],
+        };
       },
     },
     ask: {
       async *run(context) {
         questions.push({ message: context.message, userId: context.user.id });
-        yield { type: 'retrieval', citations: [{ patternId: 'ts-debounce', title: 'Debounce a function', language: 'typescript', score: 14.2, sources: {} }] };
+        yield {
+          type: 'retrieval',
+          citations: [
+            {
+              patternId: 'ts-debounce',
+              title: 'Debounce a function',
+              language: 'typescript',
+              score: 14.2,
+              sources: {},
+            },
+          ],
+        };
         yield { type: 'text.delta', delta: 'Use a timer ' };
         yield { type: 'text.delta', delta: 'that restarts on every call.' };
         return { finishReason: 'stop', usage: { inputTokens: 0, outputTokens: 0 } };
@@ -54,11 +76,17 @@ async function clientOf(app: Hono, token?: string) {
 }
 
 describe('/mcp', () => {
-  it('serves search_patterns with the retriever\'s results, for a signed-in client', async () => {
+  it("serves search_patterns with the retriever's results, for a signed-in client", async () => {
     const { services, searches } = twins();
     const client = await clientOf(appWith(services), 'good-token');
-    const result = await client.callTool({ name: 'search_patterns', arguments: { query: 'debounce a function in python', k: 2 } });
-    expect(result.structuredContent).toEqual({ results: [{ ...debounce, score: 14.2, sources: { vector: 0.8, text: 0.3 } }], notices: [] });
+    const result = await client.callTool({
+      name: 'search_patterns',
+      arguments: { query: 'debounce a function in python', k: 2 },
+    });
+    expect(result.structuredContent).toEqual({
+      results: [{ ...debounce, score: 14.2, sources: { vector: 0.8, text: 0.3 } }],
+      notices: [],
+    });
     expect(searches).toEqual([{ query: 'debounce a function in python', k: 2, language: undefined, prefer: 'python' }]);
     await client.close();
   });
@@ -80,7 +108,9 @@ describe('/mcp', () => {
     const unauthenticated = await appWith(services).request('/mcp', { method: 'POST', body: '{}' });
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get('www-authenticate')).toBe('Bearer realm="kiln"');
-    const get = await appWith(services).request('/mcp', { headers: { authorization: 'Bearer good-token', accept: 'text/event-stream' } });
+    const get = await appWith(services).request('/mcp', {
+      headers: { authorization: 'Bearer good-token', accept: 'text/event-stream' },
+    });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     expect((await appWith(undefined).request('/mcp', { method: 'POST' })).status).toBe(503);

@@ -16,16 +16,29 @@ export function mcpRoutes(options: { services: () => KilnMcpServices | undefined
   return new Hono().all('/', async (c) => {
     const services = options.services();
     if (!services) throw new UnavailableError('Kiln is still starting; try again in a few seconds.');
-    const user = await services.auth.authenticate(bearerToken(c.req.header('authorization'))).catch((error: unknown) => {
-      // The 401 says how to authenticate, as HTTP and MCP clients expect.
-      c.header('WWW-Authenticate', 'Bearer realm="kiln"');
-      throw error;
-    });
+    const user = await services.auth
+      .authenticate(bearerToken(c.req.header('authorization')))
+      .catch((error: unknown) => {
+        // The 401 says how to authenticate, as HTTP and MCP clients expect.
+        c.header('WWW-Authenticate', 'Bearer realm="kiln"');
+        throw error;
+      });
     if (c.req.method !== 'POST') {
-      return c.json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this MCP endpoint is stateless; send POST requests.' }, id: null }, 405, { Allow: 'POST' });
+      return c.json(
+        {
+          jsonrpc: '2.0',
+          error: { code: -32000, message: 'Method not allowed: this MCP endpoint is stateless; send POST requests.' },
+          id: null,
+        },
+        405,
+        { Allow: 'POST' },
+      );
     }
     const server = createKilnMcpServer(services, user, options.log);
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     await server.connect(transport);
     try {
       // With JSON answers the response is complete once this resolves.

@@ -30,12 +30,22 @@ describe('readMcpServersFile', () => {
   it('reads Claude Desktop entries and Streamable HTTP entries', async () => {
     const file = await fileWith({
       mcpServers: {
-        github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'secret' } },
+        github: {
+          command: 'npx',
+          args: ['-y', '@modelcontextprotocol/server-github'],
+          env: { GITHUB_TOKEN: 'secret' },
+        },
         docs: { url: 'https://docs.example.com/mcp', headers: { authorization: 'Bearer abc' } },
       },
     });
     expect(await readMcpServersFile(file)).toEqual([
-      { name: 'github', kind: 'stdio', command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'secret' } },
+      {
+        name: 'github',
+        kind: 'stdio',
+        command: 'npx',
+        args: ['-y', '@modelcontextprotocol/server-github'],
+        env: { GITHUB_TOKEN: 'secret' },
+      },
       { name: 'docs', kind: 'http', url: 'https://docs.example.com/mcp', headers: { authorization: 'Bearer abc' } },
     ]);
   });
@@ -68,7 +78,9 @@ describe('readMcpServersFile', () => {
   it('treats a missing default file as no servers, and a missing named file as an error', async () => {
     const missing = path.join(directory.path, 'absent.json');
     expect(await readMcpServersFile({ path: missing, required: false })).toEqual([]);
-    await expect(readMcpServersFile({ path: missing, required: true })).rejects.toThrow(/MCP_CONFIG \(.*absent\.json\): cannot be read/);
+    await expect(readMcpServersFile({ path: missing, required: true })).rejects.toThrow(
+      /MCP_CONFIG \(.*absent\.json\): cannot be read/,
+    );
   });
 });
 
@@ -78,17 +90,30 @@ describe('mcpServerDefinitions', () => {
   it('adds the built-in filesystem server, run from node_modules with this Node, unless the file names one', async () => {
     const roots = [directory.path];
     const none = { path: path.join(directory.path, 'none.json'), required: false };
-    expect(await mcpServerDefinitions({ ...settings, configFile: none, filesystem: { roots, isDefault: false } })).toEqual({
+    expect(
+      await mcpServerDefinitions({ ...settings, configFile: none, filesystem: { roots, isDefault: false } }),
+    ).toEqual({
       servers: [
-        { name: 'filesystem', kind: 'stdio', command: process.execPath, args: [expect.stringMatching(/server-filesystem[/\\]dist[/\\]index\.js$/), directory.path], env: {} },
+        {
+          name: 'filesystem',
+          kind: 'stdio',
+          command: process.execPath,
+          args: [expect.stringMatching(/server-filesystem[/\\]dist[/\\]index\.js$/), directory.path],
+          env: {},
+        },
       ],
       roots: { filesystem: roots },
     });
     const own = await fileWith({ mcpServers: { filesystem: { command: 'my-filesystem-server' } } });
-    expect(await mcpServerDefinitions({ ...settings, configFile: own, filesystem: { roots, isDefault: false } })).toEqual({
+    expect(
+      await mcpServerDefinitions({ ...settings, configFile: own, filesystem: { roots, isDefault: false } }),
+    ).toEqual({
       servers: [{ name: 'filesystem', kind: 'stdio', command: 'my-filesystem-server', args: [], env: {} }],
       roots: {},
     });
-    expect(await mcpServerDefinitions({ ...settings, configFile: none, filesystem: undefined })).toEqual({ servers: [], roots: {} });
+    expect(await mcpServerDefinitions({ ...settings, configFile: none, filesystem: undefined })).toEqual({
+      servers: [],
+      roots: {},
+    });
   });
 });

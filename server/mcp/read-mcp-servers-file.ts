@@ -22,13 +22,24 @@ const entrySchema = z
   )
   .superRefine((entry, context) => {
     if (entry.type === 'sse') {
-      context.addIssue({ code: 'custom', path: ['type'], message: 'the old SSE transport is not supported; use the server\'s Streamable HTTP URL' });
+      context.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: "the old SSE transport is not supported; use the server's Streamable HTTP URL",
+      });
     } else if (!entry.command === !entry.url) {
-      context.addIssue({ code: 'custom', path: [entry.command ? 'url' : 'command'], message: 'give either "command" (a program to start) or "url", not both or neither' });
+      context.addIssue({
+        code: 'custom',
+        path: [entry.command ? 'url' : 'command'],
+        message: 'give either "command" (a program to start) or "url", not both or neither',
+      });
     }
   });
 
-const fileSchema = z.object({ mcpServers: z.record(z.string(), z.unknown(), { message: 'must be an object of servers by name' }) }, { message: 'must be an object' });
+const fileSchema = z.object(
+  { mcpServers: z.record(z.string(), z.unknown(), { message: 'must be an object of servers by name' }) },
+  { message: 'must be an object' },
+);
 
 /**
  * Reads an MCP server list in Claude Desktop's format (`{ "mcpServers": { name: { command, args, env } } }`,
@@ -51,7 +62,10 @@ export async function readMcpServersFile(file: { path: string; required: boolean
     throw new ConfigError([`${where}: is not valid JSON (${(error as Error).message})`]);
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${where}: ${[...issue.path].join('.') || 'the file'} ${issue.message}`));
+  if (!parsed.success)
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${where}: ${[...issue.path].join('.') || 'the file'} ${issue.message}`),
+    );
 
   const problems: string[] = [];
   const servers: McpServerDefinition[] = [];
@@ -59,13 +73,20 @@ export async function readMcpServersFile(file: { path: string; required: boolean
     const entry = entrySchema.safeParse(value);
     if (!entry.success) {
       for (const issue of entry.error.issues) {
-        const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').slice(1);
+        const field = issue.path
+          .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+          .join('')
+          .slice(1);
         problems.push(`${where}: server "${name}"${field ? `, field "${field}"` : ''}: ${issue.message}`);
       }
       continue;
     }
     const { command, args, env, cwd, url, headers } = entry.data;
-    servers.push(command ? { name, kind: 'stdio', command, args, env, ...(cwd ? { cwd } : {}) } : { name, kind: 'http', url: url!, headers });
+    servers.push(
+      command
+        ? { name, kind: 'stdio', command, args, env, ...(cwd ? { cwd } : {}) }
+        : { name, kind: 'http', url: url!, headers },
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return servers;

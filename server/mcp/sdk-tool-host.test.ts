@@ -16,10 +16,13 @@ afterEach(async () => {
 /** A real SDK server in this process, reached through the SDK's linked in-memory transports. */
 function notesServer() {
   const server = new McpServer({ name: 'notes', version: '1.0.0' });
-  server.registerTool('read_note', { description: 'Read a note by title', inputSchema: { title: z.string() } }, async ({ title }) =>
-    title === 'groceries'
-      ? { content: [{ type: 'text', text: 'eggs, flour' }] }
-      : { isError: true, content: [{ type: 'text', text: `No note titled ${title}` }] },
+  server.registerTool(
+    'read_note',
+    { description: 'Read a note by title', inputSchema: { title: z.string() } },
+    async ({ title }) =>
+      title === 'groceries'
+        ? { content: [{ type: 'text', text: 'eggs, flour' }] }
+        : { isError: true, content: [{ type: 'text', text: `No note titled ${title}` }] },
   );
   server.registerTool('slow', { description: 'Takes its time' }, async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -38,7 +41,12 @@ function hostOf(servers: McpServerDefinition[], options: { toolTimeoutMs?: numbe
     else void notesServer().connect(serverSide);
     return { transport: clientSide };
   };
-  const host = new SdkToolHost(servers, { toolTimeoutMs: options.toolTimeoutMs ?? 5_000, startTimeoutMs: options.startTimeoutMs ?? 5_000, log, openTransport });
+  const host = new SdkToolHost(servers, {
+    toolTimeoutMs: options.toolTimeoutMs ?? 5_000,
+    startTimeoutMs: options.startTimeoutMs ?? 5_000,
+    log,
+    openTransport,
+  });
   hosts.push(host);
   return { host, opened };
 }
@@ -60,9 +68,11 @@ describe('SdkToolHost', () => {
     expect(second).toEqual(first);
   });
 
-  it('returns the text a tool produced, and the tool\'s own message when it reports an error', async () => {
+  it("returns the text a tool produced, and the tool's own message when it reports an error", async () => {
     const { host } = hostOf([notes]);
-    expect(await host.callTool('notes', 'read_note', { title: 'groceries' }, signal())).toEqual({ text: 'eggs, flour' });
+    expect(await host.callTool('notes', 'read_note', { title: 'groceries' }, signal())).toEqual({
+      text: 'eggs, flour',
+    });
     const failure = host.callTool('notes', 'read_note', { title: 'taxes' }, signal());
     await expect(failure).rejects.toBeInstanceOf(ToolError);
     await expect(failure).rejects.toMatchObject({ code: 'mcp_tool_failed', message: 'No note titled taxes' });
@@ -70,7 +80,10 @@ describe('SdkToolHost', () => {
 
   it('names the unknown server or tool, with what exists instead', async () => {
     const { host } = hostOf([notes]);
-    await expect(host.callTool('mail', 'send', {}, signal())).rejects.toMatchObject({ code: 'mcp_server_unknown', message: expect.stringContaining('servers: notes') });
+    await expect(host.callTool('mail', 'send', {}, signal())).rejects.toMatchObject({
+      code: 'mcp_server_unknown',
+      message: expect.stringContaining('servers: notes'),
+    });
     await expect(host.callTool('notes', 'delete_note', {}, signal())).rejects.toMatchObject({
       code: 'mcp_tool_not_found',
       message: 'The MCP server "notes" has no tool "delete_note" (its tools: read_note, slow).',
@@ -80,7 +93,10 @@ describe('SdkToolHost', () => {
   it('gives up on a call after the tool timeout', async () => {
     const { host } = hostOf([notes], { toolTimeoutMs: 100 });
     await host.listTools();
-    await expect(host.callTool('notes', 'slow', {}, signal())).rejects.toMatchObject({ code: 'mcp_timeout', message: '"slow" on the MCP server "notes" did not answer within 0.1 s.' });
+    await expect(host.callTool('notes', 'slow', {}, signal())).rejects.toMatchObject({
+      code: 'mcp_timeout',
+      message: '"slow" on the MCP server "notes" did not answer within 0.1 s.',
+    });
   });
 
   it('stops waiting when the turn is stopped', async () => {
@@ -95,28 +111,46 @@ describe('SdkToolHost', () => {
     const { host } = hostOf([notes, { ...notes, name: 'silent' }], { startTimeoutMs: 100 });
     const listing = await host.listTools();
     expect(listing.tools.map((tool) => tool.server)).toEqual(['notes', 'notes']);
-    expect(listing.unavailable).toEqual([{ server: 'silent', reason: 'The MCP server "silent" did not start: no answer within 0.1 s.' }]);
-    await expect(host.callTool('silent', 'anything', {}, signal())).rejects.toMatchObject({ code: 'mcp_server_failed' });
+    expect(listing.unavailable).toEqual([
+      { server: 'silent', reason: 'The MCP server "silent" did not start: no answer within 0.1 s.' },
+    ]);
+    await expect(host.callTool('silent', 'anything', {}, signal())).rejects.toMatchObject({
+      code: 'mcp_server_failed',
+    });
   });
 
   it('reports a command that cannot be started, and a server that exits, with its last words', async () => {
     const host = new SdkToolHost(
       [
         { name: 'missing', kind: 'stdio', command: '/nonexistent/kiln-test-mcp-server', args: [], env: {} },
-        { name: 'crashing', kind: 'stdio', command: process.execPath, args: ['-e', 'console.error("Error: None of the specified directories are accessible"); process.exit(1)'], env: {} },
+        {
+          name: 'crashing',
+          kind: 'stdio',
+          command: process.execPath,
+          args: ['-e', 'console.error("Error: None of the specified directories are accessible"); process.exit(1)'],
+          env: {},
+        },
       ],
       { toolTimeoutMs: 5_000, startTimeoutMs: 10_000, log },
     );
     hosts.push(host);
     const { unavailable } = await host.listTools();
-    expect(unavailable[0]).toMatchObject({ server: 'missing', reason: expect.stringMatching(/^The MCP server "missing" did not start: .*ENOENT/) });
-    expect(unavailable[1]).toMatchObject({ server: 'crashing', reason: expect.stringContaining('Its output: Error: None of the specified directories are accessible') });
+    expect(unavailable[0]).toMatchObject({
+      server: 'missing',
+      reason: expect.stringMatching(/^The MCP server "missing" did not start: .*ENOENT/),
+    });
+    expect(unavailable[1]).toMatchObject({
+      server: 'crashing',
+      reason: expect.stringContaining('Its output: Error: None of the specified directories are accessible'),
+    });
   });
 
   it('refuses calls once closed', async () => {
     const { host } = hostOf([notes]);
     await host.listTools();
     await host.close();
-    await expect(host.callTool('notes', 'read_note', { title: 'groceries' }, signal())).rejects.toMatchObject({ code: 'mcp_server_failed' });
+    await expect(host.callTool('notes', 'read_note', { title: 'groceries' }, signal())).rejects.toMatchObject({
+      code: 'mcp_server_failed',
+    });
   });
 });

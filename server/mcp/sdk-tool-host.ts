@@ -35,7 +35,12 @@ export class SdkToolHost implements ToolHost {
 
   constructor(
     private readonly servers: McpServerDefinition[],
-    private readonly options: { toolTimeoutMs: number; startTimeoutMs: number; log: Logger; openTransport?: OpenTransport },
+    private readonly options: {
+      toolTimeoutMs: number;
+      startTimeoutMs: number;
+      log: Logger;
+      openTransport?: OpenTransport;
+    },
   ) {}
 
   async listTools(signal?: AbortSignal): Promise<ToolListing> {
@@ -49,30 +54,59 @@ export class SdkToolHost implements ToolHost {
         }
       }),
     );
-    return { tools: listings.flatMap((listing) => listing.tools), unavailable: listings.flatMap((listing) => listing.unavailable ?? []) };
+    return {
+      tools: listings.flatMap((listing) => listing.tools),
+      unavailable: listings.flatMap((listing) => listing.unavailable ?? []),
+    };
   }
 
-  async callTool(server: string, tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<ToolOutput> {
+  async callTool(
+    server: string,
+    tool: string,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<ToolOutput> {
     if (!this.servers.some((definition) => definition.name === server)) {
-      throw new ToolError('mcp_server_unknown', `There is no MCP server named "${server}" (servers: ${this.servers.map((definition) => definition.name).join(', ') || 'none'}).`);
+      throw new ToolError(
+        'mcp_server_unknown',
+        `There is no MCP server named "${server}" (servers: ${this.servers.map((definition) => definition.name).join(', ') || 'none'}).`,
+      );
     }
     const tools = await this.toolsOf(server);
     if (!tools.some((description) => description.name === tool)) {
-      throw new ToolError('mcp_tool_not_found', `The MCP server "${server}" has no tool "${tool}" (its tools: ${tools.map((description) => description.name).join(', ') || 'none'}).`);
+      throw new ToolError(
+        'mcp_tool_not_found',
+        `The MCP server "${server}" has no tool "${tool}" (its tools: ${tools.map((description) => description.name).join(', ') || 'none'}).`,
+      );
     }
     const { client } = await this.connection(server);
     let result: Awaited<ReturnType<Client['callTool']>>;
     try {
-      result = await client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: this.options.toolTimeoutMs });
+      result = await client.callTool({ name: tool, arguments: args }, undefined, {
+        signal,
+        timeout: this.options.toolTimeoutMs,
+      });
     } catch (error) {
       signal.throwIfAborted();
       if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-        throw new ToolError('mcp_timeout', `"${tool}" on the MCP server "${server}" did not answer within ${this.options.toolTimeoutMs / 1000} s.`, { cause: error });
+        throw new ToolError(
+          'mcp_timeout',
+          `"${tool}" on the MCP server "${server}" did not answer within ${this.options.toolTimeoutMs / 1000} s.`,
+          { cause: error },
+        );
       }
-      throw new ToolError('mcp_tool_failed', `"${tool}" on the MCP server "${server}" failed: ${(error as Error).message}`, { cause: error });
+      throw new ToolError(
+        'mcp_tool_failed',
+        `"${tool}" on the MCP server "${server}" failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     const text = textOf(result);
-    if (result.isError) throw new ToolError('mcp_tool_failed', text.trim() || `"${tool}" on the MCP server "${server}" reported an error without saying why.`);
+    if (result.isError)
+      throw new ToolError(
+        'mcp_tool_failed',
+        text.trim() || `"${tool}" on the MCP server "${server}" reported an error without saying why.`,
+      );
     return { text };
   }
 
@@ -80,14 +114,25 @@ export class SdkToolHost implements ToolHost {
     this.closed = true;
     const pending = [...this.connections.values()];
     this.connections.clear();
-    await Promise.all(pending.map((connection) => connection.then(({ client }) => client.close(), () => undefined)));
+    await Promise.all(
+      pending.map((connection) =>
+        connection.then(
+          ({ client }) => client.close(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private async toolsOf(server: string): Promise<ToolDescription[]> {
     const connection = await this.connection(server);
     connection.tools ??= this.fetchTools(server, connection.client).catch((error: unknown) => {
       connection.tools = undefined;
-      throw new ToolError('mcp_server_failed', `The MCP server "${server}" did not list its tools: ${(error as Error).message}`, { cause: error });
+      throw new ToolError(
+        'mcp_server_failed',
+        `The MCP server "${server}" did not list its tools: ${(error as Error).message}`,
+        { cause: error },
+      );
     });
     return connection.tools;
   }
@@ -97,14 +142,22 @@ export class SdkToolHost implements ToolHost {
     let cursor: string | undefined;
     do {
       const page = await client.listTools(cursor ? { cursor } : undefined, { timeout: this.options.toolTimeoutMs });
-      tools.push(...page.tools.map((tool) => ({ server, name: tool.name, description: tool.description ?? '', inputSchema: tool.inputSchema })));
+      tools.push(
+        ...page.tools.map((tool) => ({
+          server,
+          name: tool.name,
+          description: tool.description ?? '',
+          inputSchema: tool.inputSchema,
+        })),
+      );
       cursor = page.nextCursor;
     } while (cursor);
     return tools;
   }
 
   private connection(server: string): Promise<Connection> {
-    if (this.closed) return Promise.reject(new ToolError('mcp_server_failed', 'Kiln is shutting down; its MCP servers are stopped.'));
+    if (this.closed)
+      return Promise.reject(new ToolError('mcp_server_failed', 'Kiln is shutting down; its MCP servers are stopped.'));
     let pending = this.connections.get(server);
     if (!pending) {
       const started = this.start(this.servers.find((definition) => definition.name === server)!);
@@ -124,7 +177,9 @@ export class SdkToolHost implements ToolHost {
     const { transport, stderr } = (this.options.openTransport ?? openTransport)(definition);
     const recentStderr: string[] = [];
     stderr?.on('data', (chunk: Buffer) => {
-      for (const line of String(chunk).split('\n').filter((line) => line.trim())) {
+      for (const line of String(chunk)
+        .split('\n')
+        .filter((line) => line.trim())) {
         log.debug({ stderr: line }, 'MCP server output');
         recentStderr.push(line.trim());
         if (recentStderr.length > stderrLinesKept) recentStderr.shift();
@@ -138,9 +193,14 @@ export class SdkToolHost implements ToolHost {
       // The process's last words arrive just after its exit is noticed.
       await new Promise((resolve) => setImmediate(resolve));
       const said = recentStderr.length ? ` Its output: ${recentStderr.join(' | ')}` : '';
-      const reason = error instanceof McpError && error.code === ErrorCode.RequestTimeout ? `no answer within ${this.options.startTimeoutMs / 1000} s` : (error as Error).message;
+      const reason =
+        error instanceof McpError && error.code === ErrorCode.RequestTimeout
+          ? `no answer within ${this.options.startTimeoutMs / 1000} s`
+          : (error as Error).message;
       log.warn({ err: error, stderr: recentStderr }, 'MCP server did not start');
-      throw new ToolError('mcp_server_failed', `The MCP server "${definition.name}" did not start: ${reason}.${said}`, { cause: error });
+      throw new ToolError('mcp_server_failed', `The MCP server "${definition.name}" did not start: ${reason}.${said}`, {
+        cause: error,
+      });
     }
     log.info('MCP server started');
     const connection: Connection = { client, tools: undefined };
@@ -159,7 +219,11 @@ export class SdkToolHost implements ToolHost {
 /** The SDK's transports. A started process inherits only the SDK's safe list of variables (PATH, HOME, …) plus the entry's `env`, as in Claude Desktop. */
 function openTransport(definition: McpServerDefinition) {
   if (definition.kind === 'http') {
-    return { transport: new StreamableHTTPClientTransport(new URL(definition.url), { requestInit: { headers: definition.headers } }) };
+    return {
+      transport: new StreamableHTTPClientTransport(new URL(definition.url), {
+        requestInit: { headers: definition.headers },
+      }),
+    };
   }
   const transport = new StdioClientTransport({
     command: definition.command,

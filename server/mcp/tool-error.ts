@@ -1,6 +1,7 @@
 import { KilnError } from '../errors/kiln-error.ts';
 
-export type ToolErrorCode = 'mcp_server_unknown' | 'mcp_server_failed' | 'mcp_tool_not_found' | 'mcp_timeout' | 'mcp_tool_failed';
+export type ToolErrorCode =
+  'mcp_server_unknown' | 'mcp_server_failed' | 'mcp_tool_not_found' | 'mcp_timeout' | 'mcp_tool_failed';
 
 /**
  * A tool call that did not produce a result. `message` is safe to show: it

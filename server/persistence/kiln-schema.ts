@@ -10,7 +10,11 @@ import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessio
 import { AnswerDetailsAndFeedback1795300000005 } from './migrations/1795300000005-answer-details-and-feedback.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
-const serverMigrations = [InitialSchema1795300000000, SessionsAndTurns1795300000002, AnswerDetailsAndFeedback1795300000005];
+const serverMigrations = [
+  InitialSchema1795300000000,
+  SessionsAndTurns1795300000002,
+  AnswerDetailsAndFeedback1795300000005,
+];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */
 export const kilnSchema: DatabaseSchema = {

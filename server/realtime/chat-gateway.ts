@@ -51,7 +51,9 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     if (!ready) return next(socketError('unavailable', 'Kiln is still starting; try again in a few seconds.'));
     if (!broadcasting) {
       broadcasting = true;
-      ready.registry.onEvent((event, turnLog) => io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event));
+      ready.registry.onEvent((event, turnLog) =>
+        io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event),
+      );
     }
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     ready.auth
@@ -101,7 +103,8 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     });
     const startTurn = (kind: 'send' | 'regenerate') => async (payload: unknown) => {
       parseInput(sendSchema, payload, 'payload');
-      const handle = kind === 'send' ? await ready.chat.send(user, payload) : await ready.chat.regenerate(user, payload);
+      const handle =
+        kind === 'send' ? await ready.chat.send(user, payload) : await ready.chat.regenerate(user, payload);
       // The turn may have emitted to its room before this tab joined: join and replay in one tick (no gap, no
       // duplicate). A tab already in the room received everything.
       const room = conversationRoom(handle.conversationId);
@@ -109,7 +112,11 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
         void socket.join(room);
         for (const event of handle.log.events) socket.emit('turn:event', event);
       }
-      return { turnId: handle.turnId, userMessageId: handle.userMessageId, assistantMessageId: handle.assistantMessageId };
+      return {
+        turnId: handle.turnId,
+        userMessageId: handle.userMessageId,
+        assistantMessageId: handle.assistantMessageId,
+      };
     };
     on('message:send', startTurn('send'));
     on('message:regenerate', startTurn('regenerate'));
@@ -120,7 +127,8 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     on('turn:resume', (payload) => {
       const { turnId, afterSeq } = parseInput(resumeSchema, payload, 'payload');
       const turnLog = ready.registry.find(turnId, user.id);
-      if (!turnLog) throw new KilnError('not_found', 404, 'No such turn, or it ended too long ago; reload the conversation.');
+      if (!turnLog)
+        throw new KilnError('not_found', 404, 'No such turn, or it ended too long ago; reload the conversation.');
       // Synchronous from here: join, then replay. No event of the turn can be appended in between.
       void socket.join(conversationRoom(turnLog.conversationId));
       const missed = turnLog.events.slice(afterSeq);

@@ -10,10 +10,26 @@ import { describeError } from './describe-error.ts';
 const frameSchema: z.ZodType<RawClientFrame> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('auth'), token: z.string() }),
-  z.object({ type: z.literal('message.send'), requestId: z.string().optional(), conversationId: z.string(), content: z.string(), parentId: z.string().nullish() }),
-  z.object({ type: z.literal('message.regenerate'), requestId: z.string().optional(), conversationId: z.string(), messageId: z.string() }),
+  z.object({
+    type: z.literal('message.send'),
+    requestId: z.string().optional(),
+    conversationId: z.string(),
+    content: z.string(),
+    parentId: z.string().nullish(),
+  }),
+  z.object({
+    type: z.literal('message.regenerate'),
+    requestId: z.string().optional(),
+    conversationId: z.string(),
+    messageId: z.string(),
+  }),
   z.object({ type: z.literal('turn.stop'), requestId: z.string().optional(), turnId: z.string() }),
-  z.object({ type: z.literal('turn.resume'), requestId: z.string().optional(), turnId: z.string(), afterSeq: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('turn.resume'),
+    requestId: z.string().optional(),
+    turnId: z.string(),
+    afterSeq: z.number().int().min(0),
+  }),
 ]);
 
 /**
@@ -23,7 +39,11 @@ const frameSchema: z.ZodType<RawClientFrame> = z.discriminatedUnion('type', [
  * `message.send` and receive `ack` followed by the turn's events, exactly the
  * TurnEvent objects of the other transports.
  */
-export function rawWebSocketHandlers(options: { version: string; services: ApiServices; authorization: string | undefined }): WSEvents {
+export function rawWebSocketHandlers(options: {
+  version: string;
+  services: ApiServices;
+  authorization: string | undefined;
+}): WSEvents {
   const { services } = options;
   let user: User | undefined;
   let closed = false;
@@ -44,7 +64,12 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
     try {
       frame = frameSchema.parse(JSON.parse(text));
     } catch {
-      send(socket, { type: 'error', code: 'invalid_frame', message: 'Each frame must be one JSON object of a known type (ping, auth, message.send, message.regenerate, turn.stop, turn.resume).' });
+      send(socket, {
+        type: 'error',
+        code: 'invalid_frame',
+        message:
+          'Each frame must be one JSON object of a known type (ping, auth, message.send, message.regenerate, turn.stop, turn.resume).',
+      });
       return;
     }
     if (frame.type === 'ping') return send(socket, { type: 'pong' });
@@ -52,7 +77,10 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
       user = await services.auth.authenticate(frame.token);
       return send(socket, { type: 'authenticated', user: { id: user.id, email: user.email } });
     }
-    if (!user) throw new UnauthenticatedError('Authenticate first: send {"type":"auth","token":"…"} or an Authorization header.');
+    if (!user)
+      throw new UnauthenticatedError(
+        'Authenticate first: send {"type":"auth","token":"…"} or an Authorization header.',
+      );
     const requestId = frame.requestId;
     switch (frame.type) {
       case 'message.send':
@@ -61,7 +89,13 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
           frame.type === 'message.send'
             ? await services.chat.send(user, frame)
             : await services.chat.regenerate(user, frame);
-        send(socket, { type: 'ack', requestId, turnId: handle.turnId, userMessageId: handle.userMessageId, assistantMessageId: handle.assistantMessageId });
+        send(socket, {
+          type: 'ack',
+          requestId,
+          turnId: handle.turnId,
+          userMessageId: handle.userMessageId,
+          assistantMessageId: handle.assistantMessageId,
+        });
         follow(socket, handle.turnId, 0);
         return;
       }
@@ -69,7 +103,12 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
         return send(socket, { type: 'ack', requestId, stopping: services.chat.stop(user, frame.turnId) });
       case 'turn.resume':
         if (!follow(socket, frame.turnId, frame.afterSeq)) {
-          send(socket, { type: 'error', requestId, code: 'not_found', message: 'No such turn, or it ended too long ago; reload the conversation.' });
+          send(socket, {
+            type: 'error',
+            requestId,
+            code: 'not_found',
+            message: 'No such turn, or it ended too long ago; reload the conversation.',
+          });
         }
         return;
     }
@@ -89,16 +128,18 @@ export function rawWebSocketHandlers(options: { version: string; services: ApiSe
     },
     onMessage(event, socket) {
       // One frame at a time, in order: a message sent right after `auth` must see the user.
-      queue = queue.then(() => handle(socket, String(event.data))).catch((error: unknown) => {
-        const requestId = (() => {
-          try {
-            return (JSON.parse(String(event.data)) as { requestId?: string }).requestId;
-          } catch {
-            return undefined;
-          }
-        })();
-        send(socket, { type: 'error', requestId, ...describeError(error) });
-      });
+      queue = queue
+        .then(() => handle(socket, String(event.data)))
+        .catch((error: unknown) => {
+          const requestId = (() => {
+            try {
+              return (JSON.parse(String(event.data)) as { requestId?: string }).requestId;
+            } catch {
+              return undefined;
+            }
+          })();
+          send(socket, { type: 'error', requestId, ...describeError(error) });
+        });
     },
     onClose() {
       closed = true;

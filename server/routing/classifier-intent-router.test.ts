@@ -17,9 +17,10 @@ beforeAll(() => {
 const clearExamples: Record<Intent, string> = {
   ask: "What's the difference between a HashSet and a TreeSet in Java?",
   generate: 'Write a Python function that converts Celsius to Fahrenheit, with a docstring.',
-  review: 'Please review this for security problems:\n```js\nconst user = await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);\n```',
+  review:
+    'Please review this for security problems:\n```js\nconst user = await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);\n```',
   debug:
-    "My import job dies with this, what's wrong?\n```\nTraceback (most recent call last):\n  File \"etl.py\", line 42, in load\n    rows = json.loads(body)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n```",
+    'My import job dies with this, what\'s wrong?\n```\nTraceback (most recent call last):\n  File "etl.py", line 42, in load\n    rows = json.loads(body)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n```',
   migrate: 'We need to upgrade our Rails 6.1 app to Rails 7.1. What breaks?',
   tool: 'show me the files in ~/projects/shop/src',
   smalltalk: 'thanks a bunch, that did it!',
@@ -43,7 +44,12 @@ describe('ClassifierIntentRouter', () => {
 
   it('lets a slash command decide, and answers the text without it', async () => {
     const { decision, text } = await router.route('/review thanks for the help!');
-    expect(decision).toEqual({ intent: 'review', confidence: 1, via: 'rule', reason: 'the message starts with /review' });
+    expect(decision).toEqual({
+      intent: 'review',
+      confidence: 1,
+      via: 'rule',
+      reason: 'the message starts with /review',
+    });
     expect(text).toBe('thanks for the help!');
     expect((await router.route('/code hi')).decision.intent).toBe('generate');
     expect((await router.route('/chat write a Go web server')).decision.intent).toBe('smalltalk');
@@ -53,7 +59,10 @@ describe('ClassifierIntentRouter', () => {
     const chosen = await router.route('/review list the files in /tmp', 'tool');
     expect(chosen.decision).toMatchObject({ intent: 'tool', confidence: 1, via: 'user' });
     expect(chosen.text).toBe('list the files in /tmp');
-    expect((await router.route(clearExamples.smalltalk, 'debug')).decision).toMatchObject({ intent: 'debug', via: 'user' });
+    expect((await router.route(clearExamples.smalltalk, 'debug')).decision).toMatchObject({
+      intent: 'debug',
+      via: 'user',
+    });
   });
 
   it('falls back to ask, and says so, when the best guess is below the threshold', async () => {
@@ -69,7 +78,10 @@ describe('ClassifierIntentRouter', () => {
     expect(decision.reason).toMatch(/not sure.*generate at 31 %.*ask agent/);
 
     const strict = new ClassifierIntentRouter(classifier, 0.999_999);
-    expect((await strict.route('Could you help with the cache thing from earlier')).decision).toMatchObject({ intent: 'ask', via: 'classifier' });
+    expect((await strict.route('Could you help with the cache thing from earlier')).decision).toMatchObject({
+      intent: 'ask',
+      via: 'classifier',
+    });
   });
 
   it('is deterministic: training twice gives the same answers, and so does asking twice', async () => {

@@ -30,7 +30,15 @@ export class ClassifierIntentRouter implements IntentRouter {
     const text = command ? command.text : message;
     if (override) return { text, decision: userOverride(override) };
     if (command) {
-      return { text, decision: { intent: command.intent, confidence: 1, via: 'rule', reason: `the message starts with /${command.command}` } };
+      return {
+        text,
+        decision: {
+          intent: command.intent,
+          confidence: 1,
+          via: 'rule',
+          reason: `the message starts with /${command.command}`,
+        },
+      };
     }
     return { text, decision: this.classify(message) };
   }

@@ -24,7 +24,10 @@ export interface MessageClassifier {
 export class IntentClassifier implements MessageClassifier {
   private constructor(private readonly model: SoftmaxClassifier<Intent>) {}
 
-  static train(examples: readonly IntentExample[], options: TrainingOptions = defaultTrainingOptions): IntentClassifier {
+  static train(
+    examples: readonly IntentExample[],
+    options: TrainingOptions = defaultTrainingOptions,
+  ): IntentClassifier {
     const rows = examples.map((example) => ({ features: messageFeatures(example.text), label: example.intent }));
     return new IntentClassifier(SoftmaxClassifier.train(intents, rows, options));
   }
@@ -32,13 +35,18 @@ export class IntentClassifier implements MessageClassifier {
   classify(text: string): IntentClassification {
     const features = messageFeatures(text);
     const probabilities = this.model.probabilities(features);
-    const ranked = intents.map((intent, index) => ({ intent, probability: probabilities[index]! })).sort((a, b) => b.probability - a.probability);
+    const ranked = intents
+      .map((intent, index) => ({ intent, probability: probabilities[index]! }))
+      .sort((a, b) => b.probability - a.probability);
     const [best, second] = [ranked[0]!, ranked[1]!];
     return {
       intent: best.intent,
       confidence: best.probability,
       runnerUp: second.intent,
-      probabilities: Object.fromEntries(ranked.map(({ intent, probability }) => [intent, probability])) as Record<Intent, number>,
+      probabilities: Object.fromEntries(ranked.map(({ intent, probability }) => [intent, probability])) as Record<
+        Intent,
+        number
+      >,
       evidence: evidenceFrom(this.model.contributions(features, best.intent, second.intent)),
     };
   }
@@ -46,7 +54,9 @@ export class IntentClassifier implements MessageClassifier {
 
 /** Words that carry weight in the model but say nothing to a person reading the reason. */
 const quietWords = new Set(
-  'a an the is are was were be been am to in of on at as and or for that it its by with from i im my me we our us so do does did these those there here just also than then if but not can could would will should have has had into'.split(' '),
+  'a an the is are was were be been am to in of on at as and or for that it its by with from i im my me we our us so do does did these those there here just also than then if but not can could would will should have has had into'.split(
+    ' ',
+  ),
 );
 
 /** The positive contributions a person can read: structural signals, and words or word pairs (character n-grams are left out). */

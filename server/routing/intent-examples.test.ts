@@ -32,6 +32,8 @@ describe('the dataset', () => {
   it('never trains on a held-out message', () => {
     const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
     const trained = new Set(training.map((example) => normalise(example.text)));
-    expect(heldOut.filter((example) => trained.has(normalise(example.text))).map((example) => example.line)).toEqual([]);
+    expect(heldOut.filter((example) => trained.has(normalise(example.text))).map((example) => example.line)).toEqual(
+      [],
+    );
   });
 });

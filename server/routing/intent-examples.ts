@@ -47,7 +47,8 @@ export function parseIntentExamples(content: string, source: string): IntentExam
       continue;
     }
     const intent = header[1] as Intent;
-    if (!intents.includes(intent)) throw new Error(`${source}:${index + 1}: "${header[1]}" is not an intent (${intents.join(', ')}).`);
+    if (!intents.includes(intent))
+      throw new Error(`${source}:${index + 1}: "${header[1]}" is not an intent (${intents.join(', ')}).`);
     close();
     current = { intent, line: index + 1, lines: [] };
   }

@@ -86,7 +86,8 @@ const outputLine = [
 
 const codeStart =
   /^\s*(import\s+([\w.]+(\s+as\s+\w+)?\s*;?$|[\w{*][^'"]*\s+from\s+['"]|['"])|from\s+[\w.]+\s+import\b|export\s+(default|const|function|class|interface|type)\b|(const|let|var)\s+[\w{[]+\s*[:=]|(async\s+)?function\s*[\w(]|def\s+\w+\s*\(|class\s+\w+\s*[(:{<]|return\b.*[;)\]}]\s*$|return\s*;?$|if\s*\(|for\s*\(|while\s*\(|(public|private|protected|internal)\s+(static\s+|final\s+|async\s+|override\s+|readonly\s+)*[\w<>[\]]+\s+\w+\s*[({=;]|#include\s*[<"]|using\s+[\w.]+;|package\s+[\w.]+;?$|fn\s+\w+|func\s+[\w(]|impl\b|struct\s+\w+|@\w+(\(|$)|\$\s+\w|>>>\s|<\/?[a-zA-Z][\w-]*(\s[^>]*)?>|\}|\{|\]|#!\/|\/\/|\/\*)/;
-const sqlLine = /^\s*(SELECT\s.+\sFROM|SELECT\s+\*|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW|UNIQUE|OR REPLACE)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX)|FROM\s+\w+|WHERE\s+\w|JOIN\s+\w|GROUP BY|ORDER BY|WITH\s+\w+\s+AS)\b/;
+const sqlLine =
+  /^\s*(SELECT\s.+\sFROM|SELECT\s+\*|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIEW|UNIQUE|OR REPLACE)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX)|FROM\s+\w+|WHERE\s+\w|JOIN\s+\w|GROUP BY|ORDER BY|WITH\s+\w+\s+AS)\b/;
 const codeSymbols = /[{}()[\];=<>|&*+$@\\]/g;
 
 const manifestLine = [
@@ -103,16 +104,19 @@ const manifestLine = [
 const versionPattern =
   /\b(v?\d+\.(\d+|x)(\.\d+)?|(python|py|node(\.js)?|react|angular|vue|java|jdk|django|rails|spring boot|php|go|ruby|next(\.js)?|nuxt|typescript|ts|postgres(ql)?|pg|mysql|ubuntu|debian|\.net|net|dotnet|kotlin|scala|swift|laravel|symfony|ember|webpack|babel|eslint|jest|mocha|express|flask|fastapi|pydantic|sqlalchemy|numpy|pandas|tensorflow|gradle|maven|elasticsearch|mongo(db)?|redis|kafka|k8s|kubernetes|tailwind|bootstrap|vite|nuxt|svelte|sveltekit|ios|android|c\+\+|es|ecmascript|junit|spring|hibernate|rust|edition|openssl|jquery|material ui|mui|prisma|typeorm|sequelize|nestjs|electron|unity|godot|xcode|cuda|pytorch|mongoose|rxjs|graphql|apollo|terraform|helm|php|perl|lua|dart|flutter)\s?v?\d{1,4}(\.(\d+|x))*)\b/gi;
 const fromTo = /\bfrom\s+[\w.+#-]+(\s+[\w.+#-]+){0,3}\s+(to|into|→|->)\s+[\w.+#-]+/i;
-const pathPattern = /(^|[\s"'`(=:])(~\/|\.{1,2}\/|\/(?=[\w.@-]+))[\w.@/-]*|[A-Za-z]:\\[\w\\. -]+|\b[\w.-]+\/[\w.-]+\/[\w./-]*/;
+const pathPattern =
+  /(^|[\s"'`(=:])(~\/|\.{1,2}\/|\/(?=[\w.@-]+))[\w.@/-]*|[A-Za-z]:\\[\w\\. -]+|\b[\w.-]+\/[\w.-]+\/[\w./-]*/;
 const fileName =
   /\b[\w.-]*\w\.(json|jsonc|ts|tsx|mts|js|jsx|mjs|cjs|py|go|rs|java|kt|rb|php|c|cc|cpp|h|hpp|cs|sql|ya?ml|toml|md|txt|csv|env|lock|xml|html|css|scss|sh|ini|cfg|conf|log|gradle|properties|svelte|vue|ipynb|parquet|sqlite|db)\b|\b(Dockerfile|Makefile|Gemfile|Procfile|Jenkinsfile|\.gitignore|\.env)\b/;
 /** A one-line command that reads or lists something, typed as into a terminal: `ls ~/code`, `cat package.json`. */
-const shellCommand = /^\s*(ls|ll|cat|tree|head|tail|du|df|wc|pwd|stat|grep|rg|ps|psql|sqlite3|git (status|log|diff|branch|show))\b/;
+const shellCommand =
+  /^\s*(ls|ll|cat|tree|head|tail|du|df|wc|pwd|stat|grep|rg|ps|psql|sqlite3|git (status|log|diff|branch|show))\b/;
 const commandArgument = /(^|\s)(-{1,2}\w|~|\.{0,2}\/|[\w-]+\.\w)/;
 /** "the orders table", "my database", "our repo", "this machine": a specific thing of the user's that a tool could open. */
 const ownResource =
   /\b(the|my|our|this|that)\s+([\w.`'"-]+\s+)?(table|tables|schema|database|db|collection|repo|repository|folder|directory|dir|branch|bucket|machine|server|disk|home directory|codebase|project folder|working tree|logs? folder)\b/i;
-const questionStart = /^(what|whats|what's|why|how|when|where|which|who|whom|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|has|have|any|anyone)\b/i;
+const questionStart =
+  /^(what|whats|what's|why|how|when|where|which|who|whom|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|has|have|any|anyone)\b/i;
 
 export function dissect(message: string): MessageAnatomy {
   const signals = new Set<Signal>();
@@ -144,11 +148,20 @@ export function dissect(message: string): MessageAnatomy {
   }
   if (codeLines >= 2) signals.add('code');
   if (codeLines >= 15) signals.add('long-code');
-  if (manifestLines >= 2 || (manifestLines >= 1 && /\b(package\.json|requirements\.txt|pyproject|cargo\.toml|go\.mod|gemfile|pom\.xml|build\.gradle)\b/i.test(message))) signals.add('manifest');
+  if (
+    manifestLines >= 2 ||
+    (manifestLines >= 1 &&
+      /\b(package\.json|requirements\.txt|pyproject|cargo\.toml|go\.mod|gemfile|pom\.xml|build\.gradle)\b/i.test(
+        message,
+      ))
+  )
+    signals.add('manifest');
 
   const prose = proseLines.join('\n').trim();
   if (!prose) signals.add('no-prose');
-  const versions = new Set([...prose.matchAll(versionPattern)].map((match) => match[0].toLowerCase().replace(/\s+/g, ' ')));
+  const versions = new Set(
+    [...prose.matchAll(versionPattern)].map((match) => match[0].toLowerCase().replace(/\s+/g, ' ')),
+  );
   if (versions.size >= 1 || signals.has('manifest')) signals.add('version');
   if (versions.size >= 2) signals.add('two-versions');
   if (fromTo.test(prose)) signals.add('from-to');
@@ -172,7 +185,11 @@ function lineKind(line: string, lineCount: number): 'prose' | 'code' | 'output' 
   if (lineCount > 1 && outputLine.some((pattern) => pattern.test(line))) return 'output';
   // A one-line message is prose, even when it quotes an error: it is the only thing the person wrote.
   if (lineCount === 1) return 'prose';
-  if (errorOutput.some((pattern) => pattern.test(line)) && !/\b(i|my|me|we|why|how|what|help|get|getting|got|keep)\b/i.test(trimmed)) return 'output';
+  if (
+    errorOutput.some((pattern) => pattern.test(line)) &&
+    !/\b(i|my|me|we|why|how|what|help|get|getting|got|keep)\b/i.test(trimmed)
+  )
+    return 'output';
   if (codeStart.test(line) || sqlLine.test(line)) return 'code';
   if (/^(\t| {4,})\S/.test(line) && !/^\s*([-*•]|\d+[.)])\s/.test(line)) return 'code';
   // Dense symbols make code, unless the line is mostly ordinary words ("port this to C++ (C++20)").
@@ -180,6 +197,7 @@ function lineKind(line: string, lineCount: number): 'prose' | 'code' | 'output' 
   const density = symbols / trimmed.replace(/\s/g, '').length;
   const words = trimmed.split(/\s+/).filter((token) => /^[A-Za-z][a-z']+[,.;:?!]?$/.test(token)).length;
   if (symbols >= 3 && (density > 0.25 || (density > 0.12 && words < 4))) return 'code';
-  if (/[;{]\s*$/.test(trimmed) || /^\w[\w.]*\s*(=|:=|\+=)\s*\S/.test(trimmed) || /^\w[\w.]*\(.*\)\s*;?$/.test(trimmed)) return 'code';
+  if (/[;{]\s*$/.test(trimmed) || /^\w[\w.]*\s*(=|:=|\+=)\s*\S/.test(trimmed) || /^\w[\w.]*\(.*\)\s*;?$/.test(trimmed))
+    return 'code';
   return 'prose';
 }

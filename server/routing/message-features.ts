@@ -11,7 +11,9 @@ const longestWord = 24;
 const characterWeight = 0.5;
 /** Leading words that carry no intent, skipped to find the one that does ("can you please write" → write). */
 const fillers = new Set(
-  'please pls plz can could would will you u kindly kiln ok okay so now also just quickly hey yo i id im need want wanna to me help like lets let us we hmm um alright right'.split(' '),
+  'please pls plz can could would will you u kindly kiln ok okay so now also just quickly hey yo i id im need want wanna to me help like lets let us we hmm um alright right'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -40,7 +42,8 @@ export function messageFeatures(message: string): Features {
     if (word.length > longestWord) continue;
     const padded = `<${word}>`;
     for (let size = 3; size <= 5; size += 1) {
-      for (let start = 0; start + size <= padded.length; start += 1) characters.add(`c:${padded.slice(start, start + size)}`);
+      for (let start = 0; start + size <= padded.length; start += 1)
+        characters.add(`c:${padded.slice(start, start + size)}`);
     }
   }
   addScaled(features, characters, characterWeight);
@@ -54,7 +57,12 @@ export const signalFeature = (signal: Signal) => `s:${signal}`;
 
 /** Lower-case words of the prose; apostrophes dropped ("what's" → whats), so contractions stay one word. */
 export function wordsOf(prose: string): string[] {
-  return prose.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return (
+    prose
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}_]+/gu) ?? []
+  );
 }
 
 function addScaled(features: Features, names: Set<string>, weight: number) {

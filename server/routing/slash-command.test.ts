@@ -3,10 +3,20 @@ import { parseSlashCommand } from './slash-command.ts';
 
 describe('parseSlashCommand', () => {
   it('maps each command to its agent and strips it from the text', () => {
-    expect(parseSlashCommand('/ask what is a closure?')).toEqual({ command: 'ask', intent: 'ask', text: 'what is a closure?' });
-    expect(parseSlashCommand('/code a debounce in TypeScript')).toMatchObject({ intent: 'generate', text: 'a debounce in TypeScript' });
+    expect(parseSlashCommand('/ask what is a closure?')).toEqual({
+      command: 'ask',
+      intent: 'ask',
+      text: 'what is a closure?',
+    });
+    expect(parseSlashCommand('/code a debounce in TypeScript')).toMatchObject({
+      intent: 'generate',
+      text: 'a debounce in TypeScript',
+    });
     expect(parseSlashCommand('/generate a Dockerfile')).toMatchObject({ intent: 'generate', text: 'a Dockerfile' });
-    expect(parseSlashCommand('/review\n```js\neval(x)\n```')).toMatchObject({ intent: 'review', text: '```js\neval(x)\n```' });
+    expect(parseSlashCommand('/review\n```js\neval(x)\n```')).toMatchObject({
+      intent: 'review',
+      text: '```js\neval(x)\n```',
+    });
     expect(parseSlashCommand('/debug TypeError: x is undefined')).toMatchObject({ intent: 'debug' });
     expect(parseSlashCommand('/migrate vue 2 to 3')).toMatchObject({ intent: 'migrate' });
     expect(parseSlashCommand('/tool ls /tmp')).toMatchObject({ intent: 'tool', text: 'ls /tmp' });

@@ -30,12 +30,17 @@ describe('SoftmaxClassifier', () => {
   });
 
   it('needs a feature in at least `minimumCount` examples to learn from it', () => {
-    const rare = SoftmaxClassifier.train(['greeting', 'problem'], [...examples, { features: features('w:once'), label: 'problem' }]);
+    const rare = SoftmaxClassifier.train(
+      ['greeting', 'problem'],
+      [...examples, { features: features('w:once'), label: 'problem' }],
+    );
     expect(rare.contributions(features('w:once'), 'problem', 'greeting')).toEqual([]);
   });
 
   it('gives the same weights on every training run', () => {
     const again = SoftmaxClassifier.train(['greeting', 'problem'], examples);
-    expect(again.probabilities(features('w:hello', 'w:error'))).toEqual(model.probabilities(features('w:hello', 'w:error')));
+    expect(again.probabilities(features('w:hello', 'w:error'))).toEqual(
+      model.probabilities(features('w:hello', 'w:error')),
+    );
   });
 });

@@ -13,7 +13,13 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const defaultTrainingOptions: TrainingOptions = { epochs: 20, learningRate: 0.2, l2: 1e-4, minimumCount: 2, seed: 7 };
+export const defaultTrainingOptions: TrainingOptions = {
+  epochs: 20,
+  learningRate: 0.2,
+  l2: 1e-4,
+  minimumCount: 2,
+  seed: 7,
+};
 
 /**
  * Multinomial logistic regression over sparse named features, trained with
@@ -35,14 +41,19 @@ export class SoftmaxClassifier<Label extends string> {
     options: TrainingOptions = defaultTrainingOptions,
   ): SoftmaxClassifier<Label> {
     const counts = new Map<string, number>();
-    for (const { features } of examples) for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const { features } of examples)
+      for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
     const vocabulary = new Map<string, number>();
     for (const [name, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (count >= options.minimumCount) vocabulary.set(name, vocabulary.size);
     }
     const classes = labels.length;
-    const rows = examples.map(({ features, label }) => ({ ...sparse(vocabulary, features), label: labels.indexOf(label) }));
-    if (rows.some((row) => row.label < 0)) throw new Error('A training example has a label outside the classifier’s labels.');
+    const rows = examples.map(({ features, label }) => ({
+      ...sparse(vocabulary, features),
+      label: labels.indexOf(label),
+    }));
+    if (rows.some((row) => row.label < 0))
+      throw new Error('A training example has a label outside the classifier’s labels.');
 
     const weights = new Float64Array(vocabulary.size * classes);
     const bias = new Float64Array(classes);
@@ -93,7 +104,10 @@ export class SoftmaxClassifier<Label extends string> {
     for (const [name, value] of features) {
       const index = this.vocabulary.get(name);
       if (index === undefined) continue;
-      result.push({ feature: name, weight: value * (this.weights[index * classes + k]! - this.weights[index * classes + j]!) });
+      result.push({
+        feature: name,
+        weight: value * (this.weights[index * classes + k]! - this.weights[index * classes + j]!),
+      });
     }
     return result.sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
   }
@@ -114,7 +128,10 @@ export class SoftmaxClassifier<Label extends string> {
 
 function sparse(vocabulary: Map<string, number>, features: Features) {
   const known = [...features].filter(([name]) => vocabulary.has(name));
-  return { indices: Int32Array.from(known, ([name]) => vocabulary.get(name)!), values: Float64Array.from(known, ([, value]) => value) };
+  return {
+    indices: Int32Array.from(known, ([name]) => vocabulary.get(name)!),
+    values: Float64Array.from(known, ([, value]) => value),
+  };
 }
 
 /** Mulberry32: a tiny seeded generator, so training is reproducible. */

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { ValidationError } from '../errors/validation-error.ts';
 
 /** Parses untrusted input with a Zod schema, or throws a ValidationError listing each field and its problem. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what = 'request'): z.infer<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what = 'request',
+): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
@@ -10,5 +14,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
     message: issue.message,
   }));
   const first = problems[0]!;
-  throw new ValidationError(`Invalid ${what}: ${first.field === what ? '' : `${first.field} `}${first.message}`, problems);
+  throw new ValidationError(
+    `Invalid ${what}: ${first.field === what ? '' : `${first.field} `}${first.message}`,
+    problems,
+  );
 }

@@ -27,7 +27,9 @@ async function send(text: string) {
 }
 
 async function savedAnswer(messageId?: string) {
-  const messages = (await session.kiln.api('GET', `/conversations/${conversationId()}/messages`, { token: await token() })).json.messages;
+  const messages = (
+    await session.kiln.api('GET', `/conversations/${conversationId()}/messages`, { token: await token() })
+  ).json.messages;
   return messageId ? messages.find((message: { id: string }) => message.id === messageId) : messages.at(-1);
 }
 
@@ -74,7 +76,12 @@ describe('the chat UI in a browser', () => {
     expect(await questions().last().textContent()).toContain(question);
 
     const sources = answer.getByRole('region', { name: 'Sources' });
-    expect(await sources.getByRole('button', { name: /Open pattern Debounce a function/ }).first().textContent()).toMatch(/typescript · score \d/);
+    expect(
+      await sources
+        .getByRole('button', { name: /Open pattern Debounce a function/ })
+        .first()
+        .textContent(),
+    ).toMatch(/typescript · score \d/);
     expect(await answer.getByRole('button', { name: /Intent: ask/ }).isVisible()).toBe(true);
     // The sidebar names the conversation after its first message.
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: question }).waitFor();
@@ -103,7 +110,10 @@ describe('the chat UI in a browser', () => {
     await tooltip.waitFor({ state: 'visible' });
     expect(await tooltip.textContent()).toMatch(/\d+ input tokens · \d+ output tokens · no cost/);
 
-    await answer.getByRole('button', { name: /Open pattern Debounce a function/ }).first().click();
+    await answer
+      .getByRole('button', { name: /Open pattern Debounce a function/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Debounce a function' });
     await dialog.waitFor();
     expect(await dialog.locator('pre code').first().textContent()).toContain('function debounce');
@@ -129,7 +139,12 @@ describe('the chat UI in a browser', () => {
     expect(await questions().last().textContent()).toContain(question);
     expect(await answer.getByRole('button', { name: /Intent: ask/ }).isVisible()).toBe(true);
     expect(await answer.getByRole('button', { name: /Offline engine/ }).isVisible()).toBe(true);
-    expect(await answer.getByRole('region', { name: 'Sources' }).getByRole('button', { name: /Debounce a function/ }).count()).toBeGreaterThan(0);
+    expect(
+      await answer
+        .getByRole('region', { name: 'Sources' })
+        .getByRole('button', { name: /Debounce a function/ })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await answer.getByRole('button', { name: 'Good answer' }).getAttribute('aria-pressed')).toBe('true');
     await answer.getByRole('button', { name: 'Usage and cost' }).hover();
     expect(await answer.getByRole('tooltip').textContent()).toMatch(/output tokens/);

@@ -38,8 +38,12 @@ async function signedInPage(options: Parameters<BrowserSession['newPage']>[0] = 
 describe('the web client around the chat', () => {
   it(`loads at most ${initialJavaScriptBudgetBytes / 1024} KB of JavaScript (gzipped) up front, and the highlighter only when code appears`, async () => {
     page = await signedInPage();
-    const firstLoad = await measureFirstLoad(page, `${session.url}/c`, (loaded) => loaded.getByLabel('Message', { exact: true }).waitFor());
-    console.log(`initial JavaScript: ${(firstLoad.gzipBytes / 1024).toFixed(1)} KB gzipped in ${firstLoad.scripts.length} files; ready in ${firstLoad.readyMs} ms`);
+    const firstLoad = await measureFirstLoad(page, `${session.url}/c`, (loaded) =>
+      loaded.getByLabel('Message', { exact: true }).waitFor(),
+    );
+    console.log(
+      `initial JavaScript: ${(firstLoad.gzipBytes / 1024).toFixed(1)} KB gzipped in ${firstLoad.scripts.length} files; ready in ${firstLoad.readyMs} ms`,
+    );
     expect(firstLoad.scripts.length).toBeGreaterThan(0);
     expect(firstLoad.gzipBytes).toBeLessThanOrEqual(initialJavaScriptBudgetBytes);
     expect(firstLoad.scripts.some((script) => script.body.includes('registerLanguage'))).toBe(false);
@@ -74,7 +78,8 @@ describe('the web client around the chat', () => {
   });
 
   it('lists conversations newest first and loads older ones as the sidebar scrolls', async () => {
-    for (let number = 1; number <= 30; number += 1) await api('POST', '/conversations', { title: `Archive ${String(number).padStart(2, '0')}` });
+    for (let number = 1; number <= 30; number += 1)
+      await api('POST', '/conversations', { title: `Archive ${String(number).padStart(2, '0')}` });
     await page.reload();
     const links = sidebar().getByRole('link');
     await links.first().waitFor();
@@ -99,7 +104,9 @@ describe('the web client around the chat', () => {
     await input.press('Enter');
     await sidebar().getByRole('link', { name: 'Seventh, renamed' }).waitFor();
     const listed = await api('GET', '/conversations?q=Seventh');
-    expect(listed.json.conversations.map((conversation: { title: string }) => conversation.title)).toEqual(['Seventh, renamed']);
+    expect(listed.json.conversations.map((conversation: { title: string }) => conversation.title)).toEqual([
+      'Seventh, renamed',
+    ]);
   });
 
   it('deletes a conversation, with a moment to undo it', async () => {
@@ -110,7 +117,9 @@ describe('the web client around the chat', () => {
 
     await sidebar().getByRole('button', { name: 'Delete “Seventh, renamed”' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor({ state: 'hidden', timeout: 10_000 });
-    await expect.poll(async () => (await api('GET', '/conversations?q=Seventh')).json.conversations, { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await api('GET', '/conversations?q=Seventh')).json.conversations, { timeout: 10_000 })
+      .toEqual([]);
   });
 
   it('opens a long conversation at its newest messages and loads older ones when scrolled up', async () => {
@@ -186,12 +195,26 @@ describe('the web client around the chat', () => {
       review: {
         language: 'typescript',
         summary: 'One problem found.',
-        findings: [{ severity: 'error', line: 3, category: 'correctness', message: 'total is never updated', suggestion: 'add each item to total', rule: 'typescript' }],
+        findings: [
+          {
+            severity: 'error',
+            line: 3,
+            category: 'correctness',
+            message: 'total is never updated',
+            suggestion: 'add each item to total',
+            rule: 'typescript',
+          },
+        ],
       },
     };
     await session.kiln.server.infrastructure.dataSource.query(
       `UPDATE turns SET details = $2, engine = $3, usage = $4 WHERE conversation_id = $1`,
-      [conversation.id, details, { provider: 'anthropic', model: 'claude-sonnet-4-5' }, { inputTokens: 1200, outputTokens: 300, costUsd: 0.0081 }],
+      [
+        conversation.id,
+        details,
+        { provider: 'anthropic', model: 'claude-sonnet-4-5' },
+        { inputTokens: 1200, outputTokens: 300, costUsd: 0.0081 },
+      ],
     );
     await page.goto(`${session.url}/c/${conversation.id}`);
     const answer = answers().last();
@@ -201,7 +224,9 @@ describe('the web client around the chat', () => {
     expect(await review.textContent()).toContain('total is never updated');
     expect(await answer.getByText('anthropic · claude-sonnet-4-5').isVisible()).toBe(true);
     await answer.getByRole('button', { name: 'Usage and cost' }).hover();
-    expect(await answer.getByRole('tooltip').textContent()).toContain('1,200 input tokens · 300 output tokens · $0.0081');
+    expect(await answer.getByRole('tooltip').textContent()).toContain(
+      '1,200 input tokens · 300 output tokens · $0.0081',
+    );
   });
 
   it('has keyboard shortcuts: new chat, focus the message box, stop, and their help', async () => {
@@ -211,7 +236,9 @@ describe('the web client around the chat', () => {
     await page.waitForURL(`**${href}`, { waitUntil: 'commit' });
     await page.keyboard.press('Control+Shift+O');
     await page.waitForURL(/\/c$/, { waitUntil: 'commit' });
-    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`)).toBe('TEXTAREA#composer');
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`))
+      .toBe('TEXTAREA#composer');
 
     await page.getByRole('searchbox', { name: 'Search conversations' }).focus();
     await page.keyboard.press('Shift+Escape');

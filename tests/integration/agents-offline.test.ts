@@ -18,7 +18,11 @@ afterAll(async () => {
 async function chat(content: string, intent?: string) {
   const conversation = await kiln.newConversation(token);
   const tab = await kiln.socket(token);
-  const ack = await tab.request('message:send', { conversationId: conversation.id, content, ...(intent ? { intent } : {}) });
+  const ack = await tab.request('message:send', {
+    conversationId: conversation.id,
+    content,
+    ...(intent ? { intent } : {}),
+  });
   await tab.until(turnEnded(ack.turnId));
   const events = tab.events.filter((event: TurnEvent) => event.turnId === ack.turnId);
   const saved = (await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token })).json.messages;
@@ -28,13 +32,14 @@ async function chat(content: string, intent?: string) {
 
 describe('the generate agent', () => {
   it('answers a request for code with verified code and its tests, citing exactly the patterns it used', async () => {
-    const { events, text, saved } = await chat('Write a TypeScript function that retries a failing fetch with exponential backoff', 'generate');
-    expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'generate' });
-    expect(events.filter((event) => event.type === 'session.phase').map((event) => (event as { phase: string }).phase)).toEqual([
-      'plan',
+    const { events, text, saved } = await chat(
+      'Write a TypeScript function that retries a failing fetch with exponential backoff',
       'generate',
-      'done',
-    ]);
+    );
+    expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'generate' });
+    expect(
+      events.filter((event) => event.type === 'session.phase').map((event) => (event as { phase: string }).phase),
+    ).toEqual(['plan', 'generate', 'done']);
     const retrieval = events.find((event) => event.type === 'retrieval') as Extract<TurnEvent, { type: 'retrieval' }>;
     expect(retrieval.citations[0]).toMatchObject({ patternId: 'ts-retry-with-backoff', language: 'typescript' });
     expect(text).toContain('Kiln offline engine');
@@ -46,7 +51,10 @@ describe('the generate agent', () => {
   });
 
   it('says so when the store has nothing close, instead of inventing code', async () => {
-    const { events, text } = await chat('Write a Fortran 77 subroutine for a sparse Cholesky decomposition on punch cards', 'generate');
+    const { events, text } = await chat(
+      'Write a Fortran 77 subroutine for a sparse Cholesky decomposition on punch cards',
+      'generate',
+    );
     expect(events.find((event) => event.type === 'retrieval')).toMatchObject({ citations: [] });
     expect(text).toContain('No stored pattern matches');
     expect(text).not.toContain('```');

@@ -13,11 +13,19 @@ afterAll(async () => {
 
 async function answeredConversation(token: string, question: string) {
   const conversation = await kiln.newConversation(token);
-  const sent = await kiln.api('POST', `/conversations/${conversation.id}/messages`, { token, body: { content: question } });
+  const sent = await kiln.api('POST', `/conversations/${conversation.id}/messages`, {
+    token,
+    body: { content: question },
+  });
   expect(sent.status).toBe(202);
   const page = async () => (await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token })).json;
   await expect.poll(async () => (await page()).messages.at(-1)?.status, { timeout: 15_000 }).toBe('complete');
-  return { conversationId: conversation.id, answerId: sent.json.assistantMessageId as string, questionId: sent.json.userMessageId as string, page };
+  return {
+    conversationId: conversation.id,
+    answerId: sent.json.assistantMessageId as string,
+    questionId: sent.json.userMessageId as string,
+    page,
+  };
 }
 
 describe('answers after a reload', () => {
@@ -46,11 +54,17 @@ describe('answers after a reload', () => {
 describe('feedback on answers', () => {
   it('stores thumbs up, changes it to down, takes it back, and shows it on the messages page', async () => {
     const { token } = await kiln.register();
-    const { conversationId, answerId, page } = await answeredConversation(token, 'retry with exponential backoff in python');
+    const { conversationId, answerId, page } = await answeredConversation(
+      token,
+      'retry with exponential backoff in python',
+    );
     const feedbackPath = `/conversations/${conversationId}/messages/${answerId}/feedback`;
     const ratingShown = async () => (await page()).messages.at(-1).feedback;
 
-    expect(await kiln.api('PUT', feedbackPath, { token, body: { rating: 'up' } })).toMatchObject({ status: 200, json: { messageId: answerId, rating: 'up' } });
+    expect(await kiln.api('PUT', feedbackPath, { token, body: { rating: 'up' } })).toMatchObject({
+      status: 200,
+      json: { messageId: answerId, rating: 'up' },
+    });
     expect(await ratingShown()).toBe('up');
     expect((await kiln.api('PUT', feedbackPath, { token, body: { rating: 'down' } })).status).toBe(200);
     expect(await ratingShown()).toBe('down');

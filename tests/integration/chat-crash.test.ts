@@ -21,7 +21,12 @@ async function serverMidTurn() {
   const model = await startReplayLlmServer();
   model.always({ kind: 'openai', pieces: numberedTokens(200), pieceDelayMs: 50 });
   cleanups.push(model.close);
-  const environment = { KILN_DATA_DIR: dataDir.path, PORT: '0', OPENAI_BASE_URL: `${model.url}/v1`, LLM_MODEL: 'slow-model' };
+  const environment = {
+    KILN_DATA_DIR: dataDir.path,
+    PORT: '0',
+    OPENAI_BASE_URL: `${model.url}/v1`,
+    LLM_MODEL: 'slow-model',
+  };
 
   const start = async () => {
     const server = KilnProcess.start('server', environment);
@@ -40,9 +45,14 @@ async function serverMidTurn() {
   };
 
   const first = await start();
-  const { json: account } = await first.call('POST', '/auth/register', undefined, { email: 'crash@example.com', password: 'correct horse battery' });
+  const { json: account } = await first.call('POST', '/auth/register', undefined, {
+    email: 'crash@example.com',
+    password: 'correct horse battery',
+  });
   const { json: conversation } = await first.call('POST', '/conversations', account.token, {});
-  const sent = await first.call('POST', `/conversations/${conversation.id}/messages`, account.token, { content: 'Tell me a long story' });
+  const sent = await first.call('POST', `/conversations/${conversation.id}/messages`, account.token, {
+    content: 'Tell me a long story',
+  });
   expect(sent.status).toBe(202);
   const messages = async (running: Awaited<ReturnType<typeof start>>) =>
     (await running.call('GET', `/conversations/${conversation.id}/messages`, account.token)).json.messages as {
@@ -51,7 +61,9 @@ async function serverMidTurn() {
       status: string;
     }[];
   // Wait until part of the answer is in the database.
-  await expect.poll(async () => (await messages(first))[1]?.content.length ?? 0, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await messages(first))[1]?.content.length ?? 0, { timeout: 10_000, interval: 100 })
+    .toBeGreaterThan(0);
   return { first, start, messages };
 }
 
@@ -71,7 +83,11 @@ describe('a server stopped mid-turn', () => {
 
     const second = await start();
     expectInterruptedAnswer(await messages(second));
-    expect(second.server.lines.some((line) => line.msg === 'marked turns left open by a crash as interrupted' && line.count === 1)).toBe(true);
+    expect(
+      second.server.lines.some(
+        (line) => line.msg === 'marked turns left open by a crash as interrupted' && line.count === 1,
+      ),
+    ).toBe(true);
     expect(await second.server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 
@@ -82,7 +98,9 @@ describe('a server stopped mid-turn', () => {
     const second = await start();
     expectInterruptedAnswer(await messages(second));
     // Nothing was left for crash recovery to do.
-    expect(second.server.lines.some((line) => line.msg === 'marked turns left open by a crash as interrupted')).toBe(false);
+    expect(second.server.lines.some((line) => line.msg === 'marked turns left open by a crash as interrupted')).toBe(
+      false,
+    );
     await second.server.stop('SIGTERM');
   });
 });

@@ -17,7 +17,11 @@ afterAll(async () => {
 
 async function ask(content: string, intent: 'debug' | 'migrate') {
   const conversation = await kiln.newConversation(token);
-  const response = await kiln.api('POST', `/conversations/${conversation.id}/messages`, { token, body: { content, intent }, headers: { accept: 'text/event-stream' } });
+  const response = await kiln.api('POST', `/conversations/${conversation.id}/messages`, {
+    token,
+    body: { content, intent },
+    headers: { accept: 'text/event-stream' },
+  });
   expect(response.status).toBe(200);
   const events = response.text
     .split('\n\n')
@@ -44,7 +48,9 @@ TypeError: Cannot read properties of undefined (reading 'map')
     expect(citations[0]).toMatchObject({ patternId: 'ts-guard-data-before-use', sources: { graph: 1 } });
     expect(text).toContain('- **Type:** `TypeError`, JavaScript');
     expect(text).toContain("- **Signature:** `TypeError: Cannot read properties of undefined (reading '<name>')`");
-    expect(text).toContain('- **Thrown at:** `renderList (list.ts:12)`, called from `ProductPage (product-page.tsx:31)`');
+    expect(text).toContain(
+      '- **Thrown at:** `renderList (list.ts:12)`, called from `ProductPage (product-page.tsx:31)`',
+    );
     expect(text).toContain('(it asked for `.map`)');
     expect(text).toContain('The data is not loaded yet');
     expect(text).toContain('## A pattern that fixes it: Guard against undefined data before mapping');
@@ -52,7 +58,9 @@ TypeError: Cannot read properties of undefined (reading 'map')
     expect(text).toContain('Source: seed · knowledge/corpus/typescript/guard-data-before-use/pattern.ts:1');
     // The answer is stored as the assistant message, complete.
     await expect
-      .poll(async () => (await kiln.api('GET', `/conversations/${conversationId}/messages`, { token })).json.messages.at(-1))
+      .poll(async () =>
+        (await kiln.api('GET', `/conversations/${conversationId}/messages`, { token })).json.messages.at(-1),
+      )
       .toMatchObject({ role: 'assistant', content: text, status: 'complete' });
   });
 
@@ -70,7 +78,9 @@ json.decoder.JSONDecodeError: Expecting value: line 3 column 9 (char 41)`,
     );
     expect(citations[0]).toMatchObject({ patternId: 'py-safe-json-load', sources: { graph: 1 } });
     expect(text).toContain('- **Type:** `json.decoder.JSONDecodeError`, Python');
-    expect(text).toContain('- **Signature:** `json.decoder.JSONDecodeError: Expecting value: line <n> column <n> (char <n>)`');
+    expect(text).toContain(
+      '- **Signature:** `json.decoder.JSONDecodeError: Expecting value: line <n> column <n> (char <n>)`',
+    );
     expect(text).toContain('- **Thrown at:** `load_config (config.py:4)`, called from `<module> (main.py:9)`');
     expect(text).toContain('Text that is not JSON (or is empty) was parsed as JSON.');
     expect(text).toMatch(/## A pattern that fixes it: .+\n/);
@@ -101,15 +111,19 @@ describe('the migrate agent', () => {
     expect(text).toMatch(/### Steps\n\n1\. \*\*Start from a green baseline\.\*\*.*\n {3}- Check: /);
     expect(text).toContain('`npx @expressjs/codemod upgrade`');
     expect(text).toContain('`@types/express`: move to ^5 together with express.');
-    expect(text).toContain("1. `app.del()` is removed. **Do:** Register DELETE routes with `app.delete()`.\n   - Check: `find_uses '\\.del\\('` finds nothing.");
+    expect(text).toContain(
+      "1. `app.del()` is removed. **Do:** Register DELETE routes with `app.delete()`.\n   - Check: `find_uses '\\.del\\('` finds nothing.",
+    );
     expect(text).toContain('`req.param(name)` is removed.');
     expect(text).toContain('Route path syntax follows path-to-regexp 8: a wildcard must be named (`/*splat`');
-    expect(text).toContain('A rejected promise or an error thrown in an `async` handler or middleware is passed to the error-handling middleware');
+    expect(text).toContain(
+      'A rejected promise or an error thrown in an `async` handler or middleware is passed to the error-handling middleware',
+    );
     expect(text).toContain('find_uses() { grep -rnE');
     expect(text).toContain('- No stored pattern uses `express`.');
   });
 
-  it('plans a Python upgrade from pyproject.toml with the store\'s affected and superseding patterns', async () => {
+  it("plans a Python upgrade from pyproject.toml with the store's affected and superseding patterns", async () => {
     const { text, citations } = await ask(
       `We need to go from Python 3.8 to 3.12.
 \`\`\`toml
@@ -124,7 +138,9 @@ dependencies = ["requests>=2.28"]
     expect(text).toContain('`collections.abc`');
     expect(text).toContain('`distutils` is removed (PEP 632).');
     expect(text).toMatch(/- \d+ stored patterns use `python`/);
-    expect(text).toContain('**Retry decorator for sync and async functions** (`py-retry-decorator`) supersedes **Retry a call with exponential backoff** (`py-retry-with-backoff`)');
+    expect(text).toContain(
+      '**Retry decorator for sync and async functions** (`py-retry-decorator`) supersedes **Retry a call with exponential backoff** (`py-retry-with-backoff`)',
+    );
     expect(citations.map((citation) => citation.patternId)).toContain('py-timezone-aware-datetimes');
   });
 

@@ -31,14 +31,22 @@ describe('a chat turn over Socket.IO', () => {
     const otherTab = await kiln.socket(token);
     expect(await otherTab.request('conversation:join', { conversationId: conversation.id })).toEqual({ ok: true });
 
-    const ack = await sender.request('message:send', { conversationId: conversation.id, content: 'Count to 200', intent: 'ask' });
+    const ack = await sender.request('message:send', {
+      conversationId: conversation.id,
+      content: 'Count to 200',
+      intent: 'ask',
+    });
     expect(ack).toMatchObject({ ok: true, turnId: expect.any(String), userMessageId: expect.any(String) });
     await sender.until(turnEnded(ack.turnId));
     await otherTab.until(turnEnded(ack.turnId));
 
     const events = sender.events.filter((event) => event.turnId === ack.turnId);
     expect(seqs(events)).toEqual(contiguousFrom(1, events.length));
-    expect(events[0]).toMatchObject({ type: 'turn.start', conversationId: conversation.id, userMessageId: ack.userMessageId });
+    expect(events[0]).toMatchObject({
+      type: 'turn.start',
+      conversationId: conversation.id,
+      userMessageId: ack.userMessageId,
+    });
     expect(events[1]).toMatchObject({ type: 'intent', intent: 'ask', via: 'user' });
     expect(events[2]).toMatchObject({ type: 'retrieval', citations: expect.any(Array) });
     expect(events.slice(3, -1).every((event) => event.type === 'text.delta')).toBe(true);
@@ -49,7 +57,9 @@ describe('a chat turn over Socket.IO', () => {
     expect(streamed).toBe(numberedTokens(200).join(''));
     // Deltas are batched: far fewer events than tokens.
     expect(events.length).toBeLessThan(200);
-    await expect.poll(() => assistantMessage(token, conversation.id)).toMatchObject({ role: 'assistant', content: streamed, status: 'complete' });
+    await expect
+      .poll(() => assistantMessage(token, conversation.id))
+      .toMatchObject({ role: 'assistant', content: streamed, status: 'complete' });
   });
 
   it('resumes after a disconnect mid-turn with no gap and no duplicate', async () => {
@@ -76,7 +86,9 @@ describe('a chat turn over Socket.IO', () => {
     const whole = [...before, ...after];
     expect(seqs(whole)).toEqual(contiguousFrom(1, whole.length));
     expect(textOf(whole)).toBe(numberedTokens(60).join(''));
-    await expect.poll(() => assistantMessage(token, conversation.id)).toMatchObject({ content: textOf(whole), status: 'complete' });
+    await expect
+      .poll(() => assistantMessage(token, conversation.id))
+      .toMatchObject({ content: textOf(whole), status: 'complete' });
   });
 
   it('stops mid-stream on turn:stop, keeping the partial answer as stopped', async () => {
@@ -95,7 +107,9 @@ describe('a chat turn over Socket.IO', () => {
     const partial = textOf(tab.events);
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(numberedTokens(500).join('').length);
-    await expect.poll(() => assistantMessage(token, conversation.id)).toMatchObject({ content: partial, status: 'stopped' });
+    await expect
+      .poll(() => assistantMessage(token, conversation.id))
+      .toMatchObject({ content: partial, status: 'stopped' });
   });
 
   it("keeps every user out of other users' conversations and turns", async () => {
@@ -110,10 +124,14 @@ describe('a chat turn over Socket.IO', () => {
     const intruderTab = await kiln.socket(intruder.token);
     const notFound = { ok: false, error: expect.objectContaining({ code: 'not_found' }) };
     expect(await intruderTab.request('conversation:join', { conversationId: conversation.id })).toEqual(notFound);
-    expect(await intruderTab.request('message:send', { conversationId: conversation.id, content: 'hi' })).toEqual(notFound);
+    expect(await intruderTab.request('message:send', { conversationId: conversation.id, content: 'hi' })).toEqual(
+      notFound,
+    );
     expect(await intruderTab.request('turn:resume', { turnId: ack.turnId, afterSeq: 0 })).toEqual(notFound);
     expect(await intruderTab.request('turn:stop', { turnId: ack.turnId })).toEqual({ ok: true, stopping: false });
-    expect((await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token: intruder.token })).status).toBe(404);
+    expect(
+      (await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token: intruder.token })).status,
+    ).toBe(404);
 
     await ownerTab.until(turnEnded(ack.turnId));
     expect(intruderTab.events).toEqual([]);
@@ -129,9 +147,15 @@ describe('a chat turn over Socket.IO', () => {
     const conversation = await kiln.newConversation(token);
     const tab = await kiln.socket(token);
     const empty = await tab.request('message:send', { conversationId: conversation.id, content: '   \n ' });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'Invalid message: content must not be empty' } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'Invalid message: content must not be empty' },
+    });
     const huge = await tab.request('message:send', { conversationId: conversation.id, content: 'x'.repeat(32_001) });
-    expect(huge).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'Invalid message: content must be at most 32,000 characters' } });
+    expect(huge).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'Invalid message: content must be at most 32,000 characters' },
+    });
     const page = await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token });
     expect(page.json.messages).toEqual([]);
     // The limit itself is accepted.
@@ -146,14 +170,19 @@ describe('a chat turn over Socket.IO', () => {
     provider.delayMs = 0;
     const { token } = await kiln.register();
     const bytesFor = async (tokenCount: number) => {
-      provider.tokens = numberedTokens(tokenCount).map((word) => word.replace(/\d+/, (digits) => digits.padStart(5, '0')));
+      provider.tokens = numberedTokens(tokenCount).map((word) =>
+        word.replace(/\d+/, (digits) => digits.padStart(5, '0')),
+      );
       const conversation = await kiln.newConversation(token);
       const tab = await kiln.socket(token);
       let bytes = 0;
       tab.client.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
         if (packet.type === 'message') bytes += Buffer.byteLength(String(packet.data));
       });
-      const ack = await tab.request('message:send', { conversationId: conversation.id, content: `Say ${tokenCount} words` });
+      const ack = await tab.request('message:send', {
+        conversationId: conversation.id,
+        content: `Say ${tokenCount} words`,
+      });
       await tab.until(turnEnded(ack.turnId), 60_000);
       expect(textOf(tab.events)).toBe(provider.tokens.join(''));
       return bytes;

@@ -50,14 +50,20 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     const ownerColumns = await query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' ORDER BY table_name`,
     );
-    expect(ownerColumns.map((row) => row.table_name)).toEqual(['conversations', 'message_feedback', 'messages', 'turns']);
+    expect(ownerColumns.map((row) => row.table_name)).toEqual([
+      'conversations',
+      'message_feedback',
+      'messages',
+      'turns',
+    ]);
 
     // With sequential scans ruled out, the planner must find an index that fits each query's order.
     await query('SET enable_seqscan = off');
     const latestConversations = await query(`EXPLAIN SELECT id FROM conversations
       WHERE owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY updated_at DESC, id DESC LIMIT 20`);
     expect(JSON.stringify(latestConversations)).toContain('conversations_owner_latest');
-    const messagePage = await query(`EXPLAIN SELECT id FROM messages WHERE conversation_id = '00000000-0000-0000-0000-000000000001'
+    const messagePage =
+      await query(`EXPLAIN SELECT id FROM messages WHERE conversation_id = '00000000-0000-0000-0000-000000000001'
       AND (created_at, id) < ('2026-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000002') ORDER BY created_at DESC, id DESC LIMIT 50`);
     expect(JSON.stringify(messagePage)).toContain('messages_conversation_page');
     expect(JSON.stringify(messagePage)).not.toContain('Sort');
@@ -68,13 +74,22 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     const columns = (await infrastructure.dataSource.query(
       `SELECT table_name, column_name, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     )) as { table_name: string; column_name: string; udt_name: string; is_nullable: string }[];
-    const typeNames: Record<string, string> = { uuid: 'uuid', text: 'text', timestamptz: 'timestamptz', jsonb: 'jsonb' };
+    const typeNames: Record<string, string> = {
+      uuid: 'uuid',
+      text: 'text',
+      timestamptz: 'timestamptz',
+      jsonb: 'jsonb',
+    };
     for (const entity of infrastructure.dataSource.entityMetadatas) {
       for (const column of entity.columns) {
-        const found = columns.find((row) => row.table_name === entity.tableName && row.column_name === column.databaseName);
+        const found = columns.find(
+          (row) => row.table_name === entity.tableName && row.column_name === column.databaseName,
+        );
         expect(found, `${entity.tableName}.${column.databaseName}`).toBeDefined();
         expect(found!.udt_name, `${entity.tableName}.${column.databaseName} type`).toBe(typeNames[String(column.type)]);
-        expect(found!.is_nullable === 'YES', `${entity.tableName}.${column.databaseName} nullable`).toBe(column.isNullable);
+        expect(found!.is_nullable === 'YES', `${entity.tableName}.${column.databaseName} nullable`).toBe(
+          column.isNullable,
+        );
       }
     }
     expect(infrastructure.dataSource.entityMetadatas.map((entity) => entity.tableName).sort()).toEqual([

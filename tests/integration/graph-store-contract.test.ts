@@ -22,12 +22,17 @@ const stores: Record<string, () => GraphStore> = {
   memory: () => memory,
   postgres: () => new PostgresGraphStore(sqlHandle(infrastructure.dataSource)),
 };
-const driver = neo4jUri ? neo4j.driver(neo4jUri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? '')) : undefined;
+const driver = neo4jUri
+  ? neo4j.driver(neo4jUri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''))
+  : undefined;
 if (driver) stores.neo4j = () => new Neo4jGraphStore(driver);
 
 beforeAll(async () => {
   dataDir = await temporaryDirectory('kiln-graph');
-  infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, pino({ level: 'silent' }));
+  infrastructure = await startKilnInfrastructure(
+    { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+    pino({ level: 'silent' }),
+  );
 });
 afterAll(async () => {
   await driver?.close();
@@ -69,7 +74,7 @@ describe.each(Object.keys(stores))('GraphStore contract: %s', (name) => {
     expect(usesOnly.map((neighbour) => neighbour.node.id)).toEqual([node]);
   });
 
-  it('replaces a node\'s outgoing edges, and a bare node never erases stored properties', async () => {
+  it("replaces a node's outgoing edges, and a bare node never erases stored properties", async () => {
     await store().write({
       nodes: [{ id: throttle, kind: 'Pattern', properties: {} }],
       edges: [{ from: debounce, kind: 'USES', to: node }],
@@ -79,7 +84,10 @@ describe.each(Object.keys(stores))('GraphStore contract: %s', (name) => {
     expect(around.map((neighbour) => `${neighbour.direction} ${neighbour.edge} ${neighbour.node.id}`).sort()).toEqual(
       [`in RELATED_TO ${throttle}`, `out USES ${node}`].sort(),
     );
-    expect(around.find((neighbour) => neighbour.node.id === throttle)?.node.properties).toEqual({ title: 'Throttle', language: 'typescript' });
+    expect(around.find((neighbour) => neighbour.node.id === throttle)?.node.properties).toEqual({
+      title: 'Throttle',
+      language: 'typescript',
+    });
   });
 
   it('removes nodes with their edges', async () => {

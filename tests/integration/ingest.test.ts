@@ -59,10 +59,13 @@ describe('ingest (real Postgres and Chroma)', () => {
   let project: Awaited<ReturnType<typeof temporaryDirectory>>;
   let infrastructure: KilnInfrastructure;
   let knowledge: KnowledgeBase;
-  const ingest = () => ingestFolder(project.path, { sql: sqlHandle(infrastructure.dataSource), indexer: knowledge.indexer, log });
+  const ingest = () =>
+    ingestFolder(project.path, { sql: sqlHandle(infrastructure.dataSource), indexer: knowledge.indexer, log });
   /** When the postings were last vacuumed (ingest does it after a run that changed anything), as epoch ms or null. */
   const lastVacuum = async () => {
-    const [row] = await infrastructure.dataSource.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'pattern_terms'`);
+    const [row] = await infrastructure.dataSource.query(
+      `SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'pattern_terms'`,
+    );
     return row?.last_vacuum ? new Date(row.last_vacuum).getTime() : null;
   };
 
@@ -70,8 +73,17 @@ describe('ingest (real Postgres and Chroma)', () => {
     dataDir = await temporaryDirectory('kiln-ingest');
     project = await temporaryDirectory('demo-project');
     await writeProject(project.path);
-    infrastructure = await startKilnInfrastructure({ dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
-    knowledge = await createKnowledgeBase({ sql: sqlHandle(infrastructure.dataSource), chroma: infrastructure.chroma, chromaUrl: infrastructure.chromaUrl, graph: infrastructure.graph, log });
+    infrastructure = await startKilnInfrastructure(
+      { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+      log,
+    );
+    knowledge = await createKnowledgeBase({
+      sql: sqlHandle(infrastructure.dataSource),
+      chroma: infrastructure.chroma,
+      chromaUrl: infrastructure.chromaUrl,
+      graph: infrastructure.graph,
+      log,
+    });
   });
   afterAll(async () => {
     await infrastructure?.stop();
@@ -82,7 +94,13 @@ describe('ingest (real Postgres and Chroma)', () => {
   it('indexes functions, classes and documentation with provenance, and skips tests, dependencies, generated and binary files', async () => {
     const report = await ingest();
     expect(report).toMatchObject({ files: 3, ingestedFiles: 3, unchangedFiles: 0, failedFiles: [] });
-    expect(report.skipped).toEqual({ test: 1, 'dependency or build folder': 2, generated: 2, binary: 1, 'not source': 1 });
+    expect(report.skipped).toEqual({
+      test: 1,
+      'dependency or build folder': 2,
+      generated: 2,
+      binary: 1,
+      'not source': 1,
+    });
     expect(report.patterns).toMatchObject({ created: 5, removed: 0 });
     await expect.poll(lastVacuum).not.toBeNull();
 
@@ -115,19 +133,31 @@ describe('ingest (real Postgres and Chroma)', () => {
     expect(await ingest()).toMatchObject({ ingestedFiles: 0, unchangedFiles: 3, patterns: { created: 0, removed: 0 } });
     expect(await lastVacuum()).toBe(vacuumed);
 
-    await writeFile(path.join(project.path, 'src/timing.ts'), `export const clampPercentage = (value: number) => Math.min(100, Math.max(0, Math.round(value)));\n`);
+    await writeFile(
+      path.join(project.path, 'src/timing.ts'),
+      `export const clampPercentage = (value: number) => Math.min(100, Math.max(0, Math.round(value)));\n`,
+    );
     await rm(path.join(project.path, 'tools/helpers.py'));
     const report = await ingest();
-    expect(report).toMatchObject({ ingestedFiles: 1, unchangedFiles: 1, removedFiles: 1, patterns: { created: 0, updated: 1, removed: 3 } });
+    expect(report).toMatchObject({
+      ingestedFiles: 1,
+      unchangedFiles: 1,
+      removedFiles: 1,
+      patterns: { created: 0, updated: 1, removed: 3 },
+    });
     const project_ = path.basename(project.path);
-    expect(await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#retryWithExponentialDelay`)).toBeUndefined();
+    expect(
+      await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#retryWithExponentialDelay`),
+    ).toBeUndefined();
     expect(await knowledge.patterns.findById(`ingest:${project_}/tools/helpers.py#slug_for_invoice`)).toBeUndefined();
-    expect((await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#clampPercentage`))?.code).toContain('Math.round');
+    expect((await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#clampPercentage`))?.code).toContain(
+      'Math.round',
+    );
   });
 });
 
 describe('npm run ingest', () => {
-  it('attaches to the running server\'s embedded services, and the server finds the patterns at once', async () => {
+  it("attaches to the running server's embedded services, and the server finds the patterns at once", async () => {
     const dataDir = await temporaryDirectory('kiln-ingest-cli');
     const project = await temporaryDirectory('cli-project');
     await writeProject(project.path);
@@ -153,10 +183,16 @@ describe('npm run ingest', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'ingest@example.com', password: 'correct horse battery' }),
       }).then((response) => response.json() as Promise<{ token: string }>);
-      const found = await fetch(`${url}/api/v1/patterns/search?q=${encodeURIComponent('slug for an invoice number')}&k=3`, {
-        headers: { authorization: `Bearer ${account.token}` },
-      }).then((response) => response.json() as Promise<{ results: { id: string; source: { kind: string } }[] }>);
-      expect(found.results[0]).toMatchObject({ id: expect.stringMatching(/helpers\.py#slug_for_invoice$/), source: { kind: 'ingest' } });
+      const found = await fetch(
+        `${url}/api/v1/patterns/search?q=${encodeURIComponent('slug for an invoice number')}&k=3`,
+        {
+          headers: { authorization: `Bearer ${account.token}` },
+        },
+      ).then((response) => response.json() as Promise<{ results: { id: string; source: { kind: string } }[] }>);
+      expect(found.results[0]).toMatchObject({
+        id: expect.stringMatching(/helpers\.py#slug_for_invoice$/),
+        source: { kind: 'ingest' },
+      });
       // Found by the server: the CLI wrote to the server's own embedded Postgres and Chroma.
       expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     } finally {

@@ -30,18 +30,23 @@ describe('the pattern store', () => {
     const { patterns } = await readCorpus();
     const fixer = patterns.find((seed) => seed.manifest.fixes.length > 0)!;
     const database = kiln.server.infrastructure.dataSource;
-    const fixes = () => database.query(`SELECT target_id FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES' ORDER BY target_id`, [`pattern:${fixer.manifest.id}`]);
+    const fixes = () =>
+      database.query(`SELECT target_id FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES' ORDER BY target_id`, [
+        `pattern:${fixer.manifest.id}`,
+      ]);
     const before = await fixes();
     expect(before.length).toBeGreaterThan(0);
     // As after an upgrade that only added fixes, or a first start while the graph was down.
-    await database.query(`DELETE FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES'`, [`pattern:${fixer.manifest.id}`]);
+    await database.query(`DELETE FROM graph_edges WHERE source_id = $1 AND kind = 'FIXES'`, [
+      `pattern:${fixer.manifest.id}`,
+    ]);
 
     const report = await kiln.knowledge().loadSeeds();
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: patterns.length, relinked: 1 });
     expect(await fixes()).toEqual(before);
   });
 
-  it('finds patterns by meaning and by words, with each source\'s score and the provenance', async () => {
+  it("finds patterns by meaning and by words, with each source's score and the provenance", async () => {
     const found = await search('How do I debounce a function in TypeScript?');
     expect(found.status).toBe(200);
     expect(found.json.notices).toEqual([]);
@@ -60,16 +65,28 @@ describe('the pattern store', () => {
   });
 
   it('keeps only the language asked for, in vector and text results alike', async () => {
-    const found = await kiln.api('GET', `/patterns/search?q=${encodeURIComponent('retry a failing call with exponential backoff')}&k=5&language=python`, { token });
+    const found = await kiln.api(
+      'GET',
+      `/patterns/search?q=${encodeURIComponent('retry a failing call with exponential backoff')}&k=5&language=python`,
+      { token },
+    );
     expect(found.status).toBe(200);
     expect(found.json.results.length).toBeGreaterThan(0);
     expect(found.json.results.every((result: { language: string }) => result.language === 'python')).toBe(true);
-    expect(found.json.results.some((result: { sources: { vector?: number } }) => result.sources.vector !== undefined)).toBe(true);
+    expect(
+      found.json.results.some((result: { sources: { vector?: number } }) => result.sources.vector !== undefined),
+    ).toBe(true);
   });
 
   it('serves LangChain pipelines through the same hybrid search', async () => {
-    const documents = await new KilnPatternRetriever(kiln.knowledge().retriever, { k: 3 }).invoke('debounce a function in TypeScript');
-    expect(documents[0]!.metadata).toMatchObject({ id: 'ts-debounce', language: 'typescript', source: { kind: 'seed' } });
+    const documents = await new KilnPatternRetriever(kiln.knowledge().retriever, { k: 3 }).invoke(
+      'debounce a function in TypeScript',
+    );
+    expect(documents[0]!.metadata).toMatchObject({
+      id: 'ts-debounce',
+      language: 'typescript',
+      source: { kind: 'seed' },
+    });
     expect(documents[0]!.pageContent).toContain('export function debounce');
   });
 
@@ -78,7 +95,9 @@ describe('the pattern store', () => {
     expect(pattern.status).toBe(200);
     expect(pattern.json.code).toContain('export function debounce');
     expect(pattern.json.tests).toContain("from './pattern.ts'");
-    const edges = pattern.json.neighbours.map((neighbour: { edge: string; node: { id: string } }) => `${neighbour.edge} ${neighbour.node.id}`);
+    const edges = pattern.json.neighbours.map(
+      (neighbour: { edge: string; node: { id: string } }) => `${neighbour.edge} ${neighbour.node.id}`,
+    );
     expect(edges).toContain('USES library:node');
     expect(edges).toContain('RELATED_TO concept:timing');
     expect((await kiln.api('GET', '/patterns/no-such-pattern', { token })).status).toBe(404);
@@ -87,10 +106,16 @@ describe('the pattern store', () => {
   it('cites the patterns a chat answer draws on, and the offline engine composes from them', async () => {
     const conversation = await kiln.newConversation(token);
     const tab = await kiln.socket(token);
-    const ack = await tab.request('message:send', { conversationId: conversation.id, content: 'How do I debounce a function in TypeScript?' });
+    const ack = await tab.request('message:send', {
+      conversationId: conversation.id,
+      content: 'How do I debounce a function in TypeScript?',
+    });
     await tab.until(turnEnded(ack.turnId));
     const retrieval = tab.events.find((event) => event.type === 'retrieval');
-    expect(retrieval).toMatchObject({ type: 'retrieval', citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-debounce' })]) });
+    expect(retrieval).toMatchObject({
+      type: 'retrieval',
+      citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-debounce' })]),
+    });
     const answer = textOf(tab.events);
     expect(answer).toContain('Kiln offline engine');
     expect(answer).toContain('export function debounce');
@@ -122,7 +147,14 @@ describe('full-text search', () => {
     expect(await find(['frobnicate'])).toContain('user-zephyrine');
     expect(await find(['zephyrine'], 'typescript')).toEqual([]);
 
-    expect(await patterns.upsert({ ...base, title: 'Quuxified frobnication', summary: 'Frobnicates a quux.', code: 'def frob(q):\n    return q\n' })).toBe('updated');
+    expect(
+      await patterns.upsert({
+        ...base,
+        title: 'Quuxified frobnication',
+        summary: 'Frobnicates a quux.',
+        code: 'def frob(q):\n    return q\n',
+      }),
+    ).toBe('updated');
     expect(await find(['zephyrine'])).toEqual([]);
     expect(await find(['quuxified'])).toEqual(['user-zephyrine']);
 
@@ -138,11 +170,19 @@ describe('learning from outcomes', () => {
     const target = before.find((result: { id: string }) => result.id === 'ts-throttle');
     expect(target.stats).toMatchObject({ uses: 0, successes: 0, failures: 0 });
 
-    expect(await learning.recordOutcome(['ts-throttle', 'no-such-pattern'], { verdict: 'failure' })).toEqual(['ts-throttle']);
-    const signature = { id: 'typeerror-throttle-test', message: "TypeError: Cannot read properties of undefined (reading '<name>')" };
-    for (let run = 0; run < 3; run += 1) await learning.recordOutcome(['ts-throttle'], { verdict: 'success', fixed: signature });
+    expect(await learning.recordOutcome(['ts-throttle', 'no-such-pattern'], { verdict: 'failure' })).toEqual([
+      'ts-throttle',
+    ]);
+    const signature = {
+      id: 'typeerror-throttle-test',
+      message: "TypeError: Cannot read properties of undefined (reading '<name>')",
+    };
+    for (let run = 0; run < 3; run += 1)
+      await learning.recordOutcome(['ts-throttle'], { verdict: 'success', fixed: signature });
 
-    const after = (await search('throttle a function')).json.results.find((result: { id: string }) => result.id === 'ts-throttle');
+    const after = (await search('throttle a function')).json.results.find(
+      (result: { id: string }) => result.id === 'ts-throttle',
+    );
     expect(after.stats).toMatchObject({ uses: 4, successes: 3, failures: 1 });
     expect(after.stats.lastVerifiedAt).not.toBeNull();
     // The success prior: 4 successes of 6 (with one of each assumed) lifts the score by a sixth of ±25 %.
@@ -150,7 +190,9 @@ describe('learning from outcomes', () => {
 
     const pattern = await kiln.api('GET', '/patterns/ts-throttle', { token });
     const fixes = pattern.json.neighbours.filter((neighbour: { edge: string }) => neighbour.edge === 'FIXES');
-    expect(fixes.map((neighbour: { node: { id: string; properties: { message: string } } }) => neighbour.node)).toContainEqual(
+    expect(
+      fixes.map((neighbour: { node: { id: string; properties: { message: string } } }) => neighbour.node),
+    ).toContainEqual(
       expect.objectContaining({ id: 'error:typeerror-throttle-test', properties: { message: signature.message } }),
     );
   });
@@ -165,7 +207,9 @@ describe('with Chroma down', () => {
     const found = await search('debounce a function');
     expect(found.status).toBe(200);
     expect(found.json.results.map((result: { id: string }) => result.id)).toContain('ts-debounce');
-    expect(found.json.results.every((result: { sources: { vector?: number } }) => result.sources.vector === undefined)).toBe(true);
+    expect(
+      found.json.results.every((result: { sources: { vector?: number } }) => result.sources.vector === undefined),
+    ).toBe(true);
     expect(found.json.notices.join(' ')).toMatch(/^Vector search is unavailable/);
 
     const ready = await fetch(`${kiln.url}/ready`);

@@ -34,15 +34,25 @@ const vendors = [
   {
     name: 'Anthropic',
     path: '/v1/messages',
-    success: (pieces: string[], extra: Partial<Extract<Reply, { kind: 'anthropic' }>> = {}): Reply => ({ kind: 'anthropic', pieces, ...extra }),
-    create: (url: string): LlmProvider => new AnthropicProvider({ apiKey: 'test-key', model: 'claude-sonnet-4-5', baseUrl: url }),
+    success: (pieces: string[], extra: Partial<Extract<Reply, { kind: 'anthropic' }>> = {}): Reply => ({
+      kind: 'anthropic',
+      pieces,
+      ...extra,
+    }),
+    create: (url: string): LlmProvider =>
+      new AnthropicProvider({ apiKey: 'test-key', model: 'claude-sonnet-4-5', baseUrl: url }),
     expectedUsage: { inputTokens: 25, outputTokens: 3 },
   },
   {
     name: 'OpenAI',
     path: '/v1/chat/completions',
-    success: (pieces: string[], extra: Partial<Extract<Reply, { kind: 'openai' }>> = {}): Reply => ({ kind: 'openai', pieces, ...extra }),
-    create: (url: string): LlmProvider => new OpenAiProvider({ apiKey: 'test-key', model: 'gpt-4o-mini', baseUrl: `${url}/v1` }),
+    success: (pieces: string[], extra: Partial<Extract<Reply, { kind: 'openai' }>> = {}): Reply => ({
+      kind: 'openai',
+      pieces,
+      ...extra,
+    }),
+    create: (url: string): LlmProvider =>
+      new OpenAiProvider({ apiKey: 'test-key', model: 'gpt-4o-mini', baseUrl: `${url}/v1` }),
     expectedUsage: { inputTokens: 20, outputTokens: 3 },
   },
 ] as const;
@@ -60,7 +70,11 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
       // SDK 1.x sends the key as a bearer token, with the API version header.
       expect(sent!.headers.authorization).toBe('Bearer test-key');
       expect(sent!.headers['anthropic-version']).toBeTruthy();
-      expect(sent!.body).toMatchObject({ system: 'You are Kiln.', messages: request.messages, model: 'claude-sonnet-4-5' });
+      expect(sent!.body).toMatchObject({
+        system: 'You are Kiln.',
+        messages: request.messages,
+        model: 'claude-sonnet-4-5',
+      });
     } else {
       expect(sent!.headers.authorization).toBe('Bearer test-key');
       expect(sent!.body).toMatchObject({
@@ -73,7 +87,9 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
 
   it('maps a length stop', async () => {
     server = await startReplayLlmServer([
-      vendor.name === 'Anthropic' ? vendor.success(['cut'], { stopReason: 'max_tokens' } as never) : vendor.success(['cut'], { finishReason: 'length' } as never),
+      vendor.name === 'Anthropic'
+        ? vendor.success(['cut'], { stopReason: 'max_tokens' } as never)
+        : vendor.success(['cut'], { finishReason: 'length' } as never),
     ]);
     const parts = await collect(vendor.create(server.url).stream(request, new AbortController().signal));
     expect(parts.at(-1)).toMatchObject({ type: 'finish', reason: 'length' });
@@ -81,19 +97,30 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
 
   it('retries a 429 after the retry-after it sent, then a 500, then streams', async () => {
     server = await startReplayLlmServer([
-      { kind: 'error', status: 429, headers: { 'retry-after': '2' }, body: { error: { type: 'rate_limit_error', message: 'Rate limited' } } },
+      {
+        kind: 'error',
+        status: 429,
+        headers: { 'retry-after': '2' },
+        body: { error: { type: 'rate_limit_error', message: 'Rate limited' } },
+      },
       { kind: 'error', status: 500, body: { error: { type: 'api_error', message: 'Internal' } } },
       vendor.success(['ok']),
     ]);
     const delays: number[] = [];
-    const provider = resilientProvider(vendor.create(server.url), { delay: async (ms) => void delays.push(ms), baseDelayMs: 100, random: () => 1 });
+    const provider = resilientProvider(vendor.create(server.url), {
+      delay: async (ms) => void delays.push(ms),
+      baseDelayMs: 100,
+      random: () => 1,
+    });
     expect(text(await collect(provider.stream(request, new AbortController().signal)))).toBe('ok');
     expect(server.requests).toHaveLength(3);
     expect(delays).toEqual([2_000, 200]);
   });
 
   it('fails at once, without retrying, on a rejected key', async () => {
-    server = await startReplayLlmServer([{ kind: 'error', status: 401, body: { error: { type: 'authentication_error', message: 'invalid x-api-key' } } }]);
+    server = await startReplayLlmServer([
+      { kind: 'error', status: 401, body: { error: { type: 'authentication_error', message: 'invalid x-api-key' } } },
+    ]);
     const provider = resilientProvider(vendor.create(server.url), { delay: async () => {} });
     await expect(collect(provider.stream(request, new AbortController().signal))).rejects.toMatchObject({
       code: 'llm_authentication',
@@ -103,7 +130,10 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
   });
 
   it('reports a stream cut mid-way as broken, after the text that arrived, and does not retry it', async () => {
-    server = await startReplayLlmServer([vendor.success(['one', ' two', ' three', ' four'], { cutAfter: 2 } as never), vendor.success(['should not be used'])]);
+    server = await startReplayLlmServer([
+      vendor.success(['one', ' two', ' three', ' four'], { cutAfter: 2 } as never),
+      vendor.success(['should not be used']),
+    ]);
     const provider = resilientProvider(vendor.create(server.url), { delay: async () => {} });
     const parts: LlmStreamPart[] = [];
     const reading = (async () => {
@@ -115,7 +145,12 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
   });
 
   it('stops on abort mid-answer and closes the connection', async () => {
-    server = await startReplayLlmServer([vendor.success(Array.from({ length: 50 }, (_, index) => ` w${index}`), { pieceDelayMs: 20 } as never)]);
+    server = await startReplayLlmServer([
+      vendor.success(
+        Array.from({ length: 50 }, (_, index) => ` w${index}`),
+        { pieceDelayMs: 20 } as never,
+      ),
+    ]);
     const controller = new AbortController();
     const reason = new Error('stopped by the user');
     const parts: LlmStreamPart[] = [];
@@ -146,7 +181,12 @@ describe.each(vendors)('$name adapter against its streaming wire format', (vendo
 describe('OpenAI-compatible servers that send no usage', () => {
   it('estimates usage from the text (4 characters a token)', async () => {
     server = await startReplayLlmServer([{ kind: 'openai', pieces: ['12345678'], usage: false }]);
-    const parts = await collect(new OpenAiProvider({ apiKey: undefined, model: 'llama3.2', baseUrl: `${server.url}/v1` }).stream(request, new AbortController().signal));
+    const parts = await collect(
+      new OpenAiProvider({ apiKey: undefined, model: 'llama3.2', baseUrl: `${server.url}/v1` }).stream(
+        request,
+        new AbortController().signal,
+      ),
+    );
     expect(parts.at(-1)).toMatchObject({ type: 'finish', usage: { outputTokens: 2 } });
   });
 });

@@ -24,7 +24,11 @@ beforeAll(async () => {
   await writeFile(path.join(root.path, 'beta.md'), '# Beta\n');
   await mkdir(path.join(root.path, 'src'));
   await writeFile(path.join(root.path, 'src', 'index.ts'), 'export const answer = 42;\n');
-  const config = loadConfig({ MCP_FILESYSTEM_ROOTS: root.path, MCP_CONFIG: '', KILN_DATA_DIR: path.join(root.path, '..', 'kiln-mcp-unused') });
+  const config = loadConfig({
+    MCP_FILESYSTEM_ROOTS: root.path,
+    MCP_CONFIG: '',
+    KILN_DATA_DIR: path.join(root.path, '..', 'kiln-mcp-unused'),
+  });
   ({ host } = await createToolHost(config.mcp, pino({ level: 'silent' })));
 });
 afterAll(async () => {
@@ -37,18 +41,25 @@ describe('the built-in filesystem MCP server', () => {
     expect(processesMentioning(root.path)).toEqual([]);
     const { tools, unavailable } = await host.listTools();
     expect(unavailable).toEqual([]);
-    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['list_directory', 'directory_tree', 'read_text_file', 'search_files', 'get_file_info']));
+    expect(tools.map((tool) => tool.name)).toEqual(
+      expect.arrayContaining(['list_directory', 'directory_tree', 'read_text_file', 'search_files', 'get_file_info']),
+    );
     expect(processesMentioning(root.path)).toHaveLength(1);
   });
 
   it('lists and reads real files in its root', async () => {
     const listing = await host.callTool('filesystem', 'list_directory', { path: root.path }, signal);
     expect(listing.text.split('\n').sort()).toEqual(['[DIR] src', '[FILE] alpha.txt', '[FILE] beta.md']);
-    expect((await host.callTool('filesystem', 'read_text_file', { path: path.join(root.path, 'src', 'index.ts') }, signal)).text).toBe('export const answer = 42;\n');
+    expect(
+      (await host.callTool('filesystem', 'read_text_file', { path: path.join(root.path, 'src', 'index.ts') }, signal))
+        .text,
+    ).toBe('export const answer = 42;\n');
   });
 
-  it('refuses a path outside its roots with the server\'s own message', async () => {
-    await expect(host.callTool('filesystem', 'read_text_file', { path: '/etc/hostname' }, signal)).rejects.toMatchObject({
+  it("refuses a path outside its roots with the server's own message", async () => {
+    await expect(
+      host.callTool('filesystem', 'read_text_file', { path: '/etc/hostname' }, signal),
+    ).rejects.toMatchObject({
       code: 'mcp_tool_failed',
       message: expect.stringMatching(/Access denied - path outside allowed directories/),
     });

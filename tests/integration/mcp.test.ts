@@ -37,12 +37,24 @@ function parseSse(body: string): TurnEvent[] {
   return body
     .split('\n\n')
     .filter((frame) => frame.startsWith('id:'))
-    .map((frame) => JSON.parse(frame.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as TurnEvent);
+    .map(
+      (frame) =>
+        JSON.parse(
+          frame
+            .split('\n')
+            .find((line) => line.startsWith('data: '))!
+            .slice(6),
+        ) as TurnEvent,
+    );
 }
 
 /** A chat turn; `intent` picks the agent as a user can, and without it the router decides. */
 async function toolTurn(token: string, conversationId: string, content: string, intent: string | null = 'tool') {
-  const response = await kiln.api('POST', `/conversations/${conversationId}/messages`, { token, body: { content, ...(intent ? { intent } : {}) }, headers: { accept: 'text/event-stream' } });
+  const response = await kiln.api('POST', `/conversations/${conversationId}/messages`, {
+    token,
+    body: { content, ...(intent ? { intent } : {}) },
+    headers: { accept: 'text/event-stream' },
+  });
   expect(response.status).toBe(200);
   return parseSse(response.text);
 }
@@ -77,7 +89,10 @@ describe('the tool agent in a chat turn', () => {
     const { token } = await kiln.register();
     const conversation = await kiln.newConversation(token);
     const events = await toolTurn(token, conversation.id, 'read scripts/deploy.sh');
-    expect(events.find((event) => event.type === 'tool.call')).toMatchObject({ tool: 'read_text_file', arguments: { path: path.join(root.path, 'scripts', 'deploy.sh') } });
+    expect(events.find((event) => event.type === 'tool.call')).toMatchObject({
+      tool: 'read_text_file',
+      arguments: { path: path.join(root.path, 'scripts', 'deploy.sh') },
+    });
     expect(textOf(events)).toContain('```sh\necho deploy\n```');
   });
 
@@ -85,7 +100,10 @@ describe('the tool agent in a chat turn', () => {
     const { token } = await kiln.register();
     const conversation = await kiln.newConversation(token);
     const events = await toolTurn(token, conversation.id, 'list the files in /etc');
-    expect(events.find((event) => event.type === 'tool.result')).toMatchObject({ ok: false, summary: expect.stringContaining('Access denied - path outside allowed directories') });
+    expect(events.find((event) => event.type === 'tool.result')).toMatchObject({
+      ok: false,
+      summary: expect.stringContaining('Access denied - path outside allowed directories'),
+    });
     expect(textOf(events)).toContain(`It may only read inside \`${root.path}\``);
     expect(events.at(-1)).toMatchObject({ type: 'turn.end' });
   });
@@ -98,7 +116,11 @@ describe('Kiln as an MCP server at /mcp', () => {
   beforeAll(async () => {
     ({ token } = await kiln.register());
     client = new Client({ name: 'kiln-test', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${kiln.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${kiln.url}/mcp`), {
+        requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      }),
+    );
   });
   afterAll(async () => {
     await client?.close();
@@ -111,20 +133,35 @@ describe('Kiln as an MCP server at /mcp', () => {
   });
 
   it('finds a debounce pattern for "debounce a function"', async () => {
-    const result = await client.callTool({ name: 'search_patterns', arguments: { query: 'debounce a function', k: 3 } });
+    const result = await client.callTool({
+      name: 'search_patterns',
+      arguments: { query: 'debounce a function', k: 3 },
+    });
     expect(result.isError).toBeFalsy();
-    const { results } = result.structuredContent as { results: { id: string; title: string; language: string; code: string; score: number }[] };
+    const { results } = result.structuredContent as {
+      results: { id: string; title: string; language: string; code: string; score: number }[];
+    };
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(3);
     expect(`${results[0]!.title} ${results[0]!.code}`.toLowerCase()).toContain('debounce');
     expect(JSON.parse((result.content as { text: string }[])[0]!.text).results[0].id).toBe(results[0]!.id);
 
-    const python = await client.callTool({ name: 'search_patterns', arguments: { query: 'debounce a function', language: 'python' } });
-    expect((python.structuredContent as { results: { language: string }[] }).results.every((pattern) => pattern.language === 'python')).toBe(true);
+    const python = await client.callTool({
+      name: 'search_patterns',
+      arguments: { query: 'debounce a function', language: 'python' },
+    });
+    expect(
+      (python.structuredContent as { results: { language: string }[] }).results.every(
+        (pattern) => pattern.language === 'python',
+      ),
+    ).toBe(true);
   });
 
   it('answers a question with the ask agent, citing the patterns it used', async () => {
-    const result = await client.callTool({ name: 'ask', arguments: { question: 'How do I debounce a function in TypeScript?' } });
+    const result = await client.callTool({
+      name: 'ask',
+      arguments: { question: 'How do I debounce a function in TypeScript?' },
+    });
     expect(result.isError).toBeFalsy();
     const text = (result.content as { text: string }[])[0]!.text;
     expect(text.toLowerCase()).toContain('debounce');
@@ -138,7 +175,13 @@ describe('Kiln as an MCP server at /mcp', () => {
     const anonymous = new Client({ name: 'anonymous', version: '1.0.0' });
     await expect(anonymous.connect(new StreamableHTTPClientTransport(new URL(`${kiln.url}/mcp`)))).rejects.toThrow();
     const wrong = new Client({ name: 'wrong', version: '1.0.0' });
-    await expect(wrong.connect(new StreamableHTTPClientTransport(new URL(`${kiln.url}/mcp`), { requestInit: { headers: { Authorization: 'Bearer not-a-token' } } }))).rejects.toThrow();
+    await expect(
+      wrong.connect(
+        new StreamableHTTPClientTransport(new URL(`${kiln.url}/mcp`), {
+          requestInit: { headers: { Authorization: 'Bearer not-a-token' } },
+        }),
+      ),
+    ).rejects.toThrow();
 
     const response = await fetch(`${kiln.url}/mcp`, {
       method: 'POST',

@@ -42,7 +42,11 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
   });
 
   it('greets a Socket.IO client that starts with long-polling and upgrades', async () => {
-    const socket = connectSocketIo(server.url, { auth: { token }, transports: ['polling', 'websocket'], reconnection: false });
+    const socket = connectSocketIo(server.url, {
+      auth: { token },
+      transports: ['polling', 'websocket'],
+      reconnection: false,
+    });
     try {
       await new Promise((resolve, reject) => {
         socket.once('hello', resolve);

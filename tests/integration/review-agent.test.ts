@@ -16,7 +16,15 @@ function parseSse(body: string): TurnEvent[] {
   return body
     .split('\n\n')
     .filter((frame) => frame.startsWith('id:'))
-    .map((frame) => JSON.parse(frame.split('\n').find((line) => line.startsWith('data: '))!.slice('data: '.length)) as TurnEvent);
+    .map(
+      (frame) =>
+        JSON.parse(
+          frame
+            .split('\n')
+            .find((line) => line.startsWith('data: '))!
+            .slice('data: '.length),
+        ) as TurnEvent,
+    );
 }
 
 async function review(content: string) {
@@ -37,19 +45,31 @@ async function review(content: string) {
 
 describe('reviewing code through the chat service (offline engine)', () => {
   it('finds the SQL injection on line 2, cites the parameterised-query pattern, and saves the readable review', async () => {
-    const { events, review: result, text, saved } = await review(
+    const {
+      events,
+      review: result,
+      text,
+      saved,
+    } = await review(
       'Can you review this?\n\n```ts\nasync function getUser(db, id) {\n  const rows = await db.query("SELECT * FROM users WHERE id=" + id);\n  return rows[0];\n}\n```',
     );
     expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'review', via: 'user' });
     expect(result.language).toBe('typescript');
     const injection = result.findings.find((finding) => finding.category === 'security');
-    expect(injection).toMatchObject({ severity: 'error', line: 2, rule: 'sql-injection', message: expect.stringContaining('SQL injection') });
+    expect(injection).toMatchObject({
+      severity: 'error',
+      line: 2,
+      rule: 'sql-injection',
+      message: expect.stringContaining('SQL injection'),
+    });
     expect(injection!.suggestion).toMatch(/parameteri[sz]ed query with placeholders/);
     expect(injection!.suggestion).toContain("db.query('SELECT * FROM users WHERE id=$1', [id])");
     expect(result.summary).toContain("Kiln's static checks");
 
     const citations = events.find((event) => event.type === 'retrieval');
-    expect(citations).toMatchObject({ citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-parameterized-sql-query' })]) });
+    expect(citations).toMatchObject({
+      citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-parameterized-sql-query' })]),
+    });
 
     expect(text).toContain('SQL injection');
     expect(text).toContain('line 2');
@@ -63,7 +83,12 @@ describe('reviewing code through the chat service (offline engine)', () => {
       '```typescript\ninterface Order { total: number }\n\nexport function label(order: Order): string {\n  const total: string = order.total;\n  return `Total: ${total}`;\n}\n```',
     );
     expect(result.findings).toEqual([
-      expect.objectContaining({ rule: 'typescript', line: 4, severity: 'error', message: expect.stringContaining("Type 'number' is not assignable to type 'string'") }),
+      expect.objectContaining({
+        rule: 'typescript',
+        line: 4,
+        severity: 'error',
+        message: expect.stringContaining("Type 'number' is not assignable to type 'string'"),
+      }),
     ]);
     expect(text).toContain('line 4');
   });

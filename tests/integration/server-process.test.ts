@@ -42,7 +42,10 @@ function start(entry: 'server' | 'worker', environment: Record<string, string>) 
 
 /** Attach from this test process, as a CLI would, while a Kiln server runs on `dataDir`. */
 async function attach(dataDir: string) {
-  const infrastructure = await startKilnInfrastructure({ dataDir, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined }, log);
+  const infrastructure = await startKilnInfrastructure(
+    { dataDir, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
+    log,
+  );
   return infrastructure;
 }
 
@@ -58,7 +61,9 @@ describe('the server process', () => {
     });
 
     const cli = await attach(dataDir);
-    await cli.dataSource.query(`INSERT INTO users (email, password_hash, role) VALUES ('grace@example.com', 'x', 'admin')`);
+    await cli.dataSource.query(
+      `INSERT INTO users (email, password_hash, role) VALUES ('grace@example.com', 'x', 'admin')`,
+    );
     const collection = await cli.chroma.getOrCreateCollection({ name: 'survivor', embeddingFunction: null });
     await collection.add({ ids: ['p1'], embeddings: [[0.5, 0.5]] });
     await cli.stop();
@@ -124,7 +129,10 @@ describe('the server process', () => {
       }
       throw new Error(`ping ${echo} was not handled`);
     };
-    expect(await ping('while the server runs')).toMatchObject({ pid: worker.pid, echo: { echo: 'while the server runs' } });
+    expect(await ping('while the server runs')).toMatchObject({
+      pid: worker.pid,
+      echo: { echo: 'while the server runs' },
+    });
 
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     const { postgres, chroma } = client.summary;

@@ -41,7 +41,12 @@ export class KilnProcess {
     const script = entry === 'server' ? 'server/main.ts' : 'workers/main.ts';
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: repositoryRoot,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...environment },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/tmp',
+        LOG_LEVEL: 'info',
+        ...environment,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...user,
     });
@@ -59,7 +64,9 @@ export class KilnProcess {
       const found = this.lines.find(matches);
       if (found) return found;
       if (this.child.exitCode !== null || this.child.signalCode !== null) {
-        throw new Error(`process exited (${this.child.exitCode ?? this.child.signalCode}) before the awaited log line:\n${this.output.join('\n')}`);
+        throw new Error(
+          `process exited (${this.child.exitCode ?? this.child.signalCode}) before the awaited log line:\n${this.output.join('\n')}`,
+        );
       }
       if (Date.now() > deadline) throw new Error(`timed out waiting for a log line:\n${this.output.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

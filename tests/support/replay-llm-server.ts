@@ -8,8 +8,25 @@ import type { AddressInfo } from 'node:net';
  * scripted reply; requests and TCP connections are recorded.
  */
 export type Reply =
-  | { kind: 'anthropic'; pieces: string[]; inputTokens?: number; outputTokens?: number; stopReason?: string; pieceDelayMs?: number; cutAfter?: number }
-  | { kind: 'openai'; pieces: string[]; promptTokens?: number; completionTokens?: number; finishReason?: string; pieceDelayMs?: number; cutAfter?: number; usage?: boolean }
+  | {
+      kind: 'anthropic';
+      pieces: string[];
+      inputTokens?: number;
+      outputTokens?: number;
+      stopReason?: string;
+      pieceDelayMs?: number;
+      cutAfter?: number;
+    }
+  | {
+      kind: 'openai';
+      pieces: string[];
+      promptTokens?: number;
+      completionTokens?: number;
+      finishReason?: string;
+      pieceDelayMs?: number;
+      cutAfter?: number;
+      usage?: boolean;
+    }
   | { kind: 'error'; status: number; body: object; headers?: Record<string, string> };
 
 export interface RecordedRequest {
@@ -27,7 +44,12 @@ export async function startReplayLlmServer(initial: Reply[] = []) {
   const server = http.createServer(async (request, response) => {
     let text = '';
     for await (const chunk of request) text += chunk;
-    requests.push({ method: request.method!, url: request.url!, headers: request.headers, body: text ? JSON.parse(text) : {} });
+    requests.push({
+      method: request.method!,
+      url: request.url!,
+      headers: request.headers,
+      body: text ? JSON.parse(text) : {},
+    });
     const reply = replies.shift() ?? (replies.length === 0 && fallback ? fallback : undefined);
     if (!reply) {
       response.writeHead(500).end('no scripted reply');
@@ -37,7 +59,9 @@ export async function startReplayLlmServer(initial: Reply[] = []) {
       if (!response.writableFinished) closedEarly += 1;
     });
     if (reply.kind === 'error') {
-      response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
+      response
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.body));
       return;
     }
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -93,7 +117,9 @@ function anthropicEvents(reply: Extract<Reply, { kind: 'anthropic' }>): string[]
       },
     }),
     sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...reply.pieces.map((text) => sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+    ...reply.pieces.map((text) =>
+      sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+    ),
     sse('content_block_stop', { type: 'content_block_stop', index: 0 }),
     sse('message_delta', {
       type: 'message_delta',

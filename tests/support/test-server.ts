@@ -13,10 +13,16 @@ import { temporaryDirectory } from './temporary-directory.ts';
 export async function startTestServer(options: { provider?: LlmProvider; environment?: Record<string, string> } = {}) {
   const dataDir = await temporaryDirectory('kiln-chat');
   const config = loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0', KILN_WORKERS: 'off', ...options.environment });
-  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { provider: options.provider });
+  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), {
+    provider: options.provider,
+  });
   const sockets: Socket[] = [];
 
-  const api = async (method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const api = async (
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
       headers: {
@@ -44,11 +50,19 @@ export async function startTestServer(options: { provider?: LlmProvider; environ
   };
 
   const newConversation = async (token: string, title?: string) =>
-    (await api('POST', '/conversations', { token, body: title ? { title } : {} })).json as { id: string; title: string };
+    (await api('POST', '/conversations', { token, body: title ? { title } : {} })).json as {
+      id: string;
+      title: string;
+    };
 
   /** A connected Socket.IO client (WebSocket transport) collecting every `turn:event`. */
   const socket = async (token: string) => {
-    const client = connectSocketIo(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const client = connectSocketIo(server.url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(client);
     const events: TurnEvent[] = [];
     client.on('turn:event', (event: TurnEvent) => events.push(event));
@@ -61,7 +75,10 @@ export async function startTestServer(options: { provider?: LlmProvider; environ
     const until = async (predicate: (events: TurnEvent[]) => boolean, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(events)) {
-        if (Date.now() > deadline) throw new Error(`timed out; events so far: ${JSON.stringify(events.map((event) => [event.seq, event.type]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `timed out; events so far: ${JSON.stringify(events.map((event) => [event.seq, event.type]))}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       return events;
@@ -88,4 +105,5 @@ export async function startTestServer(options: { provider?: LlmProvider; environ
 export const turnEnded = (turnId: string) => (events: TurnEvent[]) =>
   events.some((event) => event.turnId === turnId && (event.type === 'turn.end' || event.type === 'turn.error'));
 
-export const textOf = (events: TurnEvent[]) => events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
+export const textOf = (events: TurnEvent[]) =>
+  events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');

@@ -11,7 +11,11 @@ describe('the ping job', () => {
     expect(await queue.get(pingJobName, id)).toEqual({
       id,
       state: 'completed',
-      output: expect.objectContaining({ pid: process.pid, handledAt: '2026-11-22T10:00:00.000Z', echo: { from: 'test' } }),
+      output: expect.objectContaining({
+        pid: process.pid,
+        handledAt: '2026-11-22T10:00:00.000Z',
+        echo: { from: 'test' },
+      }),
     });
   });
 

@@ -12,7 +12,11 @@ export class PgBossJobQueue implements JobQueue {
     private readonly stopTimeoutMs: number,
   ) {}
 
-  static async start(databaseUrl: string, log: Logger, options: { stopTimeoutMs?: number } = {}): Promise<PgBossJobQueue> {
+  static async start(
+    databaseUrl: string,
+    log: Logger,
+    options: { stopTimeoutMs?: number } = {},
+  ): Promise<PgBossJobQueue> {
     const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'kiln-jobs', max: 4 });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();

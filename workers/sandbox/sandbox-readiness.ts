@@ -24,7 +24,10 @@ export function sandboxReadinessCheck(settings: { mode: SandboxMode; dockerHost:
         const host = settings.dockerHost ?? 'unix:///var/run/docker.sock';
         const version = await dockerVersion(host).catch((error: unknown) => error as Error);
         if (version instanceof Error) {
-          return { ok: false, detail: `code execution is off: the Docker API at ${host} does not answer (${version.message})` };
+          return {
+            ok: false,
+            detail: `code execution is off: the Docker API at ${host} does not answer (${version.message})`,
+          };
         }
         return { ok: true, detail: `Docker API at ${host} (${version})` };
       }
@@ -57,9 +60,7 @@ async function firstExecutable(candidates: string[]) {
 function dockerVersion(dockerHost: string): Promise<string> {
   const url = new URL(dockerHost);
   const target =
-    url.protocol === 'unix:'
-      ? { socketPath: url.pathname }
-      : { host: url.hostname, port: Number(url.port || 2375) };
+    url.protocol === 'unix:' ? { socketPath: url.pathname } : { host: url.hostname, port: Number(url.port || 2375) };
   return new Promise((resolve, reject) => {
     const request = http.get({ ...target, path: '/version', timeout: 2_000 }, (response) => {
       let body = '';

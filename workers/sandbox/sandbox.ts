@@ -50,8 +50,7 @@ export interface SandboxExecution {
 }
 
 export type SandboxEvent =
-  | { type: 'output'; stream: 'stdout' | 'stderr'; chunk: string }
-  | { type: 'exit'; exit: SandboxExit };
+  { type: 'output'; stream: 'stdout' | 'stderr'; chunk: string } | { type: 'exit'; exit: SandboxExit };
 
 export interface SandboxExit {
   /** null when the process was killed by a signal. */
@@ -67,10 +66,7 @@ export interface SandboxExit {
 /** No sandbox can run code here (driver missing, API down). Code is never run on the host instead. */
 export class SandboxUnavailableError extends Error {
   override readonly name = 'SandboxUnavailableError';
-  constructor(
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }

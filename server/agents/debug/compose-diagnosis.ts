@@ -29,7 +29,12 @@ export function composeDiagnosis(diagnosis: Diagnosis): string {
   const lines = [offlineBanner("Kiln's notes on common errors and its pattern store"), ''];
   const { signature } = diagnosis;
   if (!signature) lines.push(...whatIsNeeded(diagnosis.related));
-  else lines.push(...signatureSection(signature), ...causeSection(signature, diagnosis.cause), ...patternSections(diagnosis));
+  else
+    lines.push(
+      ...signatureSection(signature),
+      ...causeSection(signature, diagnosis.cause),
+      ...patternSections(diagnosis),
+    );
   lines.push('', configureModelHint('For a generated answer that reads your code'));
   return lines.join('\n');
 }
@@ -44,20 +49,33 @@ function whatIsNeeded(related: Pattern[]): string[] {
     '',
     'Put the error in a fenced block (```), so it is read exactly as printed.',
   ];
-  if (related.length) lines.push('', 'Meanwhile, these patterns match the words of your message:', ...related.map((pattern) => `- ${pattern.title} (\`${pattern.id}\`)`));
+  if (related.length)
+    lines.push(
+      '',
+      'Meanwhile, these patterns match the words of your message:',
+      ...related.map((pattern) => `- ${pattern.title} (\`${pattern.id}\`)`),
+    );
   return lines;
 }
 
 function signatureSection(signature: ErrorSignature): string[] {
   const lines = ['## The error', ''];
   const type = signature.type ? `\`${signature.type}\`` : '(none printed)';
-  lines.push(`- **Type:** ${type}, ${ecosystemNames[signature.ecosystem]}${signature.code && !signature.type.includes(signature.code) ? `, code \`${signature.code}\`` : ''}`);
+  lines.push(
+    `- **Type:** ${type}, ${ecosystemNames[signature.ecosystem]}${signature.code && !signature.type.includes(signature.code) ? `, code \`${signature.code}\`` : ''}`,
+  );
   if (signature.message) lines.push(`- **Message:** \`${signature.message}\``);
   const shown = [signature.type, signature.template].filter(Boolean).join(': ');
-  lines.push(`- **Signature:** \`${shown}\` (id \`${signature.id}\`: the same for this error with other names, values and paths)`);
+  lines.push(
+    `- **Signature:** \`${shown}\` (id \`${signature.id}\`: the same for this error with other names, values and paths)`,
+  );
   const [top, ...callers] = signature.frames;
-  if (top) lines.push(`- **Thrown at:** \`${describeFrame(top)}\`${callers.length ? `, called from ${callers.map((frame) => `\`${describeFrame(frame)}\``).join(' ← ')}` : ''}`);
-  else lines.push('- **Thrown at:** the trace shows no frame in your own code (only library or runtime frames, or none).');
+  if (top)
+    lines.push(
+      `- **Thrown at:** \`${describeFrame(top)}\`${callers.length ? `, called from ${callers.map((frame) => `\`${describeFrame(frame)}\``).join(' ← ')}` : ''}`,
+    );
+  else
+    lines.push('- **Thrown at:** the trace shows no frame in your own code (only library or runtime frames, or none).');
   if (signature.unhandledRejection) lines.push('- **Unhandled:** a promise was rejected and nothing caught it.');
   for (const detail of signature.details) lines.push(`- ${detail.replace(/\s+/g, ' ')}`);
   return [...lines, ''];
@@ -68,8 +86,8 @@ function causeSection(signature: ErrorSignature, cause: LikelyCause | undefined)
     return [
       '## Likely cause',
       '',
-      'Kiln has no notes on this kind of error. Start from the top frame of your own code'
-        + `${signature.frames[0] ? ` (\`${describeFrame(signature.frames[0])}\`)` : ''}: print the values used on that line, and search the exact message together with the library's name and version.`,
+      'Kiln has no notes on this kind of error. Start from the top frame of your own code' +
+        `${signature.frames[0] ? ` (\`${describeFrame(signature.frames[0])}\`)` : ''}: print the values used on that line, and search the exact message together with the library's name and version.`,
       '',
     ];
   }
@@ -99,17 +117,33 @@ function patternSections({ fixes, related }: Diagnosis): string[] {
       '',
       ...codeBlock(first.pattern),
     );
-    for (const { pattern } of others) lines.push(`Also filed as a fix: **${pattern.title}** (\`${pattern.id}\`): ${pattern.summary}`, '');
+    for (const { pattern } of others)
+      lines.push(`Also filed as a fix: **${pattern.title}** (\`${pattern.id}\`): ${pattern.summary}`, '');
   } else if (related[0]) {
-    lines.push('## A pattern that may help', '', `No stored pattern is filed as a fix for this error; the closest match is **${related[0].title}**. ${related[0].summary}`, '', ...codeBlock(related[0]));
+    lines.push(
+      '## A pattern that may help',
+      '',
+      `No stored pattern is filed as a fix for this error; the closest match is **${related[0].title}**. ${related[0].summary}`,
+      '',
+      ...codeBlock(related[0]),
+    );
   } else {
     lines.push('No stored pattern is filed as a fix for this error, and none matched it closely.', '');
   }
-  const more = (first ? related : related.slice(1)).filter((pattern) => !fixes.some((fix) => fix.pattern.id === pattern.id)).slice(0, 3);
+  const more = (first ? related : related.slice(1))
+    .filter((pattern) => !fixes.some((fix) => fix.pattern.id === pattern.id))
+    .slice(0, 3);
   if (more.length) lines.push('Related patterns:', ...more.map((pattern) => `- ${pattern.title} (\`${pattern.id}\`)`));
   return lines;
 }
 
 function codeBlock(pattern: Pattern): string[] {
-  return [`\`\`\`${pattern.language}`, pattern.code.trimEnd(), '```', '', `Source: ${sourceOf({ pattern, score: 0, sources: {} })}`, ''];
+  return [
+    `\`\`\`${pattern.language}`,
+    pattern.code.trimEnd(),
+    '```',
+    '',
+    `Source: ${sourceOf({ pattern, score: 0, sources: {} })}`,
+    '',
+  ];
 }

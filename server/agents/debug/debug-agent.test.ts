@@ -23,11 +23,19 @@ const guard = pattern('ts-guard', { title: 'Guard against undefined data before 
 const related = pattern('ts-safe-json');
 const all = new Map([guard, related].map((item) => [item.id, item]));
 
-async function knowledge(options: { searchFails?: boolean; graphFails?: boolean } = {}): Promise<DebugKnowledge & { queries: string[] }> {
+async function knowledge(
+  options: { searchFails?: boolean; graphFails?: boolean } = {},
+): Promise<DebugKnowledge & { queries: string[] }> {
   const graph = new InMemoryGraphStore();
-  await graph.write(graphChange([{ pattern: guard, fixes: ["TypeError: Cannot read properties of undefined (reading 'map')"] }]));
+  await graph.write(
+    graphChange([{ pattern: guard, fixes: ["TypeError: Cannot read properties of undefined (reading 'map')"] }]),
+  );
   const queries: string[] = [];
-  const hit = (item: Pattern, score: number): RetrievedPattern => ({ pattern: item, score, sources: { vector: 0.5, text: 0.1 } });
+  const hit = (item: Pattern, score: number): RetrievedPattern => ({
+    pattern: item,
+    score,
+    sources: { vector: 0.5, text: 0.1 },
+  });
   return {
     queries,
     graph: options.graphFails ? { neighbours: async () => Promise.reject(new Error('graph down')) } : graph,
@@ -52,9 +60,15 @@ TypeError: Cannot read properties of undefined (reading 'map')
 
 describe('DebugAgent with the offline engine', () => {
   it('cites the fixing pattern first, then answers with the signature, cause, fix and the pattern code', async () => {
-    const { events, text, result } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext(trace));
+    const { events, text, result } = await runAgent(
+      new DebugAgent(new OfflineEngine(), await knowledge()),
+      agentContext(trace),
+    );
     const retrieval = events.find((event) => event.type === 'retrieval')!;
-    expect(retrieval.type === 'retrieval' && retrieval.citations.map((citation) => [citation.patternId, citation.sources.graph])).toEqual([
+    expect(
+      retrieval.type === 'retrieval' &&
+        retrieval.citations.map((citation) => [citation.patternId, citation.sources.graph]),
+    ).toEqual([
       ['ts-guard', 1],
       ['ts-safe-json', undefined],
     ]);
@@ -71,7 +85,10 @@ describe('DebugAgent with the offline engine', () => {
   });
 
   it('asks for the error and its trace when the message has none', async () => {
-    const { text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext('my app is broken, can you help?'));
+    const { text } = await runAgent(
+      new DebugAgent(new OfflineEngine(), await knowledge()),
+      agentContext('my app is broken, can you help?'),
+    );
     expect(text).toContain('I could not find an error message or a stack trace');
     expect(text).toContain('the stack trace or traceback below it');
   });
@@ -81,16 +98,23 @@ describe('DebugAgent with the offline engine', () => {
       { role: 'user' as const, content: trace },
       { role: 'assistant' as const, content: 'Earlier answer.' },
     ];
-    const { text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge()), agentContext('why does this happen?', { history }));
+    const { text } = await runAgent(
+      new DebugAgent(new OfflineEngine(), await knowledge()),
+      agentContext('why does this happen?', { history }),
+    );
     expect(text).toContain('`renderList (list.ts:12)`');
   });
 
   it('answers without the stores, naming what could not be searched', async () => {
-    const { events, text } = await runAgent(new DebugAgent(new OfflineEngine(), await knowledge({ graphFails: true, searchFails: true })), agentContext(trace));
+    const { events, text } = await runAgent(
+      new DebugAgent(new OfflineEngine(), await knowledge({ graphFails: true, searchFails: true })),
+      agentContext(trace),
+    );
     expect(events[0]).toEqual({
       type: 'retrieval',
       citations: [],
-      notice: 'The knowledge graph could not be searched for known fixes (graph down). The pattern store could not be searched: pattern search is unavailable',
+      notice:
+        'The knowledge graph could not be searched for known fixes (graph down). The pattern store could not be searched: pattern search is unavailable',
     });
     expect(text).toContain('No stored pattern is filed as a fix for this error');
     expect(text).toContain('## Likely cause');
@@ -124,6 +148,8 @@ describe('searchQuery', () => {
 
   it('keeps the last name of a dotted Python type', () => {
     const signature = findError('json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)')!;
-    expect(searchQuery(signature, 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)')).toBe('JSONDecodeError Expecting value: line column (char )');
+    expect(searchQuery(signature, 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)')).toBe(
+      'JSONDecodeError Expecting value: line column (char )',
+    );
   });
 });

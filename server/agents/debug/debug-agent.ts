@@ -55,7 +55,10 @@ export class DebugAgent implements Agent {
       yield { type: 'retrieval', citations, ...(notices.length ? { notice: notices.join(' ') } : {}) };
     }
     const cause = signature ? likelyCause(signature) : undefined;
-    const grounding = [...fixes.map((fix) => ({ pattern: fix.pattern, score: 0, sources: {} })), ...related.slice(0, Math.max(0, 3 - fixes.length))].map(toGrounding);
+    const grounding = [
+      ...fixes.map((fix) => ({ pattern: fix.pattern, score: 0, sources: {} })),
+      ...related.slice(0, Math.max(0, 3 - fixes.length)),
+    ].map(toGrounding);
     return yield* relayModel(
       this.provider,
       {
@@ -80,10 +83,17 @@ export class DebugAgent implements Agent {
     }
   }
 
-  private async search(signature: ErrorSignature | undefined, message: string, notices: string[]): Promise<RetrievedPattern[]> {
+  private async search(
+    signature: ErrorSignature | undefined,
+    message: string,
+    notices: string[],
+  ): Promise<RetrievedPattern[]> {
     if (!this.knowledge.retriever) return [];
     const prefer = languageNamedIn(message) ?? (signature ? preferredLanguage[signature.ecosystem] : undefined);
-    const retrieved = await retrievePatterns(this.knowledge.retriever, searchQuery(signature, message), { k: 5, prefer });
+    const retrieved = await retrievePatterns(this.knowledge.retriever, searchQuery(signature, message), {
+      k: 5,
+      prefer,
+    });
     if (retrieved.event.notice) notices.push(retrieved.event.notice);
     return retrieved.relevant;
   }
@@ -97,13 +107,20 @@ export function searchQuery(signature: ErrorSignature | undefined, message: stri
   const words = message
     .replace(/```[\s\S]*?(?:```|$)/g, ' ')
     .split('\n')
-    .filter((line) => !/^\s+at |^\s*File "|^\s*(?:Traceback|npm (?:ERR!|error))/.test(line) && !(signature?.message && line.includes(signature.message)))
+    .filter(
+      (line) =>
+        !/^\s+at |^\s*File "|^\s*(?:Traceback|npm (?:ERR!|error))/.test(line) &&
+        !(signature?.message && line.includes(signature.message)),
+    )
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 300);
   if (!signature) return words || message.slice(0, 300);
-  const template = signature.template.replace(/['"`]?<[a-z]+>['"`]?/g, ' ').replace(/\s+/g, ' ').trim();
+  const template = signature.template
+    .replace(/['"`]?<[a-z]+>['"`]?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return [signature.type.split('.').at(-1), template, words].filter(Boolean).join(' ');
 }
 

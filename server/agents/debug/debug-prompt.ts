@@ -11,7 +11,11 @@ If the trace is not enough to be sure, say which value or line to inspect and wh
  * The system prompt a model gets for a debug turn: Kiln's parse of the error and its notes on this kind
  * of error. The patterns (fixes first) travel as grounding; `fixingCount` says how many lead the list.
  */
-export function debugSystemPrompt(signature: ErrorSignature | undefined, cause: LikelyCause | undefined, fixingCount: number): string {
+export function debugSystemPrompt(
+  signature: ErrorSignature | undefined,
+  cause: LikelyCause | undefined,
+  fixingCount: number,
+): string {
   if (!signature) {
     return `${instructions}\n\nKiln found no error message or stack trace in the message. If the problem cannot be diagnosed from the description, ask for the full error as printed and its stack trace.`;
   }
@@ -27,8 +31,19 @@ export function debugSystemPrompt(signature: ErrorSignature | undefined, cause: 
     ...(signature.unhandledRejection ? ['- the promise rejection was unhandled'] : []),
   ];
   if (cause) {
-    lines.push('', `Kiln's notes on this kind of error: ${cause.meaning}`, 'Usual causes:', ...cause.causes.map((line) => `- ${line}`), 'Usual fixes:', ...cause.fixes.map((line) => `- ${line}`));
+    lines.push(
+      '',
+      `Kiln's notes on this kind of error: ${cause.meaning}`,
+      'Usual causes:',
+      ...cause.causes.map((line) => `- ${line}`),
+      'Usual fixes:',
+      ...cause.fixes.map((line) => `- ${line}`),
+    );
   }
-  if (fixingCount > 0) lines.push('', `The first ${fixingCount === 1 ? 'pattern' : `${fixingCount} patterns`} below ${fixingCount === 1 ? 'is' : 'are'} recorded in Kiln's store as fixing this error.`);
+  if (fixingCount > 0)
+    lines.push(
+      '',
+      `The first ${fixingCount === 1 ? 'pattern' : `${fixingCount} patterns`} below ${fixingCount === 1 ? 'is' : 'are'} recorded in Kiln's store as fixing this error.`,
+    );
   return lines.join('\n');
 }

@@ -6,8 +6,12 @@ const causeOf = (printed: string) => likelyCause(findError(printed)!);
 
 describe('likelyCause', () => {
   it('explains reading a property of undefined with the property that was asked for', () => {
-    const cause = causeOf("TypeError: Cannot read properties of undefined (reading 'map')\n    at renderList (/app/list.ts:12:20)")!;
-    expect(cause.meaning).toBe('Code read a property of a value that was `undefined` at that moment (it asked for `.map`).');
+    const cause = causeOf(
+      "TypeError: Cannot read properties of undefined (reading 'map')\n    at renderList (/app/list.ts:12:20)",
+    )!;
+    expect(cause.meaning).toBe(
+      'Code read a property of a value that was `undefined` at that moment (it asked for `.map`).',
+    );
     expect(cause.causes.join(' ')).toMatch(/not loaded yet/);
     expect(cause.causes.join(' ')).toMatch(/missing `await`/);
     expect(causeOf("TypeError: undefined is not an object (evaluating 'data.items.map')")!.meaning).toContain('`.map`');
@@ -23,13 +27,17 @@ describe('likelyCause', () => {
     const cause = causeOf('ERROR:  duplicate key value violates unique constraint "users_email_key"')!;
     expect(cause.meaning).toContain('`users_email_key`');
     expect(cause.fixes[0]).toContain('ON CONFLICT');
-    expect(likelyCause({ type: '', message: 'duplicate key value violates unique constraint' })!.meaning).not.toContain('(');
+    expect(likelyCause({ type: '', message: 'duplicate key value violates unique constraint' })!.meaning).not.toContain(
+      '(',
+    );
   });
 
   it('gives Python advice by exception type, with the value from the message', () => {
     expect(causeOf("KeyError: 'user_id'")!.fixes[0]).toContain('d.get(key, default)');
     expect(causeOf("AttributeError: 'NoneType' object has no attribute 'group'")!.causes[1]).toContain('re.match');
-    expect(causeOf("AttributeError: 'dict' object has no attribute 'name'")!.meaning).toBe('A `dict` has no attribute `name`.');
+    expect(causeOf("AttributeError: 'dict' object has no attribute 'name'")!.meaning).toBe(
+      'A `dict` has no attribute `name`.',
+    );
     expect(causeOf("ModuleNotFoundError: No module named 'yaml'")!.fixes[0]).toContain('python -m pip install');
   });
 
@@ -38,7 +46,9 @@ describe('likelyCause', () => {
   });
 
   it('picks the specific ES module advice before the general ReferenceError one', () => {
-    expect(causeOf('ReferenceError: __dirname is not defined in ES module scope')!.fixes[0]).toContain('import.meta.dirname');
+    expect(causeOf('ReferenceError: __dirname is not defined in ES module scope')!.fixes[0]).toContain(
+      'import.meta.dirname',
+    );
     expect(causeOf('ReferenceError: fetchUser is not defined')!.meaning).toContain('`fetchUser`');
   });
 

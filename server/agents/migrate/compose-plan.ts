@@ -34,17 +34,28 @@ export function composeMigrationPlan({ request, manifest, manifestSource, store 
     lines.push('### Breaking changes', '');
     if (changes.length === 0) lines.push('None of the curated changes fall between these versions.', '');
     if (changes.some((change) => change.find)) {
-      lines.push('Each check is a search from the project root that finds nothing once the change is made. Define it once in your shell:', '', '```sh', searchFunction(guide), '```', '');
+      lines.push(
+        'Each check is a search from the project root that finds nothing once the change is made. Define it once in your shell:',
+        '',
+        '```sh',
+        searchFunction(guide),
+        '```',
+        '',
+      );
     }
     changes.forEach((change, index) => {
       lines.push(`${index + 1}. ${change.change} **Do:** ${change.action}`);
-      if (change.find) lines.push(`   - Check: ${inlineCode(`find_uses '${change.find.replaceAll("'", "'\\''")}'`)} finds nothing.`);
+      if (change.find)
+        lines.push(`   - Check: ${inlineCode(`find_uses '${change.find.replaceAll("'", "'\\''")}'`)} finds nothing.`);
     });
     lines.push('', '### Risks', '', ...guide.risks.map((risk) => `- ${risk}`), '');
   }
   lines.push(...storeSection(request, store));
   if (guide) lines.push('References:', ...guide.references.map((reference) => `- ${reference}`));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
 }
 
 /** What Kiln can say when the message names no migration it recognises. */
@@ -64,15 +75,24 @@ export function composeWhatToMigrate(guides: readonly MigrationGuide[]): string 
 }
 
 function titleOf({ guide, from, to }: MigrationRequest): string {
-  if (guide?.ecosystem === 'runtime') return `${guide.title.split(' ')[0]} ${from.version ?? guide.from.version} to ${to.version}`;
+  if (guide?.ecosystem === 'runtime')
+    return `${guide.title.split(' ')[0]} ${from.version ?? guide.from.version} to ${to.version}`;
   if (guide) return guide.title;
-  return from.name === to.name ? `${from.name} ${from.version ?? '(current)'} to ${to.version}` : `${from.name} to ${to.name}`;
+  return from.name === to.name
+    ? `${from.name} ${from.version ?? '(current)'} to ${to.version}`
+    : `${from.name} to ${to.name}`;
 }
 
-function situation(request: MigrationRequest, manifest: Manifest | undefined, manifestSource: string | undefined): string[] {
+function situation(
+  request: MigrationRequest,
+  manifest: Manifest | undefined,
+  manifestSource: string | undefined,
+): string[] {
   const { guide, from, to } = request;
   const lines: string[] = [];
-  const current = from.version ? `${from.name} ${from.version}${request.currentVersionFrom === 'manifest' ? ` (from ${manifestSource ?? 'your manifest'})` : ''}` : from.name;
+  const current = from.version
+    ? `${from.name} ${from.version}${request.currentVersionFrom === 'manifest' ? ` (from ${manifestSource ?? 'your manifest'})` : ''}`
+    : from.name;
   lines.push(`- **From:** ${current}`, `- **To:** ${to.name}${to.version ? ` ${to.version}` : ''}`);
   const needed = guide?.requiresRuntime;
   if (needed) {
@@ -80,10 +100,16 @@ function situation(request: MigrationRequest, manifest: Manifest | undefined, ma
     const declaredFloor = declared ? versionOf(declared) : undefined;
     const runtimeName = needed.name === 'node' ? 'Node.js' : 'Python';
     if (declaredFloor && compareVersions(declaredFloor, needed.version) < 0) {
-      lines.push(`- **Requires:** ${runtimeName} ${needed.version} or newer, but your manifest allows ${declared}: raise it first.`);
+      lines.push(
+        `- **Requires:** ${runtimeName} ${needed.version} or newer, but your manifest allows ${declared}: raise it first.`,
+      );
     } else lines.push(`- **Requires:** ${runtimeName} ${needed.version} or newer.`);
   }
-  if (!guide) lines.push('', 'Kiln has no curated notes on this migration, so the plan below is the general procedure: the breaking changes come from the project\'s own release notes.');
+  if (!guide)
+    lines.push(
+      '',
+      "Kiln has no curated notes on this migration, so the plan below is the general procedure: the breaking changes come from the project's own release notes.",
+    );
   return lines;
 }
 
@@ -95,11 +121,13 @@ interface Step {
 function steps(request: MigrationRequest, manifest: Manifest | undefined, changeCount: number): Step[] {
   const { guide, from, to } = request;
   const baseline: Step = {
-    action: '**Start from a green baseline.** Work on a branch, and run the tests (and the type check) on the current version before changing anything.',
+    action:
+      '**Start from a green baseline.** Work on a branch, and run the tests (and the type check) on the current version before changing anything.',
     check: `the suite passes on ${from.name}${from.version ? ` ${from.version}` : ''}; keep the result to compare against.`,
   };
   const verify: Step = {
-    action: '**Verify the whole application.** Run the type check and the full test suite, then start the app and exercise its main paths; roll out to a staging environment before production.',
+    action:
+      '**Verify the whole application.** Run the type check and the full test suite, then start the app and exercise its main paths; roll out to a staging environment before production.',
     check: 'everything passes, and the logs show no new errors or deprecation warnings.',
   };
   if (!guide) {
@@ -110,19 +138,34 @@ function steps(request: MigrationRequest, manifest: Manifest | undefined, change
         action: `**Read what changed.** Read the release notes or migration guide of ${to.name} for every version from ${from.version ?? 'yours'} to ${to.version ?? 'the target'}, and list the breaking changes that touch your code.`,
         check: 'each breaking change in the list has a place in your code, or a note that it does not apply.',
       },
-      { action: `**Upgrade.** ${install}`, check: `${request.packageManager === 'pip' ? '`python -m pip check`' : '`npm ls`'} reports no conflicts and the installed version is the target.` },
-      { action: '**Fix what breaks,** one breaking change at a time, re-running the tests after each.', check: 'the type check and tests pass after each change.' },
+      {
+        action: `**Upgrade.** ${install}`,
+        check: `${request.packageManager === 'pip' ? '`python -m pip check`' : '`npm ls`'} reports no conflicts and the installed version is the target.`,
+      },
+      {
+        action: '**Fix what breaks,** one breaking change at a time, re-running the tests after each.',
+        check: 'the type check and tests pass after each change.',
+      },
       verify,
     ];
   }
-  const companions = guide.companions.filter((companion) => !manifest || manifest.dependencies.some((dependency) => dependency.name === companion.name));
+  const companions = guide.companions.filter(
+    (companion) => !manifest || manifest.dependencies.some((dependency) => dependency.name === companion.name),
+  );
   const codemods = guide.codemods.map((codemod) => ({
     action: `**Run the codemod:** \`${codemod.command}\` (${codemod.does}).`,
     check: 'review its diff (`git diff`) before committing; the tests still run.',
   }));
-  const result: Step[] = [baseline, ...codemods, ...guide.steps.map((step) => ({ action: step.action, check: step.check }))];
+  const result: Step[] = [
+    baseline,
+    ...codemods,
+    ...guide.steps.map((step) => ({ action: step.action, check: step.check })),
+  ];
   if (changeCount > 0) {
-    result.push({ action: '**Fix the breaking changes below,** one at a time, re-running the tests after each.', check: 'each search listed with the changes comes back empty, or every remaining hit was reviewed.' });
+    result.push({
+      action: '**Fix the breaking changes below,** one at a time, re-running the tests after each.',
+      check: 'each search listed with the changes comes back empty, or every remaining hit was reviewed.',
+    });
   }
   if (companions.length) {
     result.push({
@@ -134,7 +177,10 @@ function steps(request: MigrationRequest, manifest: Manifest | undefined, change
 }
 
 function numbered(items: Step[]): string[] {
-  return items.flatMap((item, index) => [`${index + 1}. ${item.action}`, `   - Check: ${item.check.charAt(0).toLowerCase()}${item.check.slice(1)}`]);
+  return items.flatMap((item, index) => [
+    `${index + 1}. ${item.action}`,
+    `   - Check: ${item.check.charAt(0).toLowerCase()}${item.check.slice(1)}`,
+  ]);
 }
 
 /** The guide's changes that lie between the current and the target version (all of them when the current one is unknown). */
@@ -146,8 +192,13 @@ function applicableChanges(guide: MigrationGuide, { from, to }: MigrationRequest
   });
 }
 
-function installCommand(name: string, to: MigrationRequest['to'], packageManager: MigrationRequest['packageManager']): string {
-  if (name !== to.name) return `Install \`${to.name}\` next to \`${name}\`, move the code over module by module, then remove \`${name}\`.`;
+function installCommand(
+  name: string,
+  to: MigrationRequest['to'],
+  packageManager: MigrationRequest['packageManager'],
+): string {
+  if (name !== to.name)
+    return `Install \`${to.name}\` next to \`${name}\`, move the code over module by module, then remove \`${name}\`.`;
   const pip = `\`python -m pip install "${to.name}${to.version ? `==${to.version}.*` : ''}"\`, then update the pin in your requirements`;
   const npm = `\`npm install ${to.name}@${to.version ?? 'latest'}\``;
   if (packageManager === 'pip') return `${pip}.`;
@@ -171,13 +222,20 @@ function storeSection({ guide, from }: MigrationRequest, store: StoreFindings): 
   const name = guide?.packages[0] ?? from.name;
   if (store.affectedTotal > 0) {
     const shown = store.affected.map((pattern) => `${pattern.title} (\`${pattern.id}\`)`).join('; ');
-    lines.push(`- ${store.affectedTotal} stored pattern${store.affectedTotal === 1 ? ' uses' : 's use'} \`${name}\`; check ${store.affectedTotal === 1 ? 'it' : 'them'} against the new version: ${shown}${store.affectedTotal > store.affected.length ? ', …' : ''}.`);
+    lines.push(
+      `- ${store.affectedTotal} stored pattern${store.affectedTotal === 1 ? ' uses' : 's use'} \`${name}\`; check ${store.affectedTotal === 1 ? 'it' : 'them'} against the new version: ${shown}${store.affectedTotal > store.affected.length ? ', …' : ''}.`,
+    );
   } else lines.push(`- No stored pattern uses \`${name}\`.`);
   for (const { pattern, replaces } of store.replacements) {
-    lines.push(`- **${pattern.title}** (\`${pattern.id}\`) supersedes **${replaces.title}** (\`${replaces.id}\`): prefer it in code you touch during the migration.`);
+    lines.push(
+      `- **${pattern.title}** (\`${pattern.id}\`) supersedes **${replaces.title}** (\`${replaces.id}\`): prefer it in code you touch during the migration.`,
+    );
   }
   if (store.helpful.length) {
-    lines.push('- Patterns for the target approach:', ...store.helpful.map((pattern) => `  - **${pattern.title}** (\`${pattern.id}\`): ${pattern.summary}`));
+    lines.push(
+      '- Patterns for the target approach:',
+      ...store.helpful.map((pattern) => `  - **${pattern.title}** (\`${pattern.id}\`): ${pattern.summary}`),
+    );
   }
   return [...lines, ''];
 }

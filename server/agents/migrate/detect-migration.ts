@@ -19,11 +19,18 @@ export interface MigrationRequest {
  * "typeorm 0.3 to 1.0". A curated guide is matched first; otherwise a generic package upgrade or
  * replacement is read from the words. Undefined when the message names no migration.
  */
-export function detectMigration(message: string, manifest: Manifest | undefined, guides: readonly MigrationGuide[]): MigrationRequest | undefined {
+export function detectMigration(
+  message: string,
+  manifest: Manifest | undefined,
+  guides: readonly MigrationGuide[],
+): MigrationRequest | undefined {
   const text = message.replace(/```[\s\S]*?```/g, ' ').toLowerCase();
   const transition = transitionIn(text);
   const candidates = guides.flatMap((guide) => {
-    const match = guide.from.name === guide.to.name ? matchUpgrade(guide, text, transition, manifest) : matchReplacement(guide, text, manifest);
+    const match =
+      guide.from.name === guide.to.name
+        ? matchUpgrade(guide, text, transition, manifest)
+        : matchReplacement(guide, text, manifest);
     return match ? [match] : [];
   });
   candidates.sort((a, b) => b.score - a.score || a.position - b.position);
@@ -37,7 +44,12 @@ interface Candidate {
   position: number;
 }
 
-function matchUpgrade(guide: MigrationGuide, text: string, transition: Transition, manifest: Manifest | undefined): Candidate | undefined {
+function matchUpgrade(
+  guide: MigrationGuide,
+  text: string,
+  transition: Transition,
+  manifest: Manifest | undefined,
+): Candidate | undefined {
   const position = firstMention(text, guide.from.aliases);
   if (position < 0) return undefined;
   const named = guide.from.aliases.flatMap((alias) => versionsAfter(text, alias)).sort((a, b) => a.index - b.index);
@@ -52,7 +64,13 @@ function matchUpgrade(guide: MigrationGuide, text: string, transition: Transitio
     if (named[0]!.current) current ??= named[0]!.version;
     else target = named[0]!.version;
   }
-  if (!target && /\b(?:latest|newest|upgrade|update|bump)\b/.test(text) && guide.to.version && (!current || compareVersions(current, guide.to.version) < 0)) target = guide.to.version;
+  if (
+    !target &&
+    /\b(?:latest|newest|upgrade|update|bump)\b/.test(text) &&
+    guide.to.version &&
+    (!current || compareVersions(current, guide.to.version) < 0)
+  )
+    target = guide.to.version;
   if (!target) return undefined;
   const runtime = guide.ecosystem === 'runtime';
   const fits = runtime
@@ -89,10 +107,15 @@ function matchReplacement(guide: MigrationGuide, text: string, manifest: Manifes
   };
 }
 
-function genericRequest(text: string, transition: Transition, manifest: Manifest | undefined): MigrationRequest | undefined {
+function genericRequest(
+  text: string,
+  transition: Transition,
+  manifest: Manifest | undefined,
+): MigrationRequest | undefined {
   const upgrade =
-    /\b(?:upgrade|update|bump|migrate)\s+(?:to\s+)?([@a-z][\w./-]*?)\s+(?:from\s+v?\^?~?(\d[\w.]*)\s+)?to\s+v?\^?~?(\d[\w.]*)/.exec(text) ??
-    /\b([@a-z][\w./-]*?)\s+v?(\d[\w.]*)\s*(?:→|->|=>|\bto\b)\s*(?:\1\s+)?v?(\d[\w.]*)/.exec(text);
+    /\b(?:upgrade|update|bump|migrate)\s+(?:to\s+)?([@a-z][\w./-]*?)\s+(?:from\s+v?\^?~?(\d[\w.]*)\s+)?to\s+v?\^?~?(\d[\w.]*)/.exec(
+      text,
+    ) ?? /\b([@a-z][\w./-]*?)\s+v?(\d[\w.]*)\s*(?:→|->|=>|\bto\b)\s*(?:\1\s+)?v?(\d[\w.]*)/.exec(text);
   if (upgrade && !/^(?:from|version|v)$/.test(upgrade[1]!)) {
     const name = upgrade[1]!;
     const installed = manifest?.dependencies.find((dependency) => dependency.name.toLowerCase() === name)?.version;
@@ -105,13 +128,19 @@ function genericRequest(text: string, transition: Transition, manifest: Manifest
     };
   }
   const replacement = /\b(?:from|replace)\s+([@a-z][\w./:-]*)\s+(?:to|with|by)\s+([@a-z][\w./:-]*)/.exec(text);
-  if (replacement) return { from: { name: replacement[1]!.replace(/[.:]$/, '') }, to: { name: replacement[2]!.replace(/[.:]$/, '') }, ...packageManagerOf(text, manifest) };
+  if (replacement)
+    return {
+      from: { name: replacement[1]!.replace(/[.:]$/, '') },
+      to: { name: replacement[2]!.replace(/[.:]$/, '') },
+      ...packageManagerOf(text, manifest),
+    };
   return undefined;
 }
 
 function packageManagerOf(text: string, manifest: Manifest | undefined): Pick<MigrationRequest, 'packageManager'> {
   if (manifest) return { packageManager: manifest.kind === 'package.json' ? 'npm' : 'pip' };
-  if (/\b(?:python|pip|pypi|django|flask|fastapi|pyproject|requirements\.txt)\b/.test(text)) return { packageManager: 'pip' };
+  if (/\b(?:python|pip|pypi|django|flask|fastapi|pyproject|requirements\.txt)\b/.test(text))
+    return { packageManager: 'pip' };
   if (/\b(?:npm|node|yarn|pnpm|package\.json|javascript|typescript)\b/.test(text)) return { packageManager: 'npm' };
   return {};
 }
@@ -124,7 +153,10 @@ interface Transition {
 /** "from 4 to 5", "3.8 → 3.12", "16 -> 20", or a lone "to 5". */
 function transitionIn(text: string): Transition {
   // The target may repeat the name: "django 3.2 to django 5.0".
-  const both = /(?:\bfrom\s+)?\bv?(\d+(?:\.\d+)*)(?:\.x)?\s*(?:\bto\b|→|->|=>|⇒)\s*(?:[a-z][\w.-]*\s+)?v?\^?(\d+(?:\.\d+)*)/.exec(text);
+  const both =
+    /(?:\bfrom\s+)?\bv?(\d+(?:\.\d+)*)(?:\.x)?\s*(?:\bto\b|→|->|=>|⇒)\s*(?:[a-z][\w.-]*\s+)?v?\^?(\d+(?:\.\d+)*)/.exec(
+      text,
+    );
   if (both) return { from: both[1], to: both[2] };
   const target = /\bto\s+(?:v|version\s+)?\^?~?(\d+(?:\.\d+)*)/.exec(text);
   return target ? { to: target[1] } : {};
@@ -135,11 +167,16 @@ function transitionIn(text: string): Transition {
  * `current` when the words before say it is what runs now ("on node 16", "we use express 4").
  */
 function versionsAfter(text: string, alias: string): { version: string; index: number; current: boolean }[] {
-  const pattern = new RegExp(`(?<![\\w.-])${escapeRegExp(alias)}(?:@|\\s*v|\\s+version\\s+|\\s*)\\^?~?(\\d+(?:\\.\\d+)*)`, 'g');
+  const pattern = new RegExp(
+    `(?<![\\w.-])${escapeRegExp(alias)}(?:@|\\s*v|\\s+version\\s+|\\s*)\\^?~?(\\d+(?:\\.\\d+)*)`,
+    'g',
+  );
   return [...text.matchAll(pattern)].map((match) => ({
     version: match[1]!,
     index: match.index,
-    current: /\b(?:on|from|using|use|run|running|have|currently|still)\s+(?:\w+\s+)?$/.test(text.slice(Math.max(0, match.index - 24), match.index)),
+    current: /\b(?:on|from|using|use|run|running|have|currently|still)\s+(?:\w+\s+)?$/.test(
+      text.slice(Math.max(0, match.index - 24), match.index),
+    ),
   }));
 }
 

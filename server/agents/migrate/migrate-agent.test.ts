@@ -9,7 +9,13 @@ import { OfflineEngine } from '../../llm/offline-engine.ts';
 import { MigrateAgent, type MigrateKnowledge, type MigrateOptions } from './migrate-agent.ts';
 
 const pattern = (id: string, language: string, library: string, title = `Title of ${id}`): Pattern =>
-  patternFixture(id, { title, language, tags: ['x'], libraries: [{ name: library, version: '>=1' }], source: { kind: 'seed', path: `${id}/pattern`, line: 1 } });
+  patternFixture(id, {
+    title,
+    language,
+    tags: ['x'],
+    libraries: [{ name: library, version: '>=1' }],
+    source: { kind: 'seed', path: `${id}/pattern`, line: 1 },
+  });
 
 const stored = [
   pattern('py-retry-with-backoff', 'python', 'python', 'Retry a call with exponential backoff'),
@@ -21,7 +27,12 @@ const stored = [
 async function knowledge(): Promise<MigrateKnowledge> {
   const graph = new InMemoryGraphStore();
   await graph.write(
-    graphChange(stored.map((item) => ({ pattern: item, supersedes: item.id === 'py-retry-decorator' ? ['py-retry-with-backoff'] : [] }))),
+    graphChange(
+      stored.map((item) => ({
+        pattern: item,
+        supersedes: item.id === 'py-retry-decorator' ? ['py-retry-with-backoff'] : [],
+      })),
+    ),
   );
   const byId = new Map(stored.map((item) => [item.id, item]));
   return {
@@ -31,8 +42,10 @@ async function knowledge(): Promise<MigrateKnowledge> {
   };
 }
 
-const offline = async (options: MigrateOptions = {}) => new MigrateAgent(new OfflineEngine(), await knowledge(), options);
-const packageJson = '```json\n{ "engines": { "node": ">=16" }, "dependencies": { "express": "^4.18.2", "@types/express": "^4.17.21" } }\n```';
+const offline = async (options: MigrateOptions = {}) =>
+  new MigrateAgent(new OfflineEngine(), await knowledge(), options);
+const packageJson =
+  '```json\n{ "engines": { "node": ">=16" }, "dependencies": { "express": "^4.18.2", "@types/express": "^4.17.21" } }\n```';
 
 describe('MigrateAgent with the offline engine', () => {
   it('plans Express 4 to 5 from a pasted package.json: numbered steps with checks, breaking changes with searches', async () => {
@@ -44,8 +57,12 @@ describe('MigrateAgent with the offline engine', () => {
     expect(text).toContain('**Run the codemod:** `npx @expressjs/codemod upgrade`');
     expect(text).toContain('`@types/express`: move to ^5 together with express.');
     expect(text).not.toContain('express-async-errors`:');
-    expect(text).toContain("find_uses() { grep -rnE --include='*.js' --include='*.mjs' --include='*.cjs' --include='*.ts' --exclude-dir=node_modules");
-    expect(text).toContain("\n1. `app.del()` is removed. **Do:** Register DELETE routes with `app.delete()`.\n   - Check: `find_uses '\\.del\\('` finds nothing.");
+    expect(text).toContain(
+      "find_uses() { grep -rnE --include='*.js' --include='*.mjs' --include='*.cjs' --include='*.ts' --exclude-dir=node_modules",
+    );
+    expect(text).toContain(
+      "\n1. `app.del()` is removed. **Do:** Register DELETE routes with `app.delete()`.\n   - Check: `find_uses '\\.del\\('` finds nothing.",
+    );
     expect(text).toContain('`req.param(name)` is removed.');
     expect(text).toContain('path-to-regexp 8');
     expect(text).toContain('A rejected promise or an error thrown in an `async` handler');
@@ -60,7 +77,9 @@ describe('MigrateAgent with the offline engine', () => {
     expect(text).toContain('`@asyncio.coroutine` decorator is removed');
     expect(text).not.toContain('collections.abc'); // removed in 3.10, which the project already runs
     expect(text).toContain('3 stored patterns use `python`');
-    expect(text).toContain('**Retry decorator for sync and async functions** (`py-retry-decorator`) supersedes **Retry a call with exponential backoff** (`py-retry-with-backoff`)');
+    expect(text).toContain(
+      '**Retry decorator for sync and async functions** (`py-retry-decorator`) supersedes **Retry a call with exponential backoff** (`py-retry-with-backoff`)',
+    );
     expect(text).toContain('**Use timezone-aware datetimes in UTC** (`py-timezone-aware-datetimes`)');
   });
 
@@ -70,10 +89,19 @@ describe('MigrateAgent with the offline engine', () => {
       readFile: async (path) => (reads.push(path), '{ "dependencies": { "express": "^4.21.0" } }'),
       fileTool: { server: 'filesystem', tool: 'read_text_file' },
     });
-    const { events, text } = await runAgent(agent, agentContext('upgrade express to 5; the manifest is ./package.json'));
+    const { events, text } = await runAgent(
+      agent,
+      agentContext('upgrade express to 5; the manifest is ./package.json'),
+    );
     expect(reads).toEqual(['./package.json']);
     expect(events.filter((event) => event.type.startsWith('tool.'))).toEqual([
-      { type: 'tool.call', callId: 't1:read-manifest', server: 'filesystem', tool: 'read_text_file', arguments: { path: './package.json' } },
+      {
+        type: 'tool.call',
+        callId: 't1:read-manifest',
+        server: 'filesystem',
+        tool: 'read_text_file',
+        arguments: { path: './package.json' },
+      },
       { type: 'tool.result', callId: 't1:read-manifest', ok: true, summary: 'read ./package.json: 1 dependency' },
     ]);
     expect(text).toContain('- **From:** express 4.21.0 (from ./package.json)');
@@ -81,13 +109,20 @@ describe('MigrateAgent with the offline engine', () => {
 
   it('says so when the named manifest cannot be read, or when there is no reader', async () => {
     const failing = await offline({ readFile: async () => Promise.reject(new Error('ENOENT: no such file')) });
-    expect((await runAgent(failing, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain('./package.json could not be read (ENOENT: no such file)');
+    expect((await runAgent(failing, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain(
+      './package.json could not be read (ENOENT: no such file)',
+    );
     const without = await offline();
-    expect((await runAgent(without, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain('Kiln cannot read files in this setup');
+    expect((await runAgent(without, agentContext('upgrade express from 4 to 5, see ./package.json'))).text).toContain(
+      'Kiln cannot read files in this setup',
+    );
   });
 
   it('uses a manifest pasted earlier in the conversation', async () => {
-    const { text } = await runAgent(await offline(), agentContext('ok, now upgrade to express 5', { history: [{ role: 'user', content: packageJson }] }));
+    const { text } = await runAgent(
+      await offline(),
+      agentContext('ok, now upgrade to express 5', { history: [{ role: 'user', content: packageJson }] }),
+    );
     expect(text).toContain('express 4.18.2 (from the package.json you pasted earlier)');
   });
 
@@ -103,7 +138,9 @@ describe('MigrateAgent with the offline engine', () => {
     expect(text).toContain('## Migration plan: fastify 4 to 5');
     expect(text).toContain('Kiln has no curated notes on this migration');
     expect(text).toContain('`npm install fastify@5`');
-    const django = (await runAgent(await offline(), agentContext('Upgrade our app from Django 3.2 to Django 5.0, what breaks?'))).text;
+    const django = (
+      await runAgent(await offline(), agentContext('Upgrade our app from Django 3.2 to Django 5.0, what breaks?'))
+    ).text;
     expect(django).toContain('## Migration plan: django 3.2 to 5.0');
     expect(django).toContain('`python -m pip install "django==5.0.*"`');
   });
@@ -118,7 +155,10 @@ describe('MigrateAgent with the offline engine', () => {
 describe('MigrateAgent with a model', () => {
   it('grounds the model in the same plan and streams its answer', async () => {
     const provider = new ScriptedProvider({ tokens: ['Plan ', 'ready.'] });
-    const { text } = await runAgent(new MigrateAgent(provider, await knowledge()), agentContext(`upgrade to express 5\n${packageJson}`));
+    const { text } = await runAgent(
+      new MigrateAgent(provider, await knowledge()),
+      agentContext(`upgrade to express 5\n${packageJson}`),
+    );
     expect(text).toBe('Plan ready.');
     const request = provider.requests[0]!;
     expect(request.system).toContain("Kiln's plan:");

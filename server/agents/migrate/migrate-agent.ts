@@ -78,7 +78,9 @@ export class MigrateAgent implements Agent {
     if (this.knowledge.retriever || this.knowledge.graph) {
       yield { type: 'retrieval', citations: store.citations, ...(notices.length ? { notice: notices.join(' ') } : {}) };
     }
-    const plan = request ? composeMigrationPlan({ request, manifest, manifestSource, store }) : composeWhatToMigrate(this.guides);
+    const plan = request
+      ? composeMigrationPlan({ request, manifest, manifestSource, store })
+      : composeWhatToMigrate(this.guides);
     const body = [...notes.map((note) => `*${note}*`), ...(notes.length ? [''] : []), plan].join('\n');
     return yield* relayModel(
       this.provider,
@@ -100,52 +102,84 @@ export class MigrateAgent implements Agent {
     );
   }
 
-  private async *readManifest(path: string, context: AgentContext): AsyncGenerator<AgentEvent, { manifest?: Manifest; note?: string }> {
+  private async *readManifest(
+    path: string,
+    context: AgentContext,
+  ): AsyncGenerator<AgentEvent, { manifest?: Manifest; note?: string }> {
     const { readFile, fileTool } = this.options;
-    if (!readFile) return { note: `You named ${path}, but Kiln cannot read files in this setup: paste its contents for a plan that starts from your versions.` };
+    if (!readFile)
+      return {
+        note: `You named ${path}, but Kiln cannot read files in this setup: paste its contents for a plan that starts from your versions.`,
+      };
     const callId = `${context.turnId}:read-manifest`;
-    if (fileTool) yield { type: 'tool.call', callId, server: fileTool.server, tool: fileTool.tool, arguments: { path } };
+    if (fileTool)
+      yield { type: 'tool.call', callId, server: fileTool.server, tool: fileTool.tool, arguments: { path } };
     try {
       const text = await readFile(path, context.signal);
       const manifest = parseManifest(text, kindOfPath(path));
-      if (fileTool) yield { type: 'tool.result', callId, ok: true, summary: manifest ? `read ${path}: ${dependencyCount(manifest)}` : `read ${path}: no dependencies found` };
+      if (fileTool)
+        yield {
+          type: 'tool.result',
+          callId,
+          ok: true,
+          summary: manifest ? `read ${path}: ${dependencyCount(manifest)}` : `read ${path}: no dependencies found`,
+        };
       return manifest ? { manifest } : { note: `${path} was read, but no dependencies were found in it.` };
     } catch (error) {
       context.signal.throwIfAborted();
       if (fileTool) yield { type: 'tool.result', callId, ok: false, summary: (error as Error).message };
-      return { note: `${path} could not be read (${(error as Error).message}); the plan does not know your installed versions.` };
+      return {
+        note: `${path} could not be read (${(error as Error).message}); the plan does not know your installed versions.`,
+      };
     }
   }
 
   /** The store's findings, each source tolerated failing on its own (named in `notices`). */
-  private async findings(request: MigrationRequest, message: string, notices: string[]): Promise<StoreFindings & { citations: Citation[] }> {
+  private async findings(
+    request: MigrationRequest,
+    message: string,
+    notices: string[],
+  ): Promise<StoreFindings & { citations: Citation[] }> {
     const findings = emptyFindings();
     const { guide } = request;
     const searched = await this.search(request, message, notices);
     const curated = await this.curatedPatterns(guide?.patterns ?? [], notices);
-    const helpful = [...curated, ...searched.map((result) => result.pattern)].filter((pattern, index, all) => all.findIndex((other) => other.id === pattern.id) === index).slice(0, 5);
+    const helpful = [...curated, ...searched.map((result) => result.pattern)]
+      .filter((pattern, index, all) => all.findIndex((other) => other.id === pattern.id) === index)
+      .slice(0, 5);
     findings.helpful = helpful;
     const graph = this.knowledge.graph;
     if (graph) {
       try {
-        const libraries = (guide?.packages.length ? guide.packages : [request.from.name]).map((name) => `library:${name}`);
-        const users = (await graph.neighbours(libraries, { edges: ['USES'], limit: 500 })).filter((neighbour) => neighbour.direction === 'in');
+        const libraries = (guide?.packages.length ? guide.packages : [request.from.name]).map(
+          (name) => `library:${name}`,
+        );
+        const users = (await graph.neighbours(libraries, { edges: ['USES'], limit: 500 })).filter(
+          (neighbour) => neighbour.direction === 'in',
+        );
         const affected = users.flatMap((neighbour) => {
           const id = patternIdOfNode(neighbour.node.id);
           return id ? [{ id, title: String(neighbour.node.properties.title ?? id) }] : [];
         });
         findings.affectedTotal = affected.length;
         findings.affected = affected.slice(0, 5);
-        findings.replacements = await this.replacements(graph, [...helpful.map(({ id, title }) => ({ id, title })), ...affected]);
+        findings.replacements = await this.replacements(graph, [
+          ...helpful.map(({ id, title }) => ({ id, title })),
+          ...affected,
+        ]);
       } catch (error) {
-        notices.push(`The knowledge graph could not be searched (${(error as Error).message}); the plan leaves out which stored patterns are affected.`);
+        notices.push(
+          `The knowledge graph could not be searched (${(error as Error).message}); the plan leaves out which stored patterns are affected.`,
+        );
       }
     }
     const best = searched[0]?.score ?? 1;
     const citations: Citation[] = [
       ...helpful.map((pattern) => {
         const hit = searched.find((result) => result.pattern.id === pattern.id);
-        return hit ? toCitation(hit) : { patternId: pattern.id, title: pattern.title, language: pattern.language, score: best, sources: {} };
+        return hit
+          ? toCitation(hit)
+          : { patternId: pattern.id, title: pattern.title, language: pattern.language, score: best, sources: {} };
       }),
     ];
     return { ...findings, citations };
@@ -154,9 +188,14 @@ export class MigrateAgent implements Agent {
   private async search(request: MigrationRequest, message: string, notices: string[]): Promise<RetrievedPattern[]> {
     if (!this.knowledge.retriever) return [];
     const { guide } = request;
-    const query = guide ? `${guide.title}. ${guide.summary}` : `${request.from.name} ${request.to.name} ${message.replace(/```[\s\S]*?```/g, ' ').slice(0, 200)}`;
+    const query = guide
+      ? `${guide.title}. ${guide.summary}`
+      : `${request.from.name} ${request.to.name} ${message.replace(/```[\s\S]*?```/g, ' ').slice(0, 200)}`;
     const python = guide?.ecosystem === 'pypi' || guide?.packages.includes('python');
-    const retrieved = await retrievePatterns(this.knowledge.retriever, query, { k: 5, prefer: python ? 'python' : 'typescript' });
+    const retrieved = await retrievePatterns(this.knowledge.retriever, query, {
+      k: 5,
+      prefer: python ? 'python' : 'typescript',
+    });
     if (retrieved.event.notice) notices.push(retrieved.event.notice);
     return retrieved.relevant;
   }
@@ -173,17 +212,27 @@ export class MigrateAgent implements Agent {
   }
 
   /** SUPERSEDES edges around the given patterns: which one to recommend instead of which. */
-  private async replacements(graph: Pick<GraphStore, 'neighbours'>, patterns: { id: string; title: string }[]): Promise<StoreFindings['replacements']> {
+  private async replacements(
+    graph: Pick<GraphStore, 'neighbours'>,
+    patterns: { id: string; title: string }[],
+  ): Promise<StoreFindings['replacements']> {
     if (patterns.length === 0) return [];
     const titles = new Map(patterns.map((pattern) => [pattern.id, pattern.title]));
-    const edges = await graph.neighbours(patterns.map((pattern) => patternNodeId(pattern.id)), { edges: ['SUPERSEDES'] });
+    const edges = await graph.neighbours(
+      patterns.map((pattern) => patternNodeId(pattern.id)),
+      { edges: ['SUPERSEDES'] },
+    );
     const pairs = edges.flatMap((edge) => {
       const origin = patternIdOfNode(edge.origin)!;
       const other = { id: patternIdOfNode(edge.node.id)!, title: String(edge.node.properties.title ?? edge.node.id) };
       const self = { id: origin, title: titles.get(origin) ?? origin };
       return [edge.direction === 'out' ? { pattern: self, replaces: other } : { pattern: other, replaces: self }];
     });
-    return pairs.filter((pair, index) => pairs.findIndex((other) => other.pattern.id === pair.pattern.id && other.replaces.id === pair.replaces.id) === index);
+    return pairs.filter(
+      (pair, index) =>
+        pairs.findIndex((other) => other.pattern.id === pair.pattern.id && other.replaces.id === pair.replaces.id) ===
+        index,
+    );
   }
 }
 

@@ -48,7 +48,11 @@ requests ; python_version < "3.12"
   });
 
   it('keeps unpinned requirements when the block says it is requirements.txt', () => {
-    expect(manifestInMessage('```requirements.txt\nrequests\nflask==3.0.0\n```')?.dependencies.map((dependency) => dependency.name)).toEqual(['requests', 'flask']);
+    expect(
+      manifestInMessage('```requirements.txt\nrequests\nflask==3.0.0\n```')?.dependencies.map(
+        (dependency) => dependency.name,
+      ),
+    ).toEqual(['requests', 'flask']);
   });
 
   it('reads pyproject.toml: PEP 621 and Poetry', () => {
@@ -94,7 +98,9 @@ pytest = "^7.4"`),
 
   it('finds no manifest in prose or in unrelated code', () => {
     expect(manifestInMessage('upgrade express from 4 to 5')).toBeUndefined();
-    expect(manifestInMessage('Move from moment to date-fns.\n```js\nconst when = moment().add(1, "day");\n```')).toBeUndefined();
+    expect(
+      manifestInMessage('Move from moment to date-fns.\n```js\nconst when = moment().add(1, "day");\n```'),
+    ).toBeUndefined();
   });
 });
 

@@ -8,7 +8,8 @@ export interface Manifest {
   moduleType?: 'module' | 'commonjs';
 }
 
-const manifestFileName = /(?:^|[\s`'"(])((?:~|\.{1,2})?(?:\/?[\w.@-]+)*\/?(package\.json|requirements[\w.-]*\.txt|pyproject\.toml))\b/;
+const manifestFileName =
+  /(?:^|[\s`'"(])((?:~|\.{1,2})?(?:\/?[\w.@-]+)*\/?(package\.json|requirements[\w.-]*\.txt|pyproject\.toml))\b/;
 
 /** A manifest file the message names by path (`./package.json`, `backend/requirements.txt`), to read when none is pasted. */
 export function manifestPathIn(message: string): string | undefined {
@@ -17,7 +18,10 @@ export function manifestPathIn(message: string): string | undefined {
 
 /** The manifest pasted in a message: a fenced block first, else the message itself. */
 export function manifestInMessage(message: string): Manifest | undefined {
-  const blocks = [...message.matchAll(/```([\w.-]*)[^\n]*\n([\s\S]*?)```/g)].map((match) => ({ label: match[1]!.toLowerCase(), text: match[2]! }));
+  const blocks = [...message.matchAll(/```([\w.-]*)[^\n]*\n([\s\S]*?)```/g)].map((match) => ({
+    label: match[1]!.toLowerCase(),
+    text: match[2]!,
+  }));
   for (const block of blocks) {
     const manifest = parseManifest(block.text, kindFromLabel(block.label));
     if (manifest) return manifest;
@@ -27,7 +31,8 @@ export function manifestInMessage(message: string): Manifest | undefined {
 
 /** Reads a manifest of the given kind, or of whichever kind the text looks like; undefined when it is none. */
 export function parseManifest(text: string, kind?: Manifest['kind']): Manifest | undefined {
-  if (kind === 'package.json' || (!kind && /"(?:dependencies|devDependencies|engines)"\s*:/.test(text))) return packageJson(text);
+  if (kind === 'package.json' || (!kind && /"(?:dependencies|devDependencies|engines)"\s*:/.test(text)))
+    return packageJson(text);
   if (kind === 'pyproject.toml' || (!kind && /^\s*\[(?:project|tool\.poetry)/m.test(text))) return pyprojectToml(text);
   if (kind === 'requirements.txt' || !kind) return requirementsTxt(text, kind === 'requirements.txt');
   return undefined;
@@ -43,8 +48,14 @@ function kindFromLabel(label: string): Manifest['kind'] | undefined {
 function packageJson(text: string): Manifest | undefined {
   const parsed = parseJsonLeniently(text);
   if (!parsed) return undefined;
-  const dependencies = (['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const).flatMap((field) =>
-    Object.entries(asRecord(parsed[field])).map(([name, version]) => ({ name, version: String(version), dev: field === 'devDependencies' })),
+  const dependencies = (
+    ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const
+  ).flatMap((field) =>
+    Object.entries(asRecord(parsed[field])).map(([name, version]) => ({
+      name,
+      version: String(version),
+      dev: field === 'devDependencies',
+    })),
   );
   const engines = asRecord(parsed.engines);
   if (dependencies.length === 0 && !engines.node) return undefined;
@@ -76,7 +87,8 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 /** `name[extra]>=1.2,<2 ; python_version < "3.12"  # comment` */
-const requirementLine = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*((?:===|==|>=|<=|~=|!=|>|<)\s*[^;#\s,]+(?:\s*,\s*(?:===|==|>=|<=|~=|!=|>|<)\s*[^;#\s,]+)*)?\s*(?:;[^#]*)?(?:#.*)?$/;
+const requirementLine =
+  /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*((?:===|==|>=|<=|~=|!=|>|<)\s*[^;#\s,]+(?:\s*,\s*(?:===|==|>=|<=|~=|!=|>|<)\s*[^;#\s,]+)*)?\s*(?:;[^#]*)?(?:#.*)?$/;
 
 /**
  * requirements.txt lines. Text not labelled as requirements contributes only its lines that pin a version
@@ -100,11 +112,19 @@ function pyprojectToml(text: string): Manifest | undefined {
   const projectArray = /^\s*dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(sectionText(text, 'project') ?? '');
   for (const item of projectArray?.[1]?.match(/["']([^"']+)["']/g) ?? []) {
     const match = requirementLine.exec(item.slice(1, -1).trim());
-    if (match) dependencies.push({ name: match[1]!.toLowerCase(), version: (match[2] ?? '').replace(/\s+/g, ''), dev: false });
+    if (match)
+      dependencies.push({ name: match[1]!.toLowerCase(), version: (match[2] ?? '').replace(/\s+/g, ''), dev: false });
   }
-  for (const [section, dev] of [['tool.poetry.dependencies', false], ['tool.poetry.dev-dependencies', true], ['tool.poetry.group.dev.dependencies', true]] as const) {
+  for (const [section, dev] of [
+    ['tool.poetry.dependencies', false],
+    ['tool.poetry.dev-dependencies', true],
+    ['tool.poetry.group.dev.dependencies', true],
+  ] as const) {
     for (const line of (sectionText(text, section) ?? '').split('\n')) {
-      const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:["']([^"']+)["']|\{[^}]*version\s*=\s*["']([^"']+)["'][^}]*\})/.exec(line);
+      const match =
+        /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:["']([^"']+)["']|\{[^}]*version\s*=\s*["']([^"']+)["'][^}]*\})/.exec(
+          line,
+        );
       if (!match) continue;
       const version = match[2] ?? match[3]!;
       if (match[1]!.toLowerCase() === 'python') runtime ??= { name: 'python', version };

@@ -35,7 +35,9 @@ export async function citePatterns(
   const result: PatternCitations = { citations: [], citationFor: new Map(), grounding: [] };
   const prefer = storeLanguages.has(language) ? language : undefined;
   try {
-    const searches = await Promise.all([...queries].map(async ([rule, query]) => [rule, await retriever.search(query, { k: 3, prefer })] as const));
+    const searches = await Promise.all(
+      [...queries].map(async ([rule, query]) => [rule, await retriever.search(query, { k: 3, prefer })] as const),
+    );
     const notices = new Set<string>();
     for (const [rule, { results, notices: searchNotices }] of searches) {
       searchNotices.forEach((notice) => notices.add(notice));
@@ -62,9 +64,22 @@ function isRelevant(result: RetrievedPattern): boolean {
 }
 
 function toCitation(result: RetrievedPattern): Citation {
-  return { patternId: result.pattern.id, title: result.pattern.title, language: result.pattern.language, score: result.score, sources: result.sources };
+  return {
+    patternId: result.pattern.id,
+    title: result.pattern.title,
+    language: result.pattern.language,
+    score: result.score,
+    sources: result.sources,
+  };
 }
 
 function toGrounding({ pattern }: RetrievedPattern): GroundingPattern {
-  return { id: pattern.id, title: pattern.title, language: pattern.language, summary: pattern.summary, code: pattern.code, source: pattern.source.kind };
+  return {
+    id: pattern.id,
+    title: pattern.title,
+    language: pattern.language,
+    summary: pattern.summary,
+    code: pattern.code,
+    source: pattern.source.kind,
+  };
 }

@@ -18,9 +18,27 @@ export interface CompilerReport {
  * usually a typo.
  */
 const unresolvedCodes = new Set([
-  2304, 2503, 2580, 2581, 2582, 2583, 2584, 2591, 2592, 2593, 2867, 2868, // cannot find name / namespace
-  2307, 2688, 2732, 2792, 7016, // cannot find module or its types
-  2602, 2874, 2875, 7026, // JSX without React's types
+  2304,
+  2503,
+  2580,
+  2581,
+  2582,
+  2583,
+  2584,
+  2591,
+  2592,
+  2593,
+  2867,
+  2868, // cannot find name / namespace
+  2307,
+  2688,
+  2732,
+  2792,
+  7016, // cannot find module or its types
+  2602,
+  2874,
+  2875,
+  7026, // JSX without React's types
 ]);
 
 /** Diagnostics of code that runs but is suspicious: warnings, not errors. */
@@ -42,20 +60,28 @@ const isIndependent = (code: number) => code < 2000 || independentCodes.has(code
  * the code not shown are counted in `leftOut` instead of reported; in
  * JavaScript, which declares no types, only the type-independent ones count.
  */
-export function compilerFindings({ program, sourceFile }: SnippetProgram, language: 'typescript' | 'javascript'): CompilerReport {
+export function compilerFindings(
+  { program, sourceFile }: SnippetProgram,
+  language: 'typescript' | 'javascript',
+): CompilerReport {
   const syntactic = program.getSyntacticDiagnostics(sourceFile);
   if (syntactic.length > 0) {
     // The parser's later complaints mostly follow from its first one: report that, and count the rest.
     const first = toFinding(syntactic[0]!, sourceFile, 'error');
     const more = syntactic.length - 1;
-    const message = more ? `${first.message} (${more} more syntax error${more === 1 ? '' : 's'} after it, probably caused by this one)` : first.message;
+    const message = more
+      ? `${first.message} (${more} more syntax error${more === 1 ? '' : 's'} after it, probably caused by this one)`
+      : first.message;
     return { findings: [{ ...first, message }], leftOut: 0, syntaxErrors: true };
   }
   const diagnostics = program.getSemanticDiagnostics(sourceFile);
   const unresolved = diagnostics.filter((diagnostic) => unresolvedCodes.has(diagnostic.code));
-  const unknownNames = unresolved.map((diagnostic) => sourceFile.text.slice(diagnostic.start, (diagnostic.start ?? 0) + (diagnostic.length ?? 0)));
+  const unknownNames = unresolved.map((diagnostic) =>
+    sourceFile.text.slice(diagnostic.start, (diagnostic.start ?? 0) + (diagnostic.length ?? 0)),
+  );
   const dependent = statementsUsingUnknowns(sourceFile, unknownNames);
-  const inDependentCode = (diagnostic: ts.Diagnostic) => [...dependent].some((statement) => statement.pos <= diagnostic.start! && diagnostic.start! < statement.end);
+  const inDependentCode = (diagnostic: ts.Diagnostic) =>
+    [...dependent].some((statement) => statement.pos <= diagnostic.start! && diagnostic.start! < statement.end);
   let leftOut = unresolved.length;
   const findings: ReviewFinding[] = [];
   for (const diagnostic of diagnostics) {
@@ -69,7 +95,11 @@ export function compilerFindings({ program, sourceFile }: SnippetProgram, langua
   return { findings, leftOut, syntaxErrors: false };
 }
 
-function toFinding(diagnostic: ts.Diagnostic, sourceFile: ts.SourceFile, severity: ReviewFinding['severity']): ReviewFinding {
+function toFinding(
+  diagnostic: ts.Diagnostic,
+  sourceFile: ts.SourceFile,
+  severity: ReviewFinding['severity'],
+): ReviewFinding {
   const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   return {
     severity,
@@ -116,7 +146,8 @@ function suggestionFor(code: number, text: string): string {
     case 2311:
       return 'Mark the enclosing function `async`, or use `.then()` instead of `await`.';
     default:
-      if (code < 2000) return 'Fix the syntax here (look for a missing bracket, parenthesis, comma or quote on this line or just before it).';
+      if (code < 2000)
+        return 'Fix the syntax here (look for a missing bracket, parenthesis, comma or quote on this line or just before it).';
       return 'Fix the type error: the code does not do what its types say, and may fail at run time.';
   }
 }

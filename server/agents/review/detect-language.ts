@@ -1,17 +1,74 @@
 /** Fence tags and file extensions, by the language they name (the pattern store's names). */
 const tags: Record<string, string> = {
-  ts: 'typescript', typescript: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
-  js: 'javascript', javascript: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript', node: 'javascript', nodejs: 'javascript',
-  py: 'python', python: 'python', python3: 'python', py3: 'python',
-  sql: 'sql', postgres: 'sql', postgresql: 'sql', psql: 'sql', mysql: 'sql', sqlite: 'sql', plpgsql: 'sql', pgsql: 'sql', tsql: 'sql',
-  sh: 'shell', bash: 'shell', shell: 'shell', zsh: 'shell', ksh: 'shell', dash: 'shell',
+  ts: 'typescript',
+  typescript: 'typescript',
+  tsx: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  js: 'javascript',
+  javascript: 'javascript',
+  jsx: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  node: 'javascript',
+  nodejs: 'javascript',
+  py: 'python',
+  python: 'python',
+  python3: 'python',
+  py3: 'python',
+  sql: 'sql',
+  postgres: 'sql',
+  postgresql: 'sql',
+  psql: 'sql',
+  mysql: 'sql',
+  sqlite: 'sql',
+  plpgsql: 'sql',
+  pgsql: 'sql',
+  tsql: 'sql',
+  sh: 'shell',
+  bash: 'shell',
+  shell: 'shell',
+  zsh: 'shell',
+  ksh: 'shell',
+  dash: 'shell',
   svelte: 'svelte',
-  go: 'go', golang: 'go', rust: 'rust', rs: 'rust', java: 'java', kotlin: 'kotlin', kt: 'kotlin', c: 'c', cpp: 'c++', 'c++': 'c++', cs: 'c#', csharp: 'c#',
-  rb: 'ruby', ruby: 'ruby', php: 'php', swift: 'swift', html: 'html', css: 'css', yaml: 'yaml', yml: 'yaml', json: 'json',
+  go: 'go',
+  golang: 'go',
+  rust: 'rust',
+  rs: 'rust',
+  java: 'java',
+  kotlin: 'kotlin',
+  kt: 'kotlin',
+  c: 'c',
+  cpp: 'c++',
+  'c++': 'c++',
+  cs: 'c#',
+  csharp: 'c#',
+  rb: 'ruby',
+  ruby: 'ruby',
+  php: 'php',
+  swift: 'swift',
+  html: 'html',
+  css: 'css',
+  yaml: 'yaml',
+  yml: 'yaml',
+  json: 'json',
 };
 
 /** Tags that say "not code": output, logs, prose. */
-const plainTags = new Set(['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'log', 'logs', 'diff', 'md', 'markdown']);
+const plainTags = new Set([
+  'text',
+  'txt',
+  'plain',
+  'plaintext',
+  'console',
+  'output',
+  'log',
+  'logs',
+  'diff',
+  'md',
+  'markdown',
+]);
 
 /** The language a fence tag names; undefined for no tag or a tag Kiln does not know. */
 export function languageOfTag(tag: string): string | undefined {
@@ -52,7 +109,10 @@ const signals: Record<string, [RegExp, number][]> = {
     [/^\s*(if|for|while)\b[^{;]*:\s*$/m, 2],
   ],
   sql: [
-    [/^\s*(select\s[\s\S]+?\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|create\s+(table|index|view|function|or\s+replace)\b|alter\s+table\s|with\s+\w+\s+as\s*\()/im, 4],
+    [
+      /^\s*(select\s[\s\S]+?\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|create\s+(table|index|view|function|or\s+replace)\b|alter\s+table\s|with\s+\w+\s+as\s*\()/im,
+      4,
+    ],
     [/\b(join|group\s+by|order\s+by|where)\b/i, 1],
   ],
   shell: [
@@ -71,7 +131,10 @@ const signals: Record<string, [RegExp, number][]> = {
  */
 export function detectLanguage(code: string): string | undefined {
   const scores = Object.fromEntries(
-    Object.entries(signals).map(([language, checks]) => [language, checks.reduce((sum, [pattern, weight]) => sum + (pattern.test(code) ? weight : 0), 0)]),
+    Object.entries(signals).map(([language, checks]) => [
+      language,
+      checks.reduce((sum, [pattern, weight]) => sum + (pattern.test(code) ? weight : 0), 0),
+    ]),
   );
   // TypeScript is JavaScript with types: its own signals decide, on top of the JavaScript ones.
   if (scores.typescript! > 0) scores.typescript! += scores.javascript!;

@@ -26,7 +26,9 @@ export function extractCode(message: string): ReviewedCode | undefined {
   const fences = fencedBlocks(message).filter((fence) => fence.code.trim() !== '');
   const candidates = fences.filter((fence) => !isPlainTag(fence.tag));
   if (candidates.length > 0) {
-    const chosen = candidates.reduce((longest, fence) => (lineCount(fence.code) > lineCount(longest.code) ? fence : longest));
+    const chosen = candidates.reduce((longest, fence) =>
+      lineCount(fence.code) > lineCount(longest.code) ? fence : longest,
+    );
     return {
       code: chosen.code,
       language: languageOfTag(chosen.tag) ?? detectLanguage(chosen.code) ?? 'unknown',
@@ -76,7 +78,15 @@ const proseLine = /^\s*[A-Za-z'’]+(?:[\s,]+[A-Za-z'’()-]+){3,}[.?!:]?\s*$/;
 /** The longest run of code-like lines (blank lines allowed inside), with at least one clearly code line. */
 function codeLinesOf(message: string): string | undefined {
   const lines = message.split('\n');
-  const kinds = lines.map((line) => (line.trim() === '' ? 'blank' : codeLine.some((pattern) => pattern.test(line)) ? 'code' : proseLine.test(line) ? 'prose' : 'other'));
+  const kinds = lines.map((line) =>
+    line.trim() === ''
+      ? 'blank'
+      : codeLine.some((pattern) => pattern.test(line))
+        ? 'code'
+        : proseLine.test(line)
+          ? 'prose'
+          : 'other',
+  );
   let best: { start: number; end: number; code: number } | undefined;
   let start = 0;
   for (let index = 0; index <= lines.length; index += 1) {

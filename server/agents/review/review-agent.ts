@@ -33,12 +33,20 @@ export class ReviewAgent implements Agent {
   async *run(context: AgentContext): AsyncGenerator<AgentEvent, AgentResult> {
     const code = extractCode(context.message);
     if (!code) {
-      yield { type: 'review.findings', language: 'unknown', findings: [], summary: 'No code to review: paste the code in a fenced block (```ts … ```) and ask again.' };
+      yield {
+        type: 'review.findings',
+        language: 'unknown',
+        findings: [],
+        summary: 'No code to review: paste the code in a fenced block (```ts … ```) and ask again.',
+      };
       yield { type: 'text.delta', delta: noCodeAnswer };
       return { finishReason: 'stop', usage: noUsage };
     }
     const review = staticReview(code);
-    const notes = code.otherBlocks > 0 ? [...review.notes, `The message has ${code.otherBlocks + 1} code blocks; this reviews the longest.`] : review.notes;
+    const notes =
+      code.otherBlocks > 0
+        ? [...review.notes, `The message has ${code.otherBlocks + 1} code blocks; this reviews the longest.`]
+        : review.notes;
     const summary = review.checks
       ? reviewSummary(review.findings, `These findings come from Kiln's static checks (${review.checks}).`, notes)
       : notes.join(' ');
@@ -50,7 +58,13 @@ export class ReviewAgent implements Agent {
       cited = searched;
       yield { type: 'retrieval', citations: cited.citations, ...(cited.notice ? { notice: cited.notice } : {}) };
     }
-    const markdown = renderReview({ language: code.language, lineCount: code.code.split('\n').length, findings: review.findings, summary, ...cited });
+    const markdown = renderReview({
+      language: code.language,
+      lineCount: code.code.split('\n').length,
+      findings: review.findings,
+      summary,
+      ...cited,
+    });
     for (const line of markdown.split(/(?<=\n)/)) {
       context.signal.throwIfAborted();
       yield { type: 'text.delta', delta: line };
@@ -62,7 +76,11 @@ export class ReviewAgent implements Agent {
    * The model's prose review after the static one: what the checks cannot see. Without a model, the section says
    * there is none. A failing model leaves the static review standing.
    */
-  private async *modelReview(context: AgentContext, findings: ReviewFinding[], cited: PatternCitations): AsyncGenerator<AgentEvent, AgentResult> {
+  private async *modelReview(
+    context: AgentContext,
+    findings: ReviewFinding[],
+    cited: PatternCitations,
+  ): AsyncGenerator<AgentEvent, AgentResult> {
     yield { type: 'text.delta', delta: '\n### Beyond the static checks\n\n' };
     try {
       const parts = this.provider.stream(
@@ -83,7 +101,10 @@ export class ReviewAgent implements Agent {
       throw new Error('the provider ended without a finish part');
     } catch (error) {
       if (context.signal.aborted || !(error instanceof LlmError)) throw error;
-      yield { type: 'text.delta', delta: `*The model's review could not be added (${error.message}); the static findings above stand on their own.*\n` };
+      yield {
+        type: 'text.delta',
+        delta: `*The model's review could not be added (${error.message}); the static findings above stand on their own.*\n`,
+      };
       return { finishReason: 'stop', usage: noUsage };
     }
   }
@@ -91,7 +112,9 @@ export class ReviewAgent implements Agent {
 
 function modelPrompt(findings: readonly ReviewFinding[]): string {
   const listed = findings.length
-    ? findings.map((finding) => `- line ${finding.line}, ${finding.severity}, ${finding.category}: ${finding.message}`).join('\n')
+    ? findings
+        .map((finding) => `- line ${finding.line}, ${finding.severity}, ${finding.category}: ${finding.message}`)
+        .join('\n')
     : '- none';
   return `You are Kiln, reviewing code a developer gave you. Kiln's static checks already reported these findings, which the developer sees above your answer:
 ${listed}

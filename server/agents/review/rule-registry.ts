@@ -69,4 +69,6 @@ export const textRules: readonly TextRule[] = [
 ];
 
 /** Every rule, by id (for the pattern query of a finding's rule). */
-export const rulesById: ReadonlyMap<string, SyntaxTreeRule | TextRule> = new Map([...syntaxTreeRules, ...textRules].map((rule) => [rule.id, rule]));
+export const rulesById: ReadonlyMap<string, SyntaxTreeRule | TextRule> = new Map(
+  [...syntaxTreeRules, ...textRules].map((rule) => [rule.id, rule]),
+);

@@ -12,7 +12,11 @@ export interface RuleReport {
 }
 
 /** Walks the syntax tree once, offering every node to every rule. */
-export function runSyntaxTreeRules(rules: readonly SyntaxTreeRule[], snippet: SnippetProgram, language: 'typescript' | 'javascript'): RuleReport {
+export function runSyntaxTreeRules(
+  rules: readonly SyntaxTreeRule[],
+  snippet: SnippetProgram,
+  language: 'typescript' | 'javascript',
+): RuleReport {
   const { sourceFile, checker } = snippet;
   const hits = new Map<SyntaxTreeRule, RuleHit[]>(rules.map((rule) => [rule, []]));
   const failed = new Set<SyntaxTreeRule>();
@@ -22,7 +26,9 @@ export function runSyntaxTreeRules(rules: readonly SyntaxTreeRule[], snippet: Sn
     checker,
     language,
     report: (node: ts.Node, details = {}) =>
-      hits.get(current)!.push({ ...details, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 }),
+      hits
+        .get(current)!
+        .push({ ...details, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 }),
   };
   const visit = (node: ts.Node) => {
     for (const rule of rules) {
@@ -67,9 +73,16 @@ function findingsOf(rule: RuleDescription, hits: RuleHit[]): ReviewFinding[] {
     suggestion: hit.suggestion ?? rule.suggestion,
     rule: rule.id,
   });
-  const unique = hits.filter((hit, index) => hits.findIndex((other) => other.line === hit.line && other.message === hit.message) === index);
+  const unique = hits.filter(
+    (hit, index) => hits.findIndex((other) => other.line === hit.line && other.message === hit.message) === index,
+  );
   if (!rule.collapse || unique.length <= 1) return unique.map(finding);
   const lines = [...new Set(unique.map((hit) => hit.line))];
   const first = finding(unique[0]!);
-  return [{ ...first, message: `${first.message} (${unique.length} times, on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` }];
+  return [
+    {
+      ...first,
+      message: `${first.message} (${unique.length} times, on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})`,
+    },
+  ];
 }

@@ -41,7 +41,10 @@ const compilerOptions: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-const browserOptions: ts.CompilerOptions = { ...compilerOptions, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'] };
+const browserOptions: ts.CompilerOptions = {
+  ...compilerOptions,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+};
 const libraryDirectory = path.dirname(ts.getDefaultLibFilePath(compilerOptions));
 
 /** The runtime globals, by environment: Node's always; timers, `fetch`… only where the DOM library does not declare them. */
@@ -61,7 +64,9 @@ function librarySourceFile(fileName: string, text = ts.sys.readFile(fileName)): 
 
 /** Code that uses the browser's DOM (it gets the DOM library; other code gets Node-or-browser globals). */
 function usesDom(code: string): boolean {
-  return /\b(document|window|navigator|localStorage|sessionStorage|customElements|HTML\w*Element|MouseEvent|KeyboardEvent)\b|\.(querySelector(All)?|getElementById|addEventListener|innerHTML|textContent)\b/.test(code);
+  return /\b(document|window|navigator|localStorage|sessionStorage|customElements|HTML\w*Element|MouseEvent|KeyboardEvent)\b|\.(querySelector(All)?|getElementById|addEventListener|innerHTML|textContent)\b/.test(
+    code,
+  );
 }
 
 export type SnippetKind = 'ts' | 'tsx' | 'js' | 'jsx';
@@ -76,7 +81,9 @@ export function compileSnippet(code: string, kind: SnippetKind): SnippetProgram 
   const environment = kind === 'tsx' || kind === 'jsx' || usesDom(code) ? 'browser' : 'server';
   const options = environment === 'browser' ? browserOptions : compilerOptions;
   const globalsFile = `/kiln-${environment}-globals.d.ts`;
-  const scriptKind = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX }[kind];
+  const scriptKind = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX }[
+    kind
+  ];
   let sourceFile: ts.SourceFile | undefined;
   const isLibrary = (name: string) => name.startsWith(libraryDirectory + path.sep);
   const host: ts.CompilerHost = {
@@ -94,7 +101,14 @@ export function compileSnippet(code: string, kind: SnippetKind): SnippetProgram 
     useCaseSensitiveFileNames: () => true,
     getNewLine: () => '\n',
     fileExists: (name) => name === fileName || name === globalsFile || (isLibrary(name) && ts.sys.fileExists(name)),
-    readFile: (name) => (name === fileName ? code : name === globalsFile ? globalsText[environment] : isLibrary(name) ? ts.sys.readFile(name) : undefined),
+    readFile: (name) =>
+      name === fileName
+        ? code
+        : name === globalsFile
+          ? globalsText[environment]
+          : isLibrary(name)
+            ? ts.sys.readFile(name)
+            : undefined,
     directoryExists: (name) => name === '/' || name === libraryDirectory,
     getDirectories: () => [],
   };

@@ -42,7 +42,9 @@ function mask(code: string, language: CheckedLanguage): Pick<SourceText, 'masked
       return scan(code, { comment: '#', quotes: ['"', "'"], blankStrings: false, commentOnlyAfterSpace: true });
     case 'sql':
       return {
-        masked: code.replace(/'(?:''|[^'])*'|--[^\n]*|\/\*[\s\S]*?\*\//g, (match) => (match.startsWith("'") ? `'${blank(match.slice(1, -1))}'` : blank(match))),
+        masked: code.replace(/'(?:''|[^'])*'|--[^\n]*|\/\*[\s\S]*?\*\//g, (match) =>
+          match.startsWith("'") ? `'${blank(match.slice(1, -1))}'` : blank(match),
+        ),
         strings: [],
       };
     case 'svelte':
@@ -62,7 +64,9 @@ function scan(
   let index = 0;
   while (index < code.length) {
     const character = code[index]!;
-    const commentStarts = character === options.comment && (!options.commentOnlyAfterSpace || index === 0 || /[\s;]/.test(code[index - 1]!));
+    const commentStarts =
+      character === options.comment &&
+      (!options.commentOnlyAfterSpace || index === 0 || /[\s;]/.test(code[index - 1]!));
     if (commentStarts) {
       const end = code.indexOf('\n', index);
       const stop = end < 0 ? code.length : end;
@@ -78,7 +82,8 @@ function scan(
     }
     const start = index;
     let end = index + quote.length;
-    while (end < code.length && !code.startsWith(quote, end) && (quote.length === 3 || code[end] !== '\n')) end += code[end] === '\\' ? 2 : 1;
+    while (end < code.length && !code.startsWith(quote, end) && (quote.length === 3 || code[end] !== '\n'))
+      end += code[end] === '\\' ? 2 : 1;
     end = Math.min(end, code.length);
     const closed = code.startsWith(quote, end);
     const body = code.slice(index + quote.length, end);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { usesJsx } from './detect-language.ts';
 import { staticReview } from './static-review.ts';
 
-const review = (code: string, language: string) => staticReview({ code, language, jsx: usesJsx(code), origin: 'fence', otherBlocks: 0 });
+const review = (code: string, language: string) =>
+  staticReview({ code, language, jsx: usesJsx(code), origin: 'fence', otherBlocks: 0 });
 
 describe('the static review', () => {
   it('checks pasted class members inside a class, keeping their line numbers', () => {
@@ -19,7 +20,10 @@ describe('the static review', () => {
   });
 
   it('orders findings by severity, then security first, then line', () => {
-    const { findings } = review(`console.log('start');\nlet a: any = 1;\nif (a == 2) eval('x');\nconst n: number = 'one';`, 'typescript');
+    const { findings } = review(
+      `console.log('start');\nlet a: any = 1;\nif (a == 2) eval('x');\nconst n: number = 'one';`,
+      'typescript',
+    );
     expect(findings.map((finding) => [finding.severity, finding.line, finding.rule])).toEqual([
       ['error', 3, 'code-from-string'],
       ['error', 4, 'typescript'],
@@ -30,6 +34,10 @@ describe('the static review', () => {
   });
 
   it('says when it has no checks for a language', () => {
-    expect(review('package main\nfunc main() {}', 'go')).toEqual({ findings: [], checks: undefined, notes: ['Kiln has no static checks for go yet.'] });
+    expect(review('package main\nfunc main() {}', 'go')).toEqual({
+      findings: [],
+      checks: undefined,
+      notes: ['Kiln has no static checks for go yet.'],
+    });
   });
 });

@@ -14,19 +14,36 @@ export interface StaticReview {
   notes: string[];
 }
 
-const checkedLanguages: readonly string[] = ['typescript', 'javascript', 'python', 'sql', 'shell', 'svelte'] satisfies CheckedLanguage[];
+const checkedLanguages: readonly string[] = [
+  'typescript',
+  'javascript',
+  'python',
+  'sql',
+  'shell',
+  'svelte',
+] satisfies CheckedLanguage[];
 const severityRank = { error: 0, warning: 1, info: 2 } as const;
 const categoryRank = { security: 0, correctness: 1, performance: 2, readability: 3 } as const;
 
 /** Most important first: by severity, then security before correctness before performance before readability, then line. */
 function byImportance(a: ReviewFinding, b: ReviewFinding): number {
-  return severityRank[a.severity] - severityRank[b.severity] || categoryRank[a.category] - categoryRank[b.category] || a.line - b.line;
+  return (
+    severityRank[a.severity] - severityRank[b.severity] ||
+    categoryRank[a.category] - categoryRank[b.category] ||
+    a.line - b.line
+  );
 }
 
 /** Kiln's static checks on one piece of code: the compiler for TypeScript/JavaScript, then the rules for its language. */
 export function staticReview(code: ReviewedCode): StaticReview {
   if (code.language === 'unknown') {
-    return { findings: [], checks: undefined, notes: ['Kiln could not tell the language of the code: name it on the fence (```ts, ```python, ```sql, ```bash) and ask again.'] };
+    return {
+      findings: [],
+      checks: undefined,
+      notes: [
+        'Kiln could not tell the language of the code: name it on the fence (```ts, ```python, ```sql, ```bash) and ask again.',
+      ],
+    };
   }
   if (!checkedLanguages.includes(code.language)) {
     return { findings: [], checks: undefined, notes: [`Kiln has no static checks for ${code.language} yet.`] };
@@ -34,14 +51,19 @@ export function staticReview(code: ReviewedCode): StaticReview {
   if (code.language !== 'typescript' && code.language !== 'javascript') {
     const rules = textRules.filter((rule) => (rule.languages as readonly string[]).includes(code.language));
     const report = runTextRules(rules, code.code, code.language as CheckedLanguage);
-    return { findings: report.findings.sort(byImportance), checks: `${rules.length} rules for ${code.language}`, notes: failedNote(report.failedRules) };
+    return {
+      findings: report.findings.sort(byImportance),
+      checks: `${rules.length} rules for ${code.language}`,
+      notes: failedNote(report.failedRules),
+    };
   }
   const language = code.language;
   const notes: string[] = [];
   const { snippet, asClassMembers } = compile(code.code, language, code.jsx);
   if (asClassMembers) notes.push('The code looks like class members, so it was checked inside a class.');
   const compiled = compilerFindings(snippet, language);
-  if (compiled.syntaxErrors) notes.push('The code does not parse, so the type check was skipped: fix the syntax errors first.');
+  if (compiled.syntaxErrors)
+    notes.push('The code does not parse, so the type check was skipped: fix the syntax errors first.');
   if (compiled.leftOut > 0) {
     notes.push(
       `Imports and names from code not shown are treated as unknown: ${compiled.leftOut} compiler message${compiled.leftOut === 1 ? '' : 's'} about them, or about code whose types depend on them, ${compiled.leftOut === 1 ? 'was' : 'were'} left out.`,
@@ -61,16 +83,24 @@ export function staticReview(code: ReviewedCode): StaticReview {
  * (methods pasted out of one). The class opens on line 1, so line numbers stay
  * the snippet's own. With no clean parse, the first attempt is reported.
  */
-function compile(code: string, language: 'typescript' | 'javascript', jsx: boolean): { snippet: SnippetProgram; asClassMembers: boolean } {
+function compile(
+  code: string,
+  language: 'typescript' | 'javascript',
+  jsx: boolean,
+): { snippet: SnippetProgram; asClassMembers: boolean } {
   const plain: SnippetKind = language === 'typescript' ? 'ts' : 'js';
   const withJsx: SnippetKind = language === 'typescript' ? 'tsx' : 'jsx';
   const kinds = jsx ? [withJsx, plain] : [plain, withJsx];
-  const attempts = [...kinds.map((kind) => ({ kind, asClassMembers: false })), ...kinds.map((kind) => ({ kind, asClassMembers: true }))];
+  const attempts = [
+    ...kinds.map((kind) => ({ kind, asClassMembers: false })),
+    ...kinds.map((kind) => ({ kind, asClassMembers: true })),
+  ];
   let first: SnippetProgram | undefined;
   for (const attempt of attempts) {
     const snippet = compileSnippet(attempt.asClassMembers ? `class KilnSnippet { ${code}\n}` : code, attempt.kind);
     first ??= snippet;
-    if (snippet.program.getSyntacticDiagnostics(snippet.sourceFile).length === 0) return { snippet, asClassMembers: attempt.asClassMembers };
+    if (snippet.program.getSyntacticDiagnostics(snippet.sourceFile).length === 0)
+      return { snippet, asClassMembers: attempt.asClassMembers };
   }
   return { snippet: first!, asClassMembers: false };
 }

@@ -11,11 +11,17 @@ import { identifiersIn } from './rules/syntax-tree-helpers.ts';
  */
 export function statementsUsingUnknowns(sourceFile: ts.SourceFile, unknownNames: Iterable<string>): Set<ts.Statement> {
   const unknown = new Set(['require', ...unknownNames]);
-  const entries = sourceFile.statements.map((statement) => ({ statement, declared: declaredNames(statement), used: new Set(identifiersIn(statement)), tainted: false }));
+  const entries = sourceFile.statements.map((statement) => ({
+    statement,
+    declared: declaredNames(statement),
+    used: new Set(identifiersIn(statement)),
+    tainted: false,
+  }));
   for (const entry of entries) {
-    if (ts.isImportDeclaration(entry.statement) || ts.isImportEqualsDeclaration(entry.statement)) entry.declared.forEach((name) => unknown.add(name));
+    if (ts.isImportDeclaration(entry.statement) || ts.isImportEqualsDeclaration(entry.statement))
+      entry.declared.forEach((name) => unknown.add(name));
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const entry of entries) {
       if (entry.tainted || ![...entry.used].some((name) => unknown.has(name))) continue;
@@ -32,10 +38,15 @@ function declaredNames(statement: ts.Statement): string[] {
     const clause = statement.importClause;
     if (!clause) return [];
     const bindings = clause.namedBindings;
-    const named = bindings ? (ts.isNamespaceImport(bindings) ? [bindings.name.text] : bindings.elements.map((element) => element.name.text)) : [];
+    const named = bindings
+      ? ts.isNamespaceImport(bindings)
+        ? [bindings.name.text]
+        : bindings.elements.map((element) => element.name.text)
+      : [];
     return [...(clause.name ? [clause.name.text] : []), ...named];
   }
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => identifiersIn(declaration.name));
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) => identifiersIn(declaration.name));
   const name = (statement as { name?: ts.Node }).name;
   return name && ts.isIdentifier(name) ? [name.text] : [];
 }

@@ -21,7 +21,9 @@ export class SessionsAndTurns1795300000002 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX auth_sessions_user ON auth_sessions (user_id)`);
 
     // The leaf of the branch the conversation shows; edits and regenerations move it.
-    await queryRunner.query(`ALTER TABLE conversations ADD COLUMN active_leaf_id uuid REFERENCES messages (id) ON DELETE SET NULL`);
+    await queryRunner.query(
+      `ALTER TABLE conversations ADD COLUMN active_leaf_id uuid REFERENCES messages (id) ON DELETE SET NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE turns (

@@ -19,7 +19,9 @@ export const artifactsDirectory = path.join(repositoryRoot, 'test-artifacts', 'b
  */
 export async function startBrowserSession() {
   // Builds client/build when its sources changed (a no-op when `npm test` already did).
-  const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('building the web client failed');
   await mkdir(artifactsDirectory, { recursive: true });
 
@@ -34,7 +36,11 @@ export async function startBrowserSession() {
   const contexts: BrowserContext[] = [];
 
   const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      ...options,
+    });
     contexts.push(context);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: network.url });
     const page = await context.newPage();
@@ -54,7 +60,8 @@ export async function startBrowserSession() {
     files: files.path,
     pageErrors,
     newPage,
-    screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(artifactsDirectory, `${name}.png`), fullPage: false }),
+    screenshot: (page: Page, name: string) =>
+      page.screenshot({ path: path.join(artifactsDirectory, `${name}.png`), fullPage: false }),
     async stop() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);

@@ -29,7 +29,11 @@ export const firstLoadBudgetMs = 1_000;
  * ready and the network went quiet: the JavaScript a first visit costs, apart
  * from the chunks the build marks as loaded on demand.
  */
-export async function measureFirstLoad(page: Page, url: string, ready: (page: Page) => Promise<unknown>): Promise<FirstLoad> {
+export async function measureFirstLoad(
+  page: Page,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<FirstLoad> {
   const pending: Promise<Script | undefined>[] = [];
   const lazy = lazyChunkFiles();
   let counting = true;
@@ -37,7 +41,12 @@ export async function measureFirstLoad(page: Page, url: string, ready: (page: Pa
     if (!counting || response.request().resourceType() !== 'script') return;
     pending.push(
       response.body().then(
-        (body) => ({ url: response.url(), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length, body: body.toString('utf8') }),
+        (body) => ({
+          url: response.url(),
+          bytes: body.length,
+          gzipBytes: gzipSync(body, { level: 9 }).length,
+          body: body.toString('utf8'),
+        }),
         () => undefined,
       ),
     );

@@ -18,7 +18,8 @@ export class PacedOfflineEngine implements LlmProvider {
     this.nextAnswer = undefined;
     const parts = scripted === undefined ? this.offline.stream(request, signal) : words(scripted);
     for await (const part of parts) {
-      if (part.type === 'text-delta' && this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      if (part.type === 'text-delta' && this.delayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       signal.throwIfAborted();
       yield part;
     }

@@ -1,5 +1,13 @@
 import { ApiError } from './api-error.ts';
-import type { ConversationJson, ConversationPageJson, MessagePageJson, PatternJson, Rating, SignedIn, UserJson } from './api-types.ts';
+import type {
+  ConversationJson,
+  ConversationPageJson,
+  MessagePageJson,
+  PatternJson,
+  Rating,
+  SignedIn,
+  UserJson,
+} from './api-types.ts';
 
 /** The REST API (`/api/v1`), with the session's bearer token. A 401 calls `onUnauthenticated` before it throws. */
 export class KilnApi {
@@ -55,7 +63,12 @@ export class KilnApi {
     return this.request<PatternJson>('GET', `/patterns/${encodeURIComponent(id)}`);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { keepalive?: boolean } = {},
+  ): Promise<T> {
     const token = this.token();
     let response: Response;
     try {
@@ -72,10 +85,15 @@ export class KilnApi {
       throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
     }
     if (response.status === 204) return undefined as T;
-    const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    const json = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string } } | undefined;
     if (!response.ok) {
       if (response.status === 401 && token) this.onUnauthenticated();
-      throw new ApiError(response.status, json?.error?.code ?? 'request_error', json?.error?.message ?? `The request failed (${response.status}).`);
+      throw new ApiError(
+        response.status,
+        json?.error?.code ?? 'request_error',
+        json?.error?.message ?? `The request failed (${response.status}).`,
+      );
     }
     return json as T;
   }

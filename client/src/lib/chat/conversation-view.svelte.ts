@@ -4,8 +4,14 @@ import { ApiError } from '../api/api-error.ts';
 import type { MessageJson, Rating } from '../api/api-types.ts';
 import type { KilnApi } from '../api/kiln-api.ts';
 import type { ChatSocket } from '../realtime/chat-socket.svelte.ts';
-import { answerFromLive, answerFromMessage, applyTurnEvent, newLiveTurn, type AnswerView, type LiveTurn } from './live-turn.ts';
-
+import {
+  answerFromLive,
+  answerFromMessage,
+  applyTurnEvent,
+  newLiveTurn,
+  type AnswerView,
+  type LiveTurn,
+} from './live-turn.ts';
 
 /** Messages per page: the newest page opens the conversation, older ones load on scroll. */
 export const messagePageSize = 20;
@@ -152,12 +158,19 @@ export class ConversationView {
 
   /** Answers the question again (optionally with another agent), as a new branch beside the earlier answer. */
   async regenerate(answer: MessageJson, intent?: Intent): Promise<boolean> {
-    return this.startBranch('message:regenerate', { conversationId: this.id, messageId: answer.id, ...(intent ? { intent } : {}) });
+    return this.startBranch('message:regenerate', {
+      conversationId: this.id,
+      messageId: answer.id,
+      ...(intent ? { intent } : {}),
+    });
   }
 
   async stop(): Promise<void> {
     const turn = this.streamingTurn;
-    if (turn) await this.dependencies.socket.request('turn:stop', { turnId: turn.turnId }).catch((error) => (this.error = messageOf(error)));
+    if (turn)
+      await this.dependencies.socket
+        .request('turn:stop', { turnId: turn.turnId })
+        .catch((error) => (this.error = messageOf(error)));
   }
 
   /** Shows the previous (-1) or next (+1) version of a message, and the branch below it. */
@@ -185,8 +198,7 @@ export class ConversationView {
 
   private async startBranch(
     ...request:
-      | ['message:send', SocketPayload<'message:send'>]
-      | ['message:regenerate', SocketPayload<'message:regenerate'>]
+      ['message:send', SocketPayload<'message:send'>] | ['message:regenerate', SocketPayload<'message:regenerate'>]
   ): Promise<boolean> {
     this.sent += 1;
     try {
@@ -211,7 +223,8 @@ export class ConversationView {
     if (applied === 'gap') void this.resume(turn);
     if (applied !== 'applied') return;
     if (event.type === 'turn.start') this.placeAnswer(event);
-    if (event.type === 'turn.start' || event.type === 'turn.end' || event.type === 'turn.error') this.dependencies.onActivity(this.id);
+    if (event.type === 'turn.start' || event.type === 'turn.end' || event.type === 'turn.error')
+      this.dependencies.onActivity(this.id);
   }
 
   /** Starts following a turn; returns the reactive record the view renders. */
@@ -270,7 +283,8 @@ export class ConversationView {
 
   private forget(turn: LiveTurn) {
     this.turnsById.delete(turn.turnId);
-    for (const [messageId, candidate] of Object.entries(this.live)) if (candidate.turnId === turn.turnId) delete this.live[messageId];
+    for (const [messageId, candidate] of Object.entries(this.live))
+      if (candidate.turnId === turn.turnId) delete this.live[messageId];
   }
 
   /** After a reconnect: back in the room, and every unfinished turn continues after its last seq. */

@@ -2,14 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { TurnEvent, TurnEventBody } from '$protocol/turn-events.ts';
 import { answerFromLive, applyTurnEvent, newLiveTurn } from './live-turn.ts';
 
-const events = (bodies: TurnEventBody[]): TurnEvent[] => bodies.map((body, index) => ({ ...body, turnId: 't1', seq: index + 1 }) as TurnEvent);
+const events = (bodies: TurnEventBody[]): TurnEvent[] =>
+  bodies.map((body, index) => ({ ...body, turnId: 't1', seq: index + 1 }) as TurnEvent);
 const stream = events([
-  { type: 'turn.start', conversationId: 'c', userMessageId: 'u', assistantMessageId: 'a', engine: { provider: 'offline', model: 'kiln-offline' } },
+  {
+    type: 'turn.start',
+    conversationId: 'c',
+    userMessageId: 'u',
+    assistantMessageId: 'a',
+    engine: { provider: 'offline', model: 'kiln-offline' },
+  },
   { type: 'intent', intent: 'ask', confidence: 0.9, via: 'rule', reason: 'a question' },
-  { type: 'retrieval', citations: [{ patternId: 'p', title: 'Debounce', language: 'typescript', score: 1, sources: { text: 1 } }] },
+  {
+    type: 'retrieval',
+    citations: [{ patternId: 'p', title: 'Debounce', language: 'typescript', score: 1, sources: { text: 1 } }],
+  },
   { type: 'text.delta', delta: 'Hello ' },
   { type: 'text.delta', delta: 'world' },
-  { type: 'turn.end', finishReason: 'stopped', usage: { inputTokens: 3, outputTokens: 2, costUsd: 0 }, latency: { firstTokenMs: 5, totalMs: 9 } },
+  {
+    type: 'turn.end',
+    finishReason: 'stopped',
+    usage: { inputTokens: 3, outputTokens: 2, costUsd: 0 },
+    latency: { firstTokenMs: 5, totalMs: 9 },
+  },
 ]);
 
 describe('a live turn', () => {

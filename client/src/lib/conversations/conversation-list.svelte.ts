@@ -48,7 +48,11 @@ export class ConversationList {
     const generation = this.generation;
     this.loading = true;
     try {
-      const page = await this.api.conversations({ query: this.query.trim(), cursor: this.nextCursor, limit: conversationPageSize });
+      const page = await this.api.conversations({
+        query: this.query.trim(),
+        cursor: this.nextCursor,
+        limit: conversationPageSize,
+      });
       if (generation !== this.generation) return;
       const shown = new Set(this.items.map((item) => item.id));
       this.items.push(...page.conversations.filter((item) => !shown.has(item.id)));

@@ -10,7 +10,9 @@ export class Theme {
   choice = $state<ThemeChoice>('system');
   private systemDark = $state(false);
 
-  readonly effective = $derived<'light' | 'dark'>(this.choice === 'system' ? (this.systemDark ? 'dark' : 'light') : this.choice);
+  readonly effective = $derived<'light' | 'dark'>(
+    this.choice === 'system' ? (this.systemDark ? 'dark' : 'light') : this.choice,
+  );
 
   constructor() {
     const stored = localStorage.getItem(themeKey);

@@ -14,15 +14,25 @@ export const swallowedErrorRule: SyntaxTreeRule = {
   category: 'correctness',
   severity: 'warning',
   message: 'The error is swallowed: when this fails, nothing says so and the code goes on as if it worked.',
-  suggestion: 'Handle it (retry, fall back, tell the user), or log it and rethrow; if ignoring it is right, say why in a comment.',
+  suggestion:
+    'Handle it (retry, fall back, tell the user), or log it and rethrow; if ignoring it is right, say why in a comment.',
   visit(node, context) {
     if (ts.isCatchClause(node) && node.block.statements.length === 0) {
-      const inside = context.sourceFile.text.slice(node.block.getStart(context.sourceFile) + 1, node.block.getEnd() - 1);
+      const inside = context.sourceFile.text.slice(
+        node.block.getStart(context.sourceFile) + 1,
+        node.block.getEnd() - 1,
+      );
       if (!/\/\/|\/\*/.test(inside) && !isFollowedByThrow(node.parent)) context.report(node);
-    } else if (ts.isCallExpression(node) && calleeName(node) === 'catch' && ts.isPropertyAccessExpression(node.expression)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      calleeName(node) === 'catch' &&
+      ts.isPropertyAccessExpression(node.expression)
+    ) {
       const handler = node.arguments[0];
       if (handler && doesNothing(handler) && isDropped(node) && !isCleanup(node)) {
-        context.report(node, { message: 'The promise\'s error is swallowed by an empty `.catch`: failures vanish without a trace.' });
+        context.report(node, {
+          message: "The promise's error is swallowed by an empty `.catch`: failures vanish without a trace.",
+        });
       }
     }
   },
@@ -30,7 +40,10 @@ export const swallowedErrorRule: SyntaxTreeRule = {
 
 /** Whether a try statement falls through into a `throw` (so an empty catch still ends in an error). */
 function isFollowedByThrow(tryStatement: ts.TryStatement): boolean {
-  const siblings = ts.isBlock(tryStatement.parent) || ts.isSourceFile(tryStatement.parent) ? tryStatement.parent.statements : undefined;
+  const siblings =
+    ts.isBlock(tryStatement.parent) || ts.isSourceFile(tryStatement.parent)
+      ? tryStatement.parent.statements
+      : undefined;
   const next = siblings?.[siblings.indexOf(tryStatement) + 1];
   return !!next && ts.isThrowStatement(next);
 }
@@ -44,7 +57,11 @@ function isDropped(call: ts.Expression): boolean {
 /** Whether a node is in a `catch` block or a `finally` block of its function. */
 function isCleanup(node: ts.Node): boolean {
   for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
-    if (ts.isCatchClause(current.parent) || (ts.isTryStatement(current.parent) && current.parent.finallyBlock === current)) return true;
+    if (
+      ts.isCatchClause(current.parent) ||
+      (ts.isTryStatement(current.parent) && current.parent.finallyBlock === current)
+    )
+      return true;
   }
   return false;
 }
@@ -56,7 +73,11 @@ function doesNothing(handler: ts.Expression): boolean {
   const body = expression.body;
   if (ts.isBlock(body)) return body.statements.length === 0;
   const value = skipParentheses(body);
-  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value);
+  return (
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(value) && value.text === 'undefined') ||
+    ts.isVoidExpression(value)
+  );
 }
 
 const logCall = /^(console|logger|log|this\.logger|this\.log)\.(log|info|warn|error|debug)$/;
@@ -70,14 +91,21 @@ export const logAndContinueRule: SyntaxTreeRule = {
   id: 'log-and-continue',
   category: 'correctness',
   severity: 'warning',
-  message: 'The error is only logged, then the function returns `undefined`: its caller carries on with a missing result.',
-  suggestion: 'Rethrow after logging (`throw error`, or a typed error with `{ cause: error }`), or return an explicit fallback the caller checks.',
+  message:
+    'The error is only logged, then the function returns `undefined`: its caller carries on with a missing result.',
+  suggestion:
+    'Rethrow after logging (`throw error`, or a typed error with `{ cause: error }`), or return an explicit fallback the caller checks.',
   visit(node, context) {
     if (!ts.isTryStatement(node) || !node.catchClause) return;
     const statements = node.catchClause.block.statements;
     const onlyLogs =
       statements.length > 0 &&
-      statements.every((statement) => ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && logCall.test(calleeText(statement.expression, context.sourceFile)));
+      statements.every(
+        (statement) =>
+          ts.isExpressionStatement(statement) &&
+          ts.isCallExpression(statement.expression) &&
+          logCall.test(calleeText(statement.expression, context.sourceFile)),
+      );
     if (onlyLogs && returnsValue(node.tryBlock)) context.report(node.catchClause);
   },
 };
@@ -112,11 +140,13 @@ export const jsonParseWithoutTryRule: SyntaxTreeRule = {
   category: 'correctness',
   severity: 'info',
   message: '`JSON.parse` throws on malformed input, and nothing here catches it.',
-  suggestion: 'Wrap it in `try`/`catch` and answer bad input clearly (a 400, a default), and validate the parsed shape (e.g. with zod).',
+  suggestion:
+    'Wrap it in `try`/`catch` and answer bad input clearly (a 400, a default), and validate the parsed shape (e.g. with zod).',
   patternQuery: 'safe json parse',
   visit(node, context) {
     if (!ts.isCallExpression(node) || calleeText(node, context.sourceFile) !== 'JSON.parse') return;
     const input = node.arguments[0];
-    if (input && !ts.isStringLiteralLike(input) && !isInsideTry(node) && !isHandledByPromiseChain(node)) context.report(node);
+    if (input && !ts.isStringLiteralLike(input) && !isInsideTry(node) && !isHandledByPromiseChain(node))
+      context.report(node);
   },
 };

@@ -19,7 +19,11 @@ function hashAlgorithm(node: ts.CallExpression): string | undefined {
 /** Whether a hash call works on a password: a password-named value in its call chain, or a password-named target or function. */
 function hashesPassword(node: ts.CallExpression): boolean {
   let chain: ts.Node = node;
-  while (ts.isPropertyAccessExpression(chain.parent) || (ts.isCallExpression(chain.parent) && chain.parent.expression === chain)) chain = chain.parent;
+  while (
+    ts.isPropertyAccessExpression(chain.parent) ||
+    (ts.isCallExpression(chain.parent) && chain.parent.expression === chain)
+  )
+    chain = chain.parent;
   return [...identifiersIn(chain), ...purposeNames(chain)].some(isPasswordName);
 }
 
@@ -36,7 +40,9 @@ export const weakPasswordHashRule: SyntaxTreeRule = {
     if (!ts.isCallExpression(node)) return;
     const algorithm = hashAlgorithm(node);
     if (algorithm && fastHashes.test(algorithm) && hashesPassword(node)) {
-      context.report(node, { message: `Passwords are hashed with ${algorithm.toUpperCase()}, a fast hash: a leaked table is cracked at billions of guesses a second.` });
+      context.report(node, {
+        message: `Passwords are hashed with ${algorithm.toUpperCase()}, a fast hash: a leaked table is cracked at billions of guesses a second.`,
+      });
     }
   },
 };
@@ -49,7 +55,8 @@ export const brokenHashRule: SyntaxTreeRule = {
   id: 'broken-hash-algorithm',
   category: 'security',
   severity: 'warning',
-  message: 'MD5 and SHA-1 are broken (collisions can be made on purpose): fine for cache keys, not for signatures, tokens or integrity checks.',
+  message:
+    'MD5 and SHA-1 are broken (collisions can be made on purpose): fine for cache keys, not for signatures, tokens or integrity checks.',
   suggestion: "Use SHA-256 (`createHash('sha256')`), or HMAC-SHA-256 when the value authenticates something.",
   visit(node, context) {
     if (!ts.isCallExpression(node)) return;
@@ -72,10 +79,13 @@ export const lowBcryptCostRule: SyntaxTreeRule = {
   visit(node, context) {
     if (!ts.isCallExpression(node) || !bcryptCalls.has(calleeName(node) ?? '')) return;
     const callee = node.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !/bcrypt/i.test(callee.expression.getText(context.sourceFile))) return;
+    if (!ts.isPropertyAccessExpression(callee) || !/bcrypt/i.test(callee.expression.getText(context.sourceFile)))
+      return;
     const cost = node.arguments[calleeName(node)!.startsWith('genSalt') ? 0 : 1];
     if (cost && ts.isNumericLiteral(cost) && Number(cost.text) < 10) {
-      context.report(node, { message: `The bcrypt cost is ${cost.text}, below the default of 10: each step down halves the work of cracking a leaked hash.` });
+      context.report(node, {
+        message: `The bcrypt cost is ${cost.text}, below the default of 10: each step down halves the work of cracking a leaked hash.`,
+      });
     }
   },
 };

@@ -105,7 +105,11 @@ describeRuleCases([
 
 describe('sql-injection details', () => {
   it('suggests the same query with numbered placeholders and the values as parameters', () => {
-    const [finding] = findingsOf(`db.query("SELECT * FROM users WHERE name = '" + name + "' AND age > " + age);`, 'javascript', 'sql-injection');
+    const [finding] = findingsOf(
+      `db.query("SELECT * FROM users WHERE name = '" + name + "' AND age > " + age);`,
+      'javascript',
+      'sql-injection',
+    );
     expect(finding!.message).toContain('`name`, `age` are spliced');
     expect(finding!.suggestion).toContain("db.query('SELECT * FROM users WHERE name = $1 AND age > $2', [name, age])");
   });

@@ -1,5 +1,9 @@
 /** One thing a regex matches a character with. */
-type Atom = { kind: 'literal'; character: string } | { kind: 'class'; source: string } | { kind: 'escape'; letter: string } | { kind: 'any' };
+type Atom =
+  | { kind: 'literal'; character: string }
+  | { kind: 'class'; source: string }
+  | { kind: 'escape'; letter: string }
+  | { kind: 'any' };
 
 interface Group {
   /** The group's first atom, when it must match (a separator like `-` or `\.`); undefined after `|` or an optional first atom. */
@@ -73,14 +77,21 @@ export function hasNestedQuantifier(pattern: string): boolean {
 }
 
 /** A repeat operator at `index`: `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`. */
-function repeatAt(pattern: string, index: number): { length: number; unbounded: boolean; optional: boolean } | undefined {
+function repeatAt(
+  pattern: string,
+  index: number,
+): { length: number; unbounded: boolean; optional: boolean } | undefined {
   const character = pattern[index];
   if (character === '*') return { length: 1, unbounded: true, optional: true };
   if (character === '+') return { length: 1, unbounded: true, optional: false };
   if (character === '?') return { length: 1, unbounded: false, optional: true };
   const braces = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index));
   if (!braces) return undefined;
-  return { length: braces[0].length, unbounded: braces[2] !== undefined && braces[3] === '', optional: braces[1] === '0' };
+  return {
+    length: braces[0].length,
+    unbounded: braces[2] !== undefined && braces[3] === '',
+    optional: braces[1] === '0',
+  };
 }
 
 /** Whether a repeated group starts with a required separator that none of its inner repeats can match. */

@@ -1,6 +1,12 @@
 import ts from 'typescript';
 import type { SyntaxTreeContext, SyntaxTreeRule } from '../review-rule.ts';
-import { calleeText, enclosingFunction, identifiersIn, isAsyncFunction, skipParentheses } from './syntax-tree-helpers.ts';
+import {
+  calleeText,
+  enclosingFunction,
+  identifiersIn,
+  isAsyncFunction,
+  skipParentheses,
+} from './syntax-tree-helpers.ts';
 
 /** Whether the checker types a value as a promise (or a union holding one): it has a callable `then`. */
 function isPromiseLike(type: ts.Type, checker: ts.TypeChecker, at: ts.Node): boolean {
@@ -19,12 +25,18 @@ function unhandledPromiseCall(node: ts.Node, context: SyntaxTreeContext): ts.Cal
   if (!ts.isExpressionStatement(node)) return undefined;
   const expression = skipParentheses(node.expression);
   if (!ts.isCallExpression(expression) || handlesRejection(expression)) return undefined;
-  return isPromiseLike(context.checker.getTypeAtLocation(expression), context.checker, expression) ? expression : undefined;
+  return isPromiseLike(context.checker.getTypeAtLocation(expression), context.checker, expression)
+    ? expression
+    : undefined;
 }
 
 /** Whether a call chain handles rejection somewhere: `.catch(…)`, or `.then(onFulfilled, onRejected)`, before any `.finally(…)`. */
 function handlesRejection(call: ts.CallExpression): boolean {
-  for (let current: ts.Expression = call; ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression); current = current.expression.expression) {
+  for (
+    let current: ts.Expression = call;
+    ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression);
+    current = current.expression.expression
+  ) {
     const name = current.expression.name.text;
     if (name === 'catch' || (name === 'then' && current.arguments.length >= 2)) return true;
   }
@@ -36,12 +48,16 @@ export const missingAwaitRule: SyntaxTreeRule = {
   id: 'missing-await',
   category: 'correctness',
   severity: 'warning',
-  message: 'This call returns a promise that is not awaited: the function goes on before it finishes, and its errors are lost.',
-  suggestion: 'Add `await` (or return the promise); write `void call()` if running it in the background is deliberate, with a `.catch`.',
+  message:
+    'This call returns a promise that is not awaited: the function goes on before it finishes, and its errors are lost.',
+  suggestion:
+    'Add `await` (or return the promise); write `void call()` if running it in the background is deliberate, with a `.catch`.',
   visit(node, context) {
     const call = unhandledPromiseCall(node, context);
     if (call && isAsyncFunction(enclosingFunction(node))) {
-      context.report(node, { message: `\`${call.expression.getText(context.sourceFile)}(…)\` returns a promise that is not awaited: the function goes on before it finishes, and its errors are lost.` });
+      context.report(node, {
+        message: `\`${call.expression.getText(context.sourceFile)}(…)\` returns a promise that is not awaited: the function goes on before it finishes, and its errors are lost.`,
+      });
     }
   },
 };
@@ -56,13 +72,16 @@ export const floatingPromiseRule: SyntaxTreeRule = {
   visit(node, context) {
     const call = unhandledPromiseCall(node, context);
     if (call && !isAsyncFunction(enclosingFunction(node))) {
-      context.report(node, { message: `\`${call.expression.getText(context.sourceFile)}(…)\` returns a promise nothing handles: if it rejects, the error is unhandled.` });
+      context.report(node, {
+        message: `\`${call.expression.getText(context.sourceFile)}(…)\` returns a promise nothing handles: if it rejects, the error is unhandled.`,
+      });
     }
   },
 };
 
 /** Receivers that take one request at a time: awaiting their calls in turn is required, not slow. */
-const oneAtATime = /transaction|session|\btx\b|trx|connection|\bconn\b|client|lock|stream|writer|reader|cursor|socket|page|browser/i;
+const oneAtATime =
+  /transaction|session|\btx\b|trx|connection|\bconn\b|client|lock|stream|writer|reader|cursor|socket|page|browser/i;
 
 /**
  * `for (const item of items) { await work(item) }`: each call waits for the
@@ -78,12 +97,17 @@ export const awaitInLoopRule: SyntaxTreeRule = {
   category: 'performance',
   severity: 'info',
   message: 'Each iteration awaits before the next starts: independent calls run one after another.',
-  suggestion: 'Run them together: `await Promise.all(items.map((item) => work(item)))`, or with a concurrency limit if the service needs one.',
+  suggestion:
+    'Run them together: `await Promise.all(items.map((item) => work(item)))`, or with a concurrency limit if the service needs one.',
   patternQuery: 'map with concurrency limit promise all',
   visit(node, context) {
     if (!ts.isForOfStatement(node) && !ts.isForInStatement(node)) return;
     if (ts.isForOfStatement(node) && node.awaitModifier) return;
-    const loopNames = new Set(ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations.flatMap((declaration) => identifiersIn(declaration.name)) : []);
+    const loopNames = new Set(
+      ts.isVariableDeclarationList(node.initializer)
+        ? node.initializer.declarations.flatMap((declaration) => identifiersIn(declaration.name))
+        : [],
+    );
     const declaredInside = new Set(loopNames);
     const awaits: ts.AwaitExpression[] = [];
     let sequential = false;
@@ -91,16 +115,28 @@ export const awaitInLoopRule: SyntaxTreeRule = {
       if (ts.isFunctionLike(child)) return;
       if (ts.isVariableDeclaration(child)) identifiersIn(child.name).forEach((name) => declaredInside.add(name));
       if (ts.isBreakStatement(child) || ts.isReturnStatement(child) || ts.isThrowStatement(child)) sequential = true;
-      const carried = ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(child.left) && !declaredInside.has(child.left.text);
+      const carried =
+        ts.isBinaryExpression(child) &&
+        child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isIdentifier(child.left) &&
+        !declaredInside.has(child.left.text);
       if (carried) sequential = true;
       if (ts.isAwaitExpression(child)) awaits.push(child);
       ts.forEachChild(child, visit);
     };
     visit(node.statement);
     const [only] = awaits;
-    if (sequential || awaits.length !== 1 || !only || !identifiersIn(only.expression).some((name) => loopNames.has(name))) return;
+    if (
+      sequential ||
+      awaits.length !== 1 ||
+      !only ||
+      !identifiersIn(only.expression).some((name) => loopNames.has(name))
+    )
+      return;
     const awaited = skipParentheses(only.expression);
-    const receiver = ts.isCallExpression(awaited) ? calleeText(awaited, context.sourceFile).split('.').slice(0, -1).join('.') : '';
+    const receiver = ts.isCallExpression(awaited)
+      ? calleeText(awaited, context.sourceFile).split('.').slice(0, -1).join('.')
+      : '';
     if (!oneAtATime.test(receiver)) context.report(only);
   },
 };

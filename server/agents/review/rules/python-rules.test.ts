@@ -134,12 +134,19 @@ describe('Python text handling', () => {
     sql = f"SELECT id FROM users WHERE id IN ({placeholders})"
     return connection.execute(sql, tuple(ids)).fetchall()`;
     expect(findingsOf(placeholders, 'python', 'python-sql-injection')).toEqual([]);
-    const values = placeholders.replace('"?" * len(ids)', 'map(str, ids)').replace('placeholders = ', 'id_list = ').replace('{placeholders}', '{id_list}');
+    const values = placeholders
+      .replace('"?" * len(ids)', 'map(str, ids)')
+      .replace('placeholders = ', 'id_list = ')
+      .replace('{placeholders}', '{id_list}');
     expect(findingsOf(values, 'python', 'python-sql-injection').map((finding) => finding.line)).toEqual([3]);
   });
 
   it('reads a shell command built from values as command injection (an error)', () => {
-    expect(findingsOf(`os.system("tar czf backup.tgz " + folder)`, 'python', 'python-shell-injection')[0]).toMatchObject({ severity: 'error', line: 1 });
-    expect(findingsOf(`subprocess.run("ls -l", shell=True)`, 'python', 'python-shell-injection')[0]).toMatchObject({ severity: 'warning' });
+    expect(
+      findingsOf(`os.system("tar czf backup.tgz " + folder)`, 'python', 'python-shell-injection')[0],
+    ).toMatchObject({ severity: 'error', line: 1 });
+    expect(findingsOf(`subprocess.run("ls -l", shell=True)`, 'python', 'python-shell-injection')[0]).toMatchObject({
+      severity: 'warning',
+    });
   });
 });

@@ -10,9 +10,12 @@ const sqlWords = /\b(select|insert\s+into|update|delete\s+from|where|values|orde
  * `isPlaceholderList`), `%`, `.format(`, or `+` with a string.
  */
 function formatsString(expression: { text: string; masked: string }, source?: SourceText): boolean {
-  const fields = [...expression.text.replace(/\{\{|\}\}/g, '').matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!.trim());
+  const fields = [...expression.text.replace(/\{\{|\}\}/g, '').matchAll(/\{([^{}]+)\}/g)].map((match) =>
+    match[1]!.trim(),
+  );
   const fString =
-    /(?<![\w])[rRbB]?[fF][rR]?(?:"""|'''|"|')/.test(expression.masked) && fields.some((field) => !source || !isPlaceholderList(source, field));
+    /(?<![\w])[rRbB]?[fF][rR]?(?:"""|'''|"|')/.test(expression.masked) &&
+    fields.some((field) => !source || !isPlaceholderList(source, field));
   const formatted = /["']\s*%\s*[\w(]/.test(expression.masked) || /["']\s*\.format\s*\(/.test(expression.masked);
   const concatenated = /["']\s*\+\s*[\w(]|[\w)\]]\s*\+\s*[rbuRBU]?["']/.test(expression.masked);
   return fString || formatted || concatenated;
@@ -24,8 +27,10 @@ export const pythonSqlInjectionRule: TextRule = {
   languages: ['python'],
   category: 'security',
   severity: 'error',
-  message: 'SQL injection: values are formatted into the SQL text (f-string, `%` or `.format`), so a crafted value rewrites the query.',
-  suggestion: 'Pass the values as parameters: `cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))` (`?` placeholders with sqlite3).',
+  message:
+    'SQL injection: values are formatted into the SQL text (f-string, `%` or `.format`), so a crafted value rewrites the query.',
+  suggestion:
+    'Pass the values as parameters: `cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))` (`?` placeholders with sqlite3).',
   patternQuery: 'parameterized SQL query placeholders SQL injection',
   check(source) {
     const hits: RuleHit[] = [];
@@ -70,7 +75,10 @@ export const pythonEvalRule: TextRule = {
   severity: 'error',
   message: '`eval`/`exec` run a string as Python: whoever controls any part of it runs their own code.',
   suggestion: 'Parse data with `json.loads` or `ast.literal_eval`, or dispatch through a dict of allowed functions.',
-  check: (source) => [...codeMatches(source, /(?<![\w.])(?<!def\s+)(eval|exec)\s*\(/)].map((match) => ({ line: source.lineOf(match.index) })),
+  check: (source) =>
+    [...codeMatches(source, /(?<![\w.])(?<!def\s+)(eval|exec)\s*\(/)].map((match) => ({
+      line: source.lineOf(match.index),
+    })),
 };
 
 /** `except:` with no exception class. */
@@ -80,8 +88,12 @@ export const pythonBareExceptRule: TextRule = {
   category: 'correctness',
   severity: 'warning',
   message: 'A bare `except:` catches everything, including `KeyboardInterrupt` and `SystemExit`, and hides real bugs.',
-  suggestion: 'Catch what you expect: `except (ValueError, KeyError) as error:`; at the very least `except Exception:`.',
-  check: (source) => [...codeMatches(source, /^[ \t]*except[ \t]*:/m)].map((match) => ({ line: source.lineOf(match.index + match[0].indexOf('except')) })),
+  suggestion:
+    'Catch what you expect: `except (ValueError, KeyError) as error:`; at the very least `except Exception:`.',
+  check: (source) =>
+    [...codeMatches(source, /^[ \t]*except[ \t]*:/m)].map((match) => ({
+      line: source.lineOf(match.index + match[0].indexOf('except')),
+    })),
 };
 
 /** An `except` whose whole body is `pass` (or `...`). */
@@ -91,7 +103,8 @@ export const pythonExceptPassRule: TextRule = {
   category: 'correctness',
   severity: 'warning',
   message: 'The exception is swallowed (`except …: pass`): failures vanish and the code goes on as if it worked.',
-  suggestion: 'Handle it, or log it (`logger.exception(…)`) and re-raise; if ignoring is right, catch the specific exception and say why in a comment.',
+  suggestion:
+    'Handle it, or log it (`logger.exception(…)`) and re-raise; if ignoring is right, catch the specific exception and say why in a comment.',
   check(source) {
     const lines = source.masked.split('\n');
     const indentation = (line: string) => line.length - line.trimStart().length;
@@ -119,21 +132,30 @@ export const pythonWeakHashRule: TextRule = {
   category: 'security',
   severity: 'error',
   message: 'Passwords are hashed with a fast hash: a leaked table is cracked at billions of guesses a second.',
-  suggestion: 'Use `hashlib.scrypt(password, salt=os.urandom(16), n=2**14, r=8, p=1)` (or argon2/bcrypt), and compare with `hmac.compare_digest`.',
+  suggestion:
+    'Use `hashlib.scrypt(password, salt=os.urandom(16), n=2**14, r=8, p=1)` (or argon2/bcrypt), and compare with `hmac.compare_digest`.',
   patternQuery: 'hash password scrypt salt',
   check(source) {
     const hits: RuleHit[] = [];
-    for (const match of codeMatches(source, /\bhashlib\.(?:(md5|sha1|sha224|sha256|sha384|sha512|sha3_256|blake2b)\s*\(|new\s*\(\s*['"](\w+)['"])/)) {
+    for (const match of codeMatches(
+      source,
+      /\bhashlib\.(?:(md5|sha1|sha224|sha256|sha384|sha512|sha3_256|blake2b)\s*\(|new\s*\(\s*['"](\w+)['"])/,
+    )) {
       const algorithm = (match[1] ?? match[2] ?? '').toLowerCase();
       const statement = source.code.slice(match.index, statementEnd(source, match.index));
       const line = source.code.slice(source.code.lastIndexOf('\n', match.index) + 1, match.index) + statement;
-      if (/passw(or)?d|\bpwd\b|passphrase/i.test(line)) hits.push({ line: source.lineOf(match.index), message: `Passwords are hashed with ${algorithm.toUpperCase()}, a fast hash: a leaked table is cracked at billions of guesses a second.` });
+      if (/passw(or)?d|\bpwd\b|passphrase/i.test(line))
+        hits.push({
+          line: source.lineOf(match.index),
+          message: `Passwords are hashed with ${algorithm.toUpperCase()}, a fast hash: a leaked table is cracked at billions of guesses a second.`,
+        });
       else if (algorithm === 'md5' || algorithm === 'sha1') {
         hits.push({
           line: source.lineOf(match.index),
           severity: 'warning',
           message: `${algorithm.toUpperCase()} is broken (collisions can be made on purpose): fine for cache keys, not for signatures, tokens or integrity checks.`,
-          suggestion: 'Use `hashlib.sha256`, or `hmac.new(key, message, "sha256")` when the value authenticates something.',
+          suggestion:
+            'Use `hashlib.sha256`, or `hmac.new(key, message, "sha256")` when the value authenticates something.',
         });
       }
     }
@@ -147,11 +169,15 @@ export const pythonShellRule: TextRule = {
   languages: ['python'],
   category: 'security',
   severity: 'warning',
-  message: '`shell=True` runs the command through a shell: quoting mistakes break it, and any value in it can inject commands.',
+  message:
+    '`shell=True` runs the command through a shell: quoting mistakes break it, and any value in it can inject commands.',
   suggestion: 'Pass an argument list without a shell: `subprocess.run(["convert", path, output], check=True)`.',
   check(source) {
     const hits: RuleHit[] = [];
-    for (const match of codeMatches(source, /\b(subprocess\.(?:run|call|Popen|check_output|check_call)|os\.system|os\.popen)\s*\(/)) {
+    for (const match of codeMatches(
+      source,
+      /\b(subprocess\.(?:run|call|Popen|check_output|check_call)|os\.system|os\.popen)\s*\(/,
+    )) {
       const parsed = callArguments(source, match.index + match[0].length - 1);
       if (!parsed) continue;
       const throughShell = match[1]!.startsWith('os.') || /\bshell\s*=\s*True\b/.test(parsed.masked);
@@ -160,7 +186,12 @@ export const pythonShellRule: TextRule = {
       const built = formatsString(command) || /^[A-Za-z_][\w.]*$/.test(command.masked);
       hits.push(
         built
-          ? { line: source.lineOf(match.index), severity: 'error', message: 'Command injection: a command built from values runs through a shell, so a value like `; rm -rf ~` runs too.' }
+          ? {
+              line: source.lineOf(match.index),
+              severity: 'error',
+              message:
+                'Command injection: a command built from values runs through a shell, so a value like `; rm -rf ~` runs too.',
+            }
           : { line: source.lineOf(match.index) },
       );
     }
@@ -174,8 +205,10 @@ export const pythonUnsafeDeserialisationRule: TextRule = {
   languages: ['python'],
   category: 'security',
   severity: 'warning',
-  message: 'Unpickling (or `yaml.load`) runs code chosen by whoever wrote the data: on untrusted input that is remote code execution.',
-  suggestion: 'Use a data-only format for anything from outside: `json.loads`, or `yaml.safe_load`; keep pickle for data your own process wrote.',
+  message:
+    'Unpickling (or `yaml.load`) runs code chosen by whoever wrote the data: on untrusted input that is remote code execution.',
+  suggestion:
+    'Use a data-only format for anything from outside: `json.loads`, or `yaml.safe_load`; keep pickle for data your own process wrote.',
   check(source) {
     const hits: RuleHit[] = [];
     for (const match of codeMatches(source, /\b(c?[pP]ickle\.loads?|marshal\.loads?|yaml\.load)\s*\(/)) {
@@ -193,8 +226,10 @@ export const pythonMutableDefaultRule: TextRule = {
   languages: ['python'],
   category: 'correctness',
   severity: 'warning',
-  message: 'A mutable default argument is created once and shared by every call: changes leak from one call into the next.',
-  suggestion: 'Default to `None` and create it inside: `def add(item, items=None):` then `items = [] if items is None else items`.',
+  message:
+    'A mutable default argument is created once and shared by every call: changes leak from one call into the next.',
+  suggestion:
+    'Default to `None` and create it inside: `def add(item, items=None):` then `items = [] if items is None else items`.',
   check(source) {
     const hits: RuleHit[] = [];
     for (const match of codeMatches(source, /\bdef\s+\w+\s*\(/)) {

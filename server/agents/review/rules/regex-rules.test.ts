@@ -29,14 +29,22 @@ describeRuleCases([
 
 describe('nested quantifiers', () => {
   it('finds the classic catastrophic patterns', () => {
-    expect(['(a+)+', '(\\w+\\s?)*$', '((ab)*c)+', '(?:x+y?){2,}', '(.*a)+', '(-?[a-z]+)*', '(a|a+)+'].filter(hasNestedQuantifier)).toHaveLength(7);
+    expect(
+      ['(a+)+', '(\\w+\\s?)*$', '((ab)*c)+', '(?:x+y?){2,}', '(.*a)+', '(-?[a-z]+)*', '(a|a+)+'].filter(
+        hasNestedQuantifier,
+      ),
+    ).toHaveLength(7);
   });
 
   it('passes repeated groups that start with a separator their inner repeats cannot match', () => {
-    expect(['^[a-z0-9]+(-[a-z0-9]+)*$', '(?:\\.[\\w$]+)*', '^\\d+(?:\\.(?:0|[1-9]\\d*))*$'].filter(hasNestedQuantifier)).toEqual([]);
+    expect(
+      ['^[a-z0-9]+(-[a-z0-9]+)*$', '(?:\\.[\\w$]+)*', '^\\d+(?:\\.(?:0|[1-9]\\d*))*$'].filter(hasNestedQuantifier),
+    ).toEqual([]);
   });
 
   it('passes bounded and flat patterns, and quantifiers inside character classes', () => {
-    expect(['a+b+', '(\\d{1,3}\\.){3}\\d{1,3}', '([a+])+', '(ab)+', '\\(a+\\)+', '[(]a+[)]+'].filter(hasNestedQuantifier)).toEqual([]);
+    expect(
+      ['a+b+', '(\\d{1,3}\\.){3}\\d{1,3}', '([a+])+', '(ab)+', '\\(a+\\)+', '[(]a+[)]+'].filter(hasNestedQuantifier),
+    ).toEqual([]);
   });
 });

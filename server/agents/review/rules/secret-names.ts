@@ -1,16 +1,60 @@
 import { nameWords } from './syntax-tree-helpers.ts';
 
-const secretWords = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'apikey']);
+const secretWords = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'secret',
+  'token',
+  'credential',
+  'credentials',
+  'apikey',
+]);
 const keyQualifiers = new Set(['api', 'private', 'access', 'auth', 'signing', 'encryption', 'secret', 'master']);
 /** Names that hold something about a secret, not the secret: `passwordField`, `tokenUrl`, `SECRET_HEADER`. */
-const notTheSecret = new Set(['url', 'uri', 'endpoint', 'path', 'name', 'field', 'header', 'label', 'type', 'length', 'min', 'max', 'regex', 'pattern', 'placeholder', 'prompt', 'hint', 'message', 'id', 'env', 'variable', 'file', 'key', 'count', 'expiry', 'expires', 'ttl', 'policy', 'input', 'column', 'param']);
+const notTheSecret = new Set([
+  'url',
+  'uri',
+  'endpoint',
+  'path',
+  'name',
+  'field',
+  'header',
+  'label',
+  'type',
+  'length',
+  'min',
+  'max',
+  'regex',
+  'pattern',
+  'placeholder',
+  'prompt',
+  'hint',
+  'message',
+  'id',
+  'env',
+  'variable',
+  'file',
+  'key',
+  'count',
+  'expiry',
+  'expires',
+  'ttl',
+  'policy',
+  'input',
+  'column',
+  'param',
+]);
 
 /** Whether an identifier names a secret value: `password`, `apiKey`, `DB_PASSWORD`, `client_secret`, `authToken`. */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words.at(-1);
   if (!last) return false;
-  const secret = words.some((word) => secretWords.has(word)) || words.some((word, index) => word === 'key' && keyQualifiers.has(words[index - 1] ?? ''));
+  const secret =
+    words.some((word) => secretWords.has(word)) ||
+    words.some((word, index) => word === 'key' && keyQualifiers.has(words[index - 1] ?? ''));
   const describesSecret = notTheSecret.has(last) && !(last === 'key' && keyQualifiers.has(words.at(-2) ?? ''));
   return secret && !describesSecret;
 }
@@ -22,7 +66,12 @@ export function isPasswordName(name: string): boolean {
 
 /** Example values, not secrets: `<your key>`, `YOUR_API_KEY`, `xxxx`, `***`, `...`, `${…}`. */
 export function isPlaceholder(value: string): boolean {
-  return value.trim().length < 4 || /^(<.*>|\$\{.*\}|\{\{.*\}\}|your[\w\s-]*|x{3,}|\*{3,}|\.{3}|…|todo|changeit|example[\w-]*|dummy|test|none|null)$/i.test(value.trim());
+  return (
+    value.trim().length < 4 ||
+    /^(<.*>|\$\{.*\}|\{\{.*\}\}|your[\w\s-]*|x{3,}|\*{3,}|\.{3}|…|todo|changeit|example[\w-]*|dummy|test|none|null)$/i.test(
+      value.trim(),
+    )
+  );
 }
 
 /** Well-known credential formats, found in any string (AWS, GitHub, Slack, Stripe, OpenAI, Anthropic, Google, private keys). */

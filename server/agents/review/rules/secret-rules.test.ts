@@ -90,7 +90,13 @@ const etag = crypto.createHash('md5').update(body).digest('hex');`,
 
 describe('secret names', () => {
   it('knows secrets from names about them', () => {
-    expect(['password', 'apiKey', 'DB_PASSWORD', 'client_secret', 'authToken', 'privateKey', 'API_KEY'].filter(isSecretName)).toHaveLength(7);
-    expect(['passwordField', 'tokenUrl', 'SECRET_HEADER', 'apiKeyName', 'keyboard', 'tokens_count', 'author'].filter(isSecretName)).toEqual([]);
+    expect(
+      ['password', 'apiKey', 'DB_PASSWORD', 'client_secret', 'authToken', 'privateKey', 'API_KEY'].filter(isSecretName),
+    ).toHaveLength(7);
+    expect(
+      ['passwordField', 'tokenUrl', 'SECRET_HEADER', 'apiKeyName', 'keyboard', 'tokens_count', 'author'].filter(
+        isSecretName,
+      ),
+    ).toEqual([]);
   });
 });

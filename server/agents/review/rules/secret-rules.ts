@@ -14,21 +14,36 @@ export const hardcodedSecretRule: SyntaxTreeRule = {
   visit(node, context) {
     if (!ts.isStringLiteralLike(node) || isPlaceholder(node.text)) return;
     if (knownCredentialFormat.test(node.text)) {
-      context.report(node, { message: 'A credential (its format is a well-known key or token) is written in the source.' });
+      context.report(node, {
+        message: 'A credential (its format is a well-known key or token) is written in the source.',
+      });
       return;
     }
     const name = assignedName(node);
-    if (name && isSecretName(name)) context.report(node, { message: `\`${name}\` is written in the source: anyone who can read the code (or its history) has it.` });
+    if (name && isSecretName(name))
+      context.report(node, {
+        message: `\`${name}\` is written in the source: anyone who can read the code (or its history) has it.`,
+      });
   },
 };
 
 /** The name a literal is directly given to: variable, property, assignment target, default parameter. */
 function assignedName(literal: ts.StringLiteralLike): string | undefined {
   const parent = literal.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === literal) {
+  if (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isParameter(parent)) &&
+    parent.initializer === literal
+  ) {
     return nameOf(parent);
   }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === literal) {
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === literal
+  ) {
     const target = skipParentheses(parent.left);
     if (ts.isIdentifier(target)) return target.text;
     if (ts.isPropertyAccessExpression(target)) return target.name.text;
@@ -36,7 +51,28 @@ function assignedName(literal: ts.StringLiteralLike): string | undefined {
   return undefined;
 }
 
-const unpredictableWords = new Set(['token', 'secret', 'password', 'passwd', 'key', 'salt', 'nonce', 'otp', 'session', 'cookie', 'id', 'ids', 'uuid', 'guid', 'csrf', 'code', 'pin', 'invite', 'reset', 'verification']);
+const unpredictableWords = new Set([
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'key',
+  'salt',
+  'nonce',
+  'otp',
+  'session',
+  'cookie',
+  'id',
+  'ids',
+  'uuid',
+  'guid',
+  'csrf',
+  'code',
+  'pin',
+  'invite',
+  'reset',
+  'verification',
+]);
 
 /** The names a value is given, plus, when it is passed to a call, that call's name and literal arguments (`res.cookie('session', …)`). */
 function namesFor(node: ts.Node): string[] {
@@ -56,11 +92,14 @@ export const insecureRandomRule: SyntaxTreeRule = {
   category: 'security',
   severity: 'warning',
   message: '`Math.random()` is predictable: tokens, ids and secrets made from it can be guessed.',
-  suggestion: 'Use the crypto random source: `crypto.randomUUID()` for ids, `crypto.randomBytes(32).toString("base64url")` (or `crypto.getRandomValues`) for tokens.',
+  suggestion:
+    'Use the crypto random source: `crypto.randomUUID()` for ids, `crypto.randomBytes(32).toString("base64url")` (or `crypto.getRandomValues`) for tokens.',
   patternQuery: 'generate random token crypto',
   visit(node, context) {
-    if (!ts.isCallExpression(node) || node.expression.getText(context.sourceFile).replace(/\s+/g, '') !== 'Math.random') return;
+    if (!ts.isCallExpression(node) || node.expression.getText(context.sourceFile).replace(/\s+/g, '') !== 'Math.random')
+      return;
     const purpose = namesFor(node).find((name) => nameWords(name).some((word) => unpredictableWords.has(word)));
-    if (purpose) context.report(node, { message: `\`Math.random()\` is predictable, so \`${purpose}\` can be guessed.` });
+    if (purpose)
+      context.report(node, { message: `\`Math.random()\` is predictable, so \`${purpose}\` can be guessed.` });
   },
 };

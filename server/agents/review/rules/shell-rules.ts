@@ -7,8 +7,10 @@ export const shellUnquotedRmRule: TextRule = {
   languages: ['shell'],
   category: 'correctness',
   severity: 'error',
-  message: '`rm -rf` with an unquoted variable: if it is empty the path becomes `/…`, and spaces split it into several paths.',
-  suggestion: 'Quote it and fail on empty: `rm -rf -- "${DIR:?}/build"` (and start the script with `set -euo pipefail`).',
+  message:
+    '`rm -rf` with an unquoted variable: if it is empty the path becomes `/…`, and spaces split it into several paths.',
+  suggestion:
+    'Quote it and fail on empty: `rm -rf -- "${DIR:?}/build"` (and start the script with `set -euo pipefail`).',
   patternQuery: 'bash strict mode script',
   check(source) {
     const hits: RuleHit[] = [];
@@ -16,7 +18,11 @@ export const shellUnquotedRmRule: TextRule = {
       // Drop quoted words; a `$` left over is an unquoted expansion.
       const unquoted = match[0].replace(/"(?:\\.|[^"\\])*"|'[^']*'/g, '""');
       const variable = /\$\{?(\w+)/.exec(unquoted);
-      if (variable) hits.push({ line: source.lineOf(match.index), message: `\`rm -rf\` with \`$${variable[1]}\` unquoted: if it is empty the path becomes \`/…\`, and spaces split it into several paths.` });
+      if (variable)
+        hits.push({
+          line: source.lineOf(match.index),
+          message: `\`rm -rf\` with \`$${variable[1]}\` unquoted: if it is empty the path becomes \`/…\`, and spaces split it into several paths.`,
+        });
     }
     return hits;
   },
@@ -28,8 +34,11 @@ export const shellCurlPipeRule: TextRule = {
   languages: ['shell'],
   category: 'security',
   severity: 'warning',
-  message: 'A downloaded script is piped straight into a shell: it runs unread and unverified, and a cut-off download runs half a script.',
+  message:
+    'A downloaded script is piped straight into a shell: it runs unread and unverified, and a cut-off download runs half a script.',
   suggestion: 'Download to a file, verify its checksum or signature (`sha256sum -c`), read it, then run it.',
   check: (source) =>
-    [...codeMatches(source, /\b(curl|wget)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da|k)?sh\b/)].map((match) => ({ line: source.lineOf(match.index) })),
+    [...codeMatches(source, /\b(curl|wget)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(ba|z|da|k)?sh\b/)].map((match) => ({
+      line: source.lineOf(match.index),
+    })),
 };

@@ -3,7 +3,20 @@ import type { SyntaxTreeContext, SyntaxTreeRule } from '../review-rule.ts';
 import { calleeName, calleeText, isConstantValue, isSanitizingCall, skipParentheses } from './syntax-tree-helpers.ts';
 
 /** Methods that run SQL in the common drivers (pg, mysql2, sqlite, better-sqlite3, knex, Prisma, Sequelize, TypeORM). */
-const queryMethods = new Set(['query', 'execute', 'exec', 'raw', 'run', 'all', 'get', 'each', 'prepare', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe']);
+const queryMethods = new Set([
+  'query',
+  'execute',
+  'exec',
+  'raw',
+  'run',
+  'all',
+  'get',
+  'each',
+  'prepare',
+  'unsafe',
+  '$queryRawUnsafe',
+  '$executeRawUnsafe',
+]);
 const sqlWords = /\b(select|insert\s+into|update|delete\s+from|where|values|order\s+by|group\s+by|having|limit|set)\b/i;
 
 /** SQL text with values spliced in, where it is built: literal text, constant expressions (a table name), values. */
@@ -24,7 +37,8 @@ export const sqlInjectionRule: SyntaxTreeRule = {
   category: 'security',
   severity: 'error',
   message: 'SQL injection: a value is spliced into the SQL text.',
-  suggestion: 'Use a parameterised query: constant SQL with placeholders ($1, or ? for MySQL/SQLite) and the values passed separately.',
+  suggestion:
+    'Use a parameterised query: constant SQL with placeholders ($1, or ? for MySQL/SQLite) and the values passed separately.',
   patternQuery: 'parameterized SQL query placeholders SQL injection',
   visit(node, context) {
     if (!ts.isCallExpression(node) || !queryMethods.has(calleeName(node) ?? '')) return;
@@ -57,10 +71,12 @@ function sqlBuiltBy(argument: ts.Expression, context: SyntaxTreeContext): Dynami
 function valuesAssigned(symbol: ts.Symbol, context: SyntaxTreeContext): ts.Expression[] {
   const values: ts.Expression[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && node.initializer && context.checker.getSymbolAtLocation(node.name) === symbol) values.push(node.initializer);
+    if (ts.isVariableDeclaration(node) && node.initializer && context.checker.getSymbolAtLocation(node.name) === symbol)
+      values.push(node.initializer);
     else if (
       ts.isBinaryExpression(node) &&
-      (node.operatorToken.kind === ts.SyntaxKind.EqualsToken || node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
+      (node.operatorToken.kind === ts.SyntaxKind.EqualsToken ||
+        node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
       context.checker.getSymbolAtLocation(node.left) === symbol
     ) {
       values.push(node.right);
@@ -77,7 +93,11 @@ function elementsPushed(symbol: ts.Symbol, context: SyntaxTreeContext): ts.Expre
   if (initializers.length !== 1 || !ts.isArrayLiteralExpression(initializers[0]!)) return undefined;
   const elements = [...initializers[0].elements];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && context.checker.getSymbolAtLocation(node.expression.expression) === symbol) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      context.checker.getSymbolAtLocation(node.expression.expression) === symbol
+    ) {
       if (['push', 'unshift'].includes(node.expression.name.text)) elements.push(...node.arguments);
     }
     ts.forEachChild(node, visit);
@@ -97,23 +117,34 @@ function isWrittenByCode(node: ts.Expression, context: SyntaxTreeContext, seen =
   const written = (part: ts.Expression) => isWrittenByCode(part, context, seen);
   if (isConstantValue(expression, context.checker)) return true;
   if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => written(span.expression));
-  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) return written(expression.left) && written(expression.right);
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return written(expression.left) && written(expression.right);
   if (ts.isConditionalExpression(expression)) return written(expression.whenTrue) && written(expression.whenFalse);
   if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression)) {
     const method = expression.expression.name.text;
     const receiver = skipParentheses(expression.expression.expression);
     const pattern = expression.arguments[0];
-    if (/^replace(All)?$/.test(method) && pattern && ts.isRegularExpressionLiteral(pattern) && pattern.text.startsWith('/[^')) return true;
+    if (
+      /^replace(All)?$/.test(method) &&
+      pattern &&
+      ts.isRegularExpressionLiteral(pattern) &&
+      pattern.text.startsWith('/[^')
+    )
+      return true;
     if (method === 'join' && ts.isArrayLiteralExpression(receiver)) return receiver.elements.every(written);
-    const symbol = method === 'join' && ts.isIdentifier(receiver) ? context.checker.getSymbolAtLocation(receiver) : undefined;
+    const symbol =
+      method === 'join' && ts.isIdentifier(receiver) ? context.checker.getSymbolAtLocation(receiver) : undefined;
     return !!symbol && followed(symbol, seen, () => elementsPushed(symbol, context)?.every(written) ?? false);
   }
   if (!ts.isIdentifier(expression)) return false;
   const symbol = context.checker.getSymbolAtLocation(expression);
-  return !!symbol && followed(symbol, seen, () => {
-    const values = valuesAssigned(symbol, context);
-    return values.length > 0 && values.every(written);
-  });
+  return (
+    !!symbol &&
+    followed(symbol, seen, () => {
+      const values = valuesAssigned(symbol, context);
+      return values.length > 0 && values.every(written);
+    })
+  );
 }
 
 /** Judges a variable once per path: met again inside its own values (`sql = sql + …`), it adds nothing, and its other values decide. */
@@ -140,7 +171,8 @@ function partsOf(node: ts.Expression, context: SyntaxTreeContext): DynamicSql['p
   if (ts.isStringLiteralLike(node)) return [{ text: node.text }];
   if (ts.isTemplateExpression(node)) {
     const parts: DynamicSql['parts'] = [{ text: node.head.text }];
-    for (const span of node.templateSpans) parts.push(...valuePart(span.expression, context), { text: span.literal.text });
+    for (const span of node.templateSpans)
+      parts.push(...valuePart(span.expression, context), { text: span.literal.text });
     return parts;
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
@@ -169,5 +201,6 @@ function parameterisedText(sql: DynamicSql): string {
   return sql.parts.some((part) => 'constant' in part) ? `\`${text}\`` : `'${text.replace(/'/g, "\\'")}'`;
 }
 
-const lineOf = (node: ts.Node, context: SyntaxTreeContext) => context.sourceFile.getLineAndCharacterOfPosition(node.getStart(context.sourceFile)).line + 1;
+const lineOf = (node: ts.Node, context: SyntaxTreeContext) =>
+  context.sourceFile.getLineAndCharacterOfPosition(node.getStart(context.sourceFile)).line + 1;
 const abbreviate = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);

@@ -8,7 +8,8 @@ export const sqlMissingWhereRule: TextRule = {
   category: 'correctness',
   severity: 'warning',
   message: 'This statement has no `WHERE`: it changes every row of the table.',
-  suggestion: 'Add the `WHERE` condition (check it first with a `SELECT count(*)` using the same condition); use `TRUNCATE` if emptying the table is the point.',
+  suggestion:
+    'Add the `WHERE` condition (check it first with a `SELECT count(*)` using the same condition); use `TRUNCATE` if emptying the table is the point.',
   check(source) {
     const hits: RuleHit[] = [];
     let offset = 0;
@@ -17,7 +18,10 @@ export const sqlMissingWhereRule: TextRule = {
       offset += statement.length + 1;
       const kind = /^(update\s+[\w."]+\s+(?:as\s+\w+\s+)?set\b|delete\s+from\b)/i.exec(statement.trimStart())?.[1];
       if (kind && !/\bwhere\b/i.test(statement)) {
-        hits.push({ line: source.lineOf(start), message: `This \`${kind.split(/\s+/)[0]!.toUpperCase()}\` has no \`WHERE\`: it changes every row of the table.` });
+        hits.push({
+          line: source.lineOf(start),
+          message: `This \`${kind.split(/\s+/)[0]!.toUpperCase()}\` has no \`WHERE\`: it changes every row of the table.`,
+        });
       }
     }
     return hits;
@@ -31,16 +35,21 @@ export const sqlDynamicConcatenationRule: TextRule = {
   category: 'security',
   severity: 'error',
   message: 'SQL injection: dynamic SQL is built by concatenating values into the statement text.',
-  suggestion: "Pass values with `USING` (`EXECUTE 'SELECT … WHERE id = $1' USING user_id`) and quote names with `format('%I', name)`.",
+  suggestion:
+    "Pass values with `USING` (`EXECUTE 'SELECT … WHERE id = $1' USING user_id`) and quote names with `format('%I', name)`.",
   patternQuery: 'parameterized SQL query placeholders SQL injection',
   check(source) {
     const hits: RuleHit[] = [];
     for (const match of codeMatches(source, /\bexecute\s+([^;]*?)(?=\busing\b|\binto\b|;|$)/i)) {
       // Values quoted by the server's own functions are safe; anything else concatenated in is not.
-      const unquoted = match[1]!.replace(/\b(quote_literal|quote_ident|quote_nullable|format)\s*\([^)]*\)/gi, '').replace(/'[^']*'/g, '');
-      if (/\|\|/.test(match[1]!) && /[A-Za-z_]\w*/.test(unquoted.replace(/\|\|/g, ''))) hits.push({ line: source.lineOf(match.index) });
+      const unquoted = match[1]!
+        .replace(/\b(quote_literal|quote_ident|quote_nullable|format)\s*\([^)]*\)/gi, '')
+        .replace(/'[^']*'/g, '');
+      if (/\|\|/.test(match[1]!) && /[A-Za-z_]\w*/.test(unquoted.replace(/\|\|/g, '')))
+        hits.push({ line: source.lineOf(match.index) });
     }
-    for (const match of codeMatches(source, /\bprepare\s+\w+\s+from\s+concat\s*\(/i)) hits.push({ line: source.lineOf(match.index) });
+    for (const match of codeMatches(source, /\bprepare\s+\w+\s+from\s+concat\s*\(/i))
+      hits.push({ line: source.lineOf(match.index) });
     return hits;
   },
 };
@@ -52,7 +61,8 @@ export const sqlLeadingWildcardRule: TextRule = {
   category: 'performance',
   severity: 'info',
   message: 'A `LIKE` pattern starting with `%` cannot use an index: the whole table is scanned.',
-  suggestion: 'Use full-text search (`to_tsvector … @@ websearch_to_tsquery(…)`) or a trigram index (`CREATE INDEX … USING gin (column gin_trgm_ops)`).',
+  suggestion:
+    'Use full-text search (`to_tsvector … @@ websearch_to_tsquery(…)`) or a trigram index (`CREATE INDEX … USING gin (column gin_trgm_ops)`).',
   patternQuery: 'full text search postgres',
   check(source) {
     // The masked text blanks string contents, so the pattern is read from the original at the same offset.

@@ -53,7 +53,11 @@ if (!app) throw new Error('#app is missing from the page');`,
 
 describe('collapsed habits', () => {
   it('reports every explicit any as one finding at the first, listing the lines', () => {
-    const findings = findingsOf(`let a: any;\nlet b: string;\nlet c: any[];\nfunction f(x: any) { return x; }`, 'typescript', 'explicit-any');
+    const findings = findingsOf(
+      `let a: any;\nlet b: string;\nlet c: any[];\nfunction f(x: any) { return x; }`,
+      'typescript',
+      'explicit-any',
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 1, severity: 'info' });
     expect(findings[0]!.message).toContain('3 times, on lines 1, 3, 4');

@@ -4,7 +4,9 @@ import { calleeText, skipParentheses } from './syntax-tree-helpers.ts';
 
 const isNullish = (node: ts.Expression) => {
   const expression = skipParentheses(node);
-  return expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
+  return (
+    expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined')
+  );
 };
 
 /** `==` / `!=` (except against `null`, the idiom for "null or undefined"). */
@@ -20,7 +22,9 @@ export const looseEqualityRule: SyntaxTreeRule = {
     if (operator !== ts.SyntaxKind.EqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return;
     if (isNullish(node.left) || isNullish(node.right)) return;
     const strict = operator === ts.SyntaxKind.EqualsEqualsToken ? '===' : '!==';
-    context.report(node, { message: `\`${node.operatorToken.getText(context.sourceFile)}\` converts types before comparing (\`"0" == false\` is true); use \`${strict}\`.` });
+    context.report(node, {
+      message: `\`${node.operatorToken.getText(context.sourceFile)}\` converts types before comparing (\`"0" == false\` is true); use \`${strict}\`.`,
+    });
   },
 };
 
@@ -42,7 +46,8 @@ export const nonNullAssertionRule: SyntaxTreeRule = {
   id: 'non-null-assertion',
   category: 'readability',
   severity: 'info',
-  message: 'A non-null assertion (`!`) silences the null check: if the value is missing after all, it fails later and further away.',
+  message:
+    'A non-null assertion (`!`) silences the null check: if the value is missing after all, it fails later and further away.',
   suggestion: 'Check it (`if (!value) throw new Error("…")`), or use `?.` / `??` with a sensible default.',
   collapse: true,
   visit(node, context) {
@@ -58,7 +63,7 @@ export const consoleLogRule: SyntaxTreeRule = {
   category: 'readability',
   severity: 'info',
   message: '`console.log` left in: debug output is noise in production logs and can leak data.',
-  suggestion: 'Remove it, or use the application\'s logger with a level (`logger.debug(…)`).',
+  suggestion: "Remove it, or use the application's logger with a level (`logger.debug(…)`).",
   collapse: true,
   visit(node, context) {
     if (ts.isCallExpression(node) && debugOutput.test(calleeText(node, context.sourceFile))) context.report(node);

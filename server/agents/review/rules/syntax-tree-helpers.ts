@@ -27,7 +27,11 @@ export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | unde
 }
 
 export function isAsyncFunction(node: ts.SignatureDeclaration | undefined): boolean {
-  return !!node && ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+  return (
+    !!node &&
+    ts.canHaveModifiers(node) &&
+    !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)
+  );
 }
 
 /** Whether `node` sits in the `try` block of a try statement of its own function. */
@@ -49,7 +53,9 @@ export function isConstantValue(node: ts.Expression, checker: ts.TypeChecker): b
   if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) return true;
   const type = checker.getTypeAtLocation(expression);
   const constant = (part: ts.Type) =>
-    part.isLiteral() || (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0;
+    part.isLiteral() ||
+    (part.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !==
+      0;
   return type.isUnion() ? type.types.every(constant) : constant(type);
 }
 
@@ -79,7 +85,12 @@ export function nameOf(node: ts.Node | undefined): string | undefined {
 export function purposeNames(node: ts.Node): string[] {
   const names: string[] = [];
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-    if (ts.isVariableDeclaration(current) || ts.isPropertyAssignment(current) || ts.isPropertyDeclaration(current) || ts.isParameter(current)) {
+    if (
+      ts.isVariableDeclaration(current) ||
+      ts.isPropertyAssignment(current) ||
+      ts.isPropertyDeclaration(current) ||
+      ts.isParameter(current)
+    ) {
       const name = nameOf(current);
       if (name) names.push(name);
     } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -96,7 +107,11 @@ export function purposeNames(node: ts.Node): string[] {
 }
 
 /** A call that makes its argument safe for where it goes, by its callee's name: `DOMPurify.sanitize(x)`, `escapeHtml(x)`. */
-export function isSanitizingCall(node: ts.Expression, sourceFile: ts.SourceFile, callee = /saniti[sz]e|escape|purify/i): boolean {
+export function isSanitizingCall(
+  node: ts.Expression,
+  sourceFile: ts.SourceFile,
+  callee = /saniti[sz]e|escape|purify/i,
+): boolean {
   const expression = skipParentheses(node);
   return ts.isCallExpression(expression) && callee.test(calleeText(expression, sourceFile));
 }
@@ -116,7 +131,10 @@ export function identifiersIn(node: ts.Node): string[] {
 export function constInitializer(node: ts.Expression, checker: ts.TypeChecker): ts.Expression | undefined {
   if (!ts.isIdentifier(node)) return undefined;
   const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
-  const isConst = declaration && ts.isVariableDeclaration(declaration) && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
+  const isConst =
+    declaration &&
+    ts.isVariableDeclaration(declaration) &&
+    (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0;
   return isConst ? declaration.initializer : undefined;
 }
 

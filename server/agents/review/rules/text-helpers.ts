@@ -11,14 +11,22 @@ export function* codeMatches(source: SourceText, pattern: RegExp): Generator<Reg
  * original text between the parentheses, its masked twin, and where it starts.
  * Undefined when the parenthesis never closes.
  */
-export function callArguments(source: SourceText, open: number): { text: string; masked: string; start: number } | undefined {
+export function callArguments(
+  source: SourceText,
+  open: number,
+): { text: string; masked: string; start: number } | undefined {
   let depth = 0;
   for (let index = open; index < source.masked.length; index += 1) {
     const character = source.masked[index];
     if (character === '(' || character === '[' || character === '{') depth += 1;
     else if (character === ')' || character === ']' || character === '}') {
       depth -= 1;
-      if (depth === 0) return { text: source.code.slice(open + 1, index), masked: source.masked.slice(open + 1, index), start: open + 1 };
+      if (depth === 0)
+        return {
+          text: source.code.slice(open + 1, index),
+          masked: source.masked.slice(open + 1, index),
+          start: open + 1,
+        };
     }
   }
   return undefined;
@@ -31,13 +39,15 @@ export function firstArgument(argumentsText: { text: string; masked: string }): 
     const character = argumentsText.masked[index];
     if ('([{'.includes(character!)) depth += 1;
     else if (')]}'.includes(character!)) depth -= 1;
-    else if (character === ',' && depth === 0) return { text: argumentsText.text.slice(0, index).trim(), masked: argumentsText.masked.slice(0, index).trim() };
+    else if (character === ',' && depth === 0)
+      return { text: argumentsText.text.slice(0, index).trim(), masked: argumentsText.masked.slice(0, index).trim() };
   }
   return { text: argumentsText.text.trim(), masked: argumentsText.masked.trim() };
 }
 
 /** Whether an offset of the original text is code (not blanked as comment or string content). */
-export const isCodeAt = (source: SourceText, offset: number) => source.masked[offset] === source.code[offset] && source.code[offset] !== undefined;
+export const isCodeAt = (source: SourceText, offset: number) =>
+  source.masked[offset] === source.code[offset] && source.code[offset] !== undefined;
 
 /** Where a Python statement that continues at `from` ends: the first line break outside brackets and strings. */
 export function statementEnd(source: SourceText, from: number): number {
@@ -46,7 +56,13 @@ export function statementEnd(source: SourceText, from: number): number {
     const character = source.masked[index]!;
     if ('([{'.includes(character)) depth += 1;
     else if (')]}'.includes(character)) depth -= 1;
-    else if (character === '\n' && depth <= 0 && source.masked[index - 1] !== '\\' && !source.strings.some(([start, end]) => start < index && index < end)) return index;
+    else if (
+      character === '\n' &&
+      depth <= 0 &&
+      source.masked[index - 1] !== '\\' &&
+      !source.strings.some(([start, end]) => start < index && index < end)
+    )
+      return index;
   }
   return source.masked.length;
 }

@@ -34,7 +34,10 @@ export const textSecretRule: TextRule = {
         // A value that expands something (`$(cat …)`, `${VAR}`, f-string fields) is not written in the source.
         const expands = /[$`{]/.test(value);
         if (isCodeAt(source, match.index) && isSecretName(name) && !isPlaceholder(value) && !expands) {
-          add(match.index, `\`${name}\` is written in the source: anyone who can read the code (or its history) has it.`);
+          add(
+            match.index,
+            `\`${name}\` is written in the source: anyone who can read the code (or its history) has it.`,
+          );
         }
       }
     }
