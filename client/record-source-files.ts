@@ -6,7 +6,7 @@ const clientRoot = path.dirname(new URL(import.meta.url).pathname);
 const repositoryRoot = path.dirname(clientRoot);
 
 /**
- * Records the files outside client/ that the build read (the shared server modules), in
+ * Records the files outside client/ that the build read (the protocol modules), in
  * `.svelte-kit/kiln-external-sources.json`, so scripts/build-client.mjs can tell when the build is stale.
  * SvelteKit runs more than one Vite build; each adds its files (the build script deletes the list first).
  */

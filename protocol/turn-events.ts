@@ -44,6 +44,35 @@ export interface ReviewFinding {
   rule: string;
 }
 
+/** Output of code running in the sandbox, as it comes (a code session's validate phase, or a run). */
+export interface SandboxOutputBody {
+  type: 'sandbox.output';
+  stream: 'stdout' | 'stderr';
+  chunk: string;
+}
+
+/** The verdict of one sandboxed execution. */
+export interface SandboxResultBody {
+  type: 'sandbox.result';
+  /** The process's exit code; 128 + the signal's number when a signal ended it (137: SIGKILL). */
+  exitCode: number;
+  /** Exit 0, every test passed, and no limit was hit. */
+  passed: boolean;
+  durationMs: number;
+  timedOut: boolean;
+  oom: boolean;
+  /** The output passed its limit: the run was stopped and the output cut there. */
+  truncated?: boolean;
+  /** When the run carried tests: how many passed and failed, and why each failure failed. */
+  tests?: TestOutcome;
+}
+
+export interface TestOutcome {
+  passed: number;
+  failed: number;
+  failures: { name: string; message: string }[];
+}
+
 export type TurnEventBody =
   | {
       type: 'turn.start';
@@ -63,8 +92,8 @@ export type TurnEventBody =
       phase: 'plan' | 'generate' | 'validate' | 'repair' | 'await-approval' | 'done';
       attempt: number;
     }
-  | { type: 'sandbox.output'; stream: 'stdout' | 'stderr'; chunk: string }
-  | { type: 'sandbox.result'; exitCode: number; passed: boolean; durationMs: number; timedOut: boolean; oom: boolean }
+  | SandboxOutputBody
+  | SandboxResultBody
   | {
       type: 'turn.end';
       /** `stopped`: the user pressed Stop; the partial answer is kept. */

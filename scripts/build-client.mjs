@@ -23,7 +23,7 @@ function filesUnder(directory) {
   });
 }
 
-/** A hash of everything the build depends on: client/, the lockfile, and the server modules the client imports. */
+/** A hash of everything the build depends on: client/, the lockfile, and the protocol modules the client imports. */
 export function clientSourceHash(externalSources) {
   const files = [
     ...filesUnder(client),

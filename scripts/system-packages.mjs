@@ -7,11 +7,21 @@ import { existsSync } from 'node:fs';
  * Debian package name → the command that shows it is installed (looked up on PATH, so a python3 from pyenv or
  * elsewhere counts). Python runs the seed corpus's Python tests and splits Python files for ingest; Chromium
  * runs the browser tests (Debian's build, driven by playwright-core; Playwright's own downloads are never used).
+ * Commands in /usr/sbin count too (runc is there).
  */
-export const requiredSystemPackages = { python3: 'python3', chromium: 'chromium' };
+export const requiredSystemPackages = {
+  python3: 'python3',
+  chromium: 'chromium',
+  // The sandbox: bubblewrap runs code by default; Podman (with runc: crun refuses hybrid cgroup hosts) serves a
+  // real Docker Engine API for the Docker driver's tests. prlimit comes with util-linux, which Debian always has.
+  bubblewrap: 'bwrap',
+  podman: 'podman',
+  runc: 'runc',
+};
 
 function onPath(command) {
-  return (process.env.PATH ?? '').split(':').some((directory) => directory && existsSync(`${directory}/${command}`));
+  const directories = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin'];
+  return directories.some((directory) => directory && existsSync(`${directory}/${command}`));
 }
 
 export function ensureSystemPackages(packages = requiredSystemPackages) {

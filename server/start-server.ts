@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../workers/queue/job-queue.ts';
+import { PgBossJobQueue } from '../workers/queue/pg-boss-job-queue.ts';
+import { PostgresRunStore } from '../workers/runs/postgres-run-store.ts';
+import { chooseSandbox, type SandboxChoice } from '../workers/sandbox/choose-sandbox.ts';
 import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
-import { startWorkers } from '../workers/start-workers.ts';
+import { registerJobs } from '../workers/start-workers.ts';
+import { RunEventListener } from './runs/run-event-listener.ts';
+import { RunService } from './runs/run-service.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createApp } from './http/app.ts';
 import { defaultClientDirectory } from './http/client-routes.ts';
@@ -51,7 +56,14 @@ export async function startServer(
   const services = (): ApiServices | undefined => (phase === 'ready' ? ready : undefined);
   // Before listening: a bad MCP server file stops start-up with its problems named. No server starts yet.
   const tools = await createToolHost(config.mcp, log);
-  const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(config.sandbox)];
+  // Proven with a hello-world run while the rest starts; code execution stays off (fail closed) until it is.
+  let sandbox: SandboxChoice | undefined;
+  const sandboxChosen = chooseSandbox(config.sandbox).then((choice) => {
+    sandbox = choice;
+    if (choice.sandbox) log.info({ sandbox: choice.detail }, 'sandbox ready');
+    else log.warn({ reason: choice.reason }, 'no sandbox: code execution is off');
+  });
+  const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(() => sandbox)];
 
   const readiness = async (): Promise<ReadinessReport> => {
     if (phase !== 'ready' || !infrastructure) {
@@ -86,6 +98,8 @@ export async function startServer(
   log.info({ url }, 'listening; starting dependencies');
 
   let jobs: JobQueue | undefined;
+  let runEvents: RunEventListener | undefined;
+  let runs: RunService | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
     knowledge = await createKnowledgeBase({
@@ -107,17 +121,33 @@ export async function startServer(
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });
     await chat.start();
+    await sandboxChosen;
+    // The queue carries runs to workers; with KILN_WORKERS=off only `npm run worker` processes take them.
+    const queue = await PgBossJobQueue.start(infrastructure.databaseUrl, log.child({ component: 'jobs' }), {
+      stopTimeoutMs: config.shutdownTimeoutMs,
+    });
+    jobs = queue;
+    const sql = sqlHandle(infrastructure.dataSource);
     if (config.workers === 'in-process') {
-      jobs = await startWorkers(infrastructure.databaseUrl, log, { stopTimeoutMs: config.shutdownTimeoutMs });
+      await registerJobs(queue, { sql, sandboxConfig: config.sandbox, sandbox: () => sandbox }, log);
     }
+    runEvents = await RunEventListener.start(infrastructure.databaseUrl, log);
+    runs = new RunService({
+      runs: new PostgresRunStore(sql),
+      queue,
+      listener: runEvents,
+      sandbox: () => sandbox,
+      config: config.sandbox,
+    });
   } catch (error) {
     await realtime.close().catch(() => undefined);
+    await runEvents?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await tools.host.close().catch(() => undefined);
     await infrastructure?.stop().catch(() => undefined);
     throw error;
   }
-  ready = { ...chat, knowledge };
+  ready = { ...chat, knowledge, runs };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
 
@@ -139,6 +169,7 @@ export async function startServer(
       // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.
       await realtime.close();
       clearTimeout(forceClose);
+      await runEvents?.close().catch(() => undefined);
       await jobs?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping the job queue failed'));
       await started.stop();
       log.info('stopped');

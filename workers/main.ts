@@ -1,17 +1,32 @@
 import type { Server } from 'node:http';
+import { sqlHandle } from '../platform/database/sql-handle.ts';
 import { startInfrastructure } from '../platform/infrastructure/infrastructure.ts';
 import { loadConfigOrExit, stopOnSignal } from '../platform/lifecycle/entry-point.ts';
 import { createLogger } from '../platform/logging/create-logger.ts';
+import { chooseSandbox } from './sandbox/choose-sandbox.ts';
 import { startWorkers } from './start-workers.ts';
 import { startWorkerHealthServer } from './worker-health-server.ts';
 
 // `npm run worker`: a worker-only process. It attaches to the same Postgres and Chroma as the server (the
-// embedded ones when those are running for the same KILN_DATA_DIR) and works the shared job queue.
+// embedded ones when those are running for the same KILN_DATA_DIR) and works the shared job queue. The server
+// runs the migrations; this process needs only the job queue's own tables, which pg-boss makes.
 const config = loadConfigOrExit(process.env);
 const log = createLogger(config.logLevel, 'worker');
 try {
   const infrastructure = await startInfrastructure(config, log, { poolSize: 4 });
-  const queue = await startWorkers(infrastructure.databaseUrl, log, { stopTimeoutMs: config.shutdownTimeoutMs });
+  const sandbox = await chooseSandbox(config.sandbox);
+  if (sandbox.sandbox) log.info({ sandbox: sandbox.detail }, 'sandbox ready');
+  else log.warn({ reason: sandbox.reason }, 'no sandbox: runs given to this worker end with the reason');
+  const queue = await startWorkers(
+    {
+      databaseUrl: infrastructure.databaseUrl,
+      sql: sqlHandle(infrastructure.dataSource),
+      sandboxConfig: config.sandbox,
+      sandbox: () => sandbox,
+    },
+    log,
+    { stopTimeoutMs: config.shutdownTimeoutMs },
+  );
   let healthServer: Server | undefined;
   const signals = stopOnSignal(log, async () => {
     log.info('worker stopping: finishing running jobs');

@@ -14,8 +14,25 @@ describe('loadConfig', () => {
       chromaUrl: undefined,
       neo4j: undefined,
       llm: { provider: 'offline' },
-      sandbox: { mode: 'auto', dockerHost: undefined },
+      sandbox: expect.objectContaining({
+        mode: 'auto',
+        dockerHost: undefined,
+        image: 'kiln-sandbox:local',
+        defaultTimeoutMs: 10_000,
+        maxTimeoutMs: 60_000,
+        memoryBytes: 256 * 1024 * 1024,
+        processes: 64,
+        outputBytes: 1024 * 1024,
+        runsPerUser: 2,
+      }),
     });
+  });
+
+  it('takes the run limits from the environment and refuses impossible ones', () => {
+    const config = loadConfig({ KILN_RUN_TIMEOUT_MS: '5000', KILN_RUN_MEMORY_MB: '512', KILN_RUN_CONCURRENCY: '3' });
+    expect(config.sandbox).toMatchObject({ defaultTimeoutMs: 5000, memoryBytes: 512 * 1024 * 1024, concurrency: 3 });
+    expect(() => loadConfig({ KILN_RUN_TIMEOUT_MS: '10' })).toThrow(/KILN_RUN_TIMEOUT_MS/);
+    expect(() => loadConfig({ KILN_RUNS_PER_USER: '0' })).toThrow(/KILN_RUNS_PER_USER/);
   });
 
   it('treats blank values as unset, as in a copied .env.example', () => {

@@ -57,6 +57,22 @@ const environmentSchema = z.object({
   EMBEDDINGS_API_KEY: optionalText,
   SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
   DOCKER_HOST: optionalText,
+  KILN_SANDBOX_IMAGE: z.preprocess(blankIsUnset, z.string().trim().default('kiln-sandbox:local')),
+  KILN_RUN_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+  KILN_RUN_MAX_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(600_000).default(60_000)),
+  KILN_RUN_MEMORY_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(32).max(65_536).default(256)),
+  KILN_RUN_PROCESSES: z.preprocess(blankIsUnset, z.coerce.number().int().min(4).max(4096).default(64)),
+  KILN_RUN_OUTPUT_BYTES: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+  ),
+  KILN_RUNS_PER_USER: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(64).default(2)),
+  KILN_RUN_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(256).optional()),
   MCP_CONFIG: optionalText,
   MCP_FILESYSTEM_ROOTS: optionalText,
   MCP_TOOL_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(30_000)),
@@ -70,6 +86,23 @@ export type LlmSettings =
   | { provider: 'offline' }
   | { provider: 'anthropic'; model: string; apiKey: string | undefined; baseUrl: string | undefined }
   | { provider: 'openai'; model: string; apiKey: string | undefined; baseUrl: string | undefined };
+
+/** Where code runs (SANDBOX, DOCKER_HOST, KILN_SANDBOX_IMAGE) and each run's limits. */
+export interface SandboxConfig {
+  mode: 'auto' | 'bubblewrap' | 'docker' | 'off';
+  dockerHost: string | undefined;
+  image: string;
+  defaultTimeoutMs: number;
+  maxTimeoutMs: number;
+  memoryBytes: number;
+  processes: number;
+  /** Per stream. */
+  outputBytes: number;
+  /** Runs of one user executing at once; the rest wait their turn. */
+  runsPerUser: number;
+  /** Runs one worker process executes at once. */
+  concurrency: number;
+}
 
 export interface Config {
   port: number;
@@ -90,7 +123,7 @@ export interface Config {
   llm: LlmSettings;
   /** Unset: Kiln's local embedder. Set: an OpenAI-compatible /embeddings endpoint. */
   embeddings: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
-  sandbox: { mode: 'auto' | 'bubblewrap' | 'docker' | 'off'; dockerHost: string | undefined };
+  sandbox: SandboxConfig;
   mcp: McpSettings;
 }
 
@@ -144,7 +177,19 @@ export function loadConfig(environment: Record<string, string | undefined>, work
           apiKey: env.EMBEDDINGS_API_KEY,
         }
       : undefined,
-    sandbox: { mode: env.SANDBOX, dockerHost: env.DOCKER_HOST },
+    sandbox: {
+      mode: env.SANDBOX,
+      dockerHost: env.DOCKER_HOST,
+      image: env.KILN_SANDBOX_IMAGE,
+      defaultTimeoutMs: Math.min(env.KILN_RUN_TIMEOUT_MS, env.KILN_RUN_MAX_TIMEOUT_MS),
+      maxTimeoutMs: env.KILN_RUN_MAX_TIMEOUT_MS,
+      memoryBytes: env.KILN_RUN_MEMORY_MB * 1024 * 1024,
+      processes: env.KILN_RUN_PROCESSES,
+      outputBytes: env.KILN_RUN_OUTPUT_BYTES,
+      runsPerUser: env.KILN_RUNS_PER_USER,
+      // A run is mostly one busy process: one per core keeps the server and Postgres responsive.
+      concurrency: env.KILN_RUN_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
+    },
     mcp: selectMcp(env, path.resolve(workingDirectory, env.KILN_DATA_DIR), workingDirectory),
   };
 }

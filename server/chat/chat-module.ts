@@ -30,7 +30,7 @@ import { TurnRegistry } from './turn-registry.ts';
 import type { Intent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
-export interface ChatModule extends Omit<ApiServices, 'knowledge'> {
+export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs'> {
   provider: LlmProvider;
   /** Also answers MCP clients' `ask` tool. */
   askAgent: Agent;

@@ -5,6 +5,7 @@ import type { TurnRegistry } from '../chat/turn-registry.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { FeedbackService } from '../feedback/feedback-service.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { RunService } from '../runs/run-service.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -14,6 +15,7 @@ export interface ApiServices {
   registry: TurnRegistry;
   feedback: FeedbackService;
   knowledge: KnowledgeBase;
+  runs: RunService;
 }
 
 /** Hono context of API routes: the services, the request id, and (behind `requireUser`) the signed-in user. */

@@ -10,6 +10,7 @@ import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { intentRoutes } from './intent-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
+import { runRoutes } from '../runs/run-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 
 /** `/api/v1`: the versioned JSON API. Until start-up has finished its routes answer 503, never a half-ready 500. */
@@ -44,6 +45,9 @@ export function apiRoutes(options: {
     .use('/patterns/*', requireUser)
     .use('/patterns', requireUser)
     .route('/patterns', patternRoutes())
+    .use('/runs/*', requireUser)
+    .use('/runs', requireUser)
+    .route('/runs', runRoutes())
     .use('/turns/*', requireUser)
     .route('/turns', turnRoutes())
     .route('/route', intentRoutes())

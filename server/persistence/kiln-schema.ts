@@ -1,5 +1,6 @@
 import { orderedMigrations, type DatabaseSchema } from '../../platform/database/open-data-source.ts';
 import { knowledgeMigrations } from '../../knowledge/schema/knowledge-migrations.ts';
+import { workersMigrations } from '../../workers/runs/workers-migrations.ts';
 import { AuthSessionEntity } from './entities/auth-session-entity.ts';
 import { ConversationEntity } from './entities/conversation-entity.ts';
 import { MessageEntity } from './entities/message-entity.ts';
@@ -19,5 +20,5 @@ const serverMigrations = [
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */
 export const kilnSchema: DatabaseSchema = {
   entities: [UserEntity, AuthSessionEntity, ConversationEntity, MessageEntity, TurnEntity],
-  migrations: orderedMigrations(serverMigrations, knowledgeMigrations),
+  migrations: orderedMigrations(serverMigrations, knowledgeMigrations, workersMigrations),
 };

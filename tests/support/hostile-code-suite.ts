@@ -335,7 +335,12 @@ export async function describeHostileCode(driverName: string, makeSandbox: () =>
       const outputBytes = 64 * 1024;
       const { stdout, stderr, exit, elapsedMs } = await run({
         runtime: 'node',
-        command: ['node', '-e', `const text = 'x'.repeat(65536); for (;;) process.${stream}.write(text)`],
+        // Each write waits for the last: a tight loop would fill the pipe once and then only queue (a timeout).
+        command: [
+          'node',
+          '-e',
+          `const text = 'x'.repeat(65536); const write = () => process.${stream}.write(text, write); write()`,
+        ],
         limits: limits({ outputBytes }),
       });
       const flooded = stream === 'stdout' ? stdout : stderr;

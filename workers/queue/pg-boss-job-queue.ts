@@ -5,6 +5,8 @@ import type { JobHandler, JobQueue, JobRecord } from './job-queue.ts';
 /** `JobQueue` on pg-boss, in its own `pgboss` schema of Kiln's Postgres. */
 export class PgBossJobQueue implements JobQueue {
   private readonly createdQueues = new Set<string>();
+  /** The ids of this process's pg-boss workers, by job name, to wake them when a job is sent from here. */
+  private readonly workers = new Map<string, string[]>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -23,24 +25,31 @@ export class PgBossJobQueue implements JobQueue {
     return new PgBossJobQueue(boss, log, options.stopTimeoutMs ?? 10_000);
   }
 
-  async send(name: string, data: object): Promise<string> {
+  async send(name: string, data: object, options: { retries?: number } = {}): Promise<string> {
     await this.ensureQueue(name);
-    const id = await this.boss.send(name, data, { retryLimit: 2, retryBackoff: true });
+    const retries = options.retries ?? 2;
+    const id = await this.boss.send(name, data, { retryLimit: retries, retryBackoff: retries > 0 });
     if (!id) throw new Error(`the job queue did not accept a '${name}' job`);
+    // pg-boss polls at most twice a second; a job sent from this process need not wait for the next poll.
+    for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
     return id;
   }
 
-  async work(name: string, handler: JobHandler): Promise<void> {
+  async work(name: string, handler: JobHandler, options: { concurrency?: number } = {}): Promise<void> {
     await this.ensureQueue(name);
-    await this.boss.work(name, { pollingIntervalSeconds: 0.5 }, async (jobs: PgBoss.Job<unknown>[]) => {
-      // pg-boss 10 hands over a batch; one job at a time keeps each outcome separate.
-      const outputs = [];
-      for (const job of jobs) {
-        this.log.debug({ job: name, id: job.id }, 'job started');
-        outputs.push(await handler({ id: job.id, data: job.data }));
-      }
-      return outputs.length === 1 ? outputs[0] : outputs;
-    });
+    // Each pg-boss worker takes one job at a time: `concurrency` workers run that many jobs at once.
+    for (let index = 0; index < (options.concurrency ?? 1); index += 1) {
+      const id = await this.boss.work(name, { pollingIntervalSeconds: 0.5 }, async (jobs: PgBoss.Job<unknown>[]) => {
+        // pg-boss 10 hands over a batch; one job at a time keeps each outcome separate.
+        const outputs = [];
+        for (const job of jobs) {
+          this.log.debug({ job: name, id: job.id }, 'job started');
+          outputs.push(await handler({ id: job.id, data: job.data }));
+        }
+        return outputs.length === 1 ? outputs[0] : outputs;
+      });
+      this.workers.set(name, [...(this.workers.get(name) ?? []), id]);
+    }
   }
 
   async get(name: string, id: string): Promise<JobRecord | undefined> {

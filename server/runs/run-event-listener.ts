@@ -1,0 +1,57 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { runEventsChannel } from '../../workers/runs/run-store.ts';
+
+/**
+ * Hears, on one Postgres connection (LISTEN), that a run has new events, from whichever process executes it
+ * (an in-process worker or `npm run worker`). Readers still poll slowly (see RunService.events), so a
+ * notification lost to a reconnect delays an event by at most that interval, and never loses it.
+ */
+export class RunEventListener {
+  private readonly watchers = new Map<string, Set<() => void>>();
+  private client: pg.Client | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(databaseUrl: string, log: Logger): Promise<RunEventListener> {
+    const listener = new RunEventListener(databaseUrl, log);
+    await listener.connect();
+    return listener;
+  }
+
+  /** Calls `onEvents` whenever run `runId` has new events, until the returned function is called. */
+  watch(runId: string, onEvents: () => void): () => void {
+    const watchers = this.watchers.get(runId) ?? new Set();
+    watchers.add(onEvents);
+    this.watchers.set(runId, watchers);
+    return () => {
+      watchers.delete(onEvents);
+      if (watchers.size === 0) this.watchers.delete(runId);
+    };
+  }
+
+  async close() {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async connect() {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'kiln-run-events' });
+    client.on('notification', (message) => {
+      const runId = message.payload?.split(':')[0];
+      for (const watcher of (runId && this.watchers.get(runId)) || []) watcher();
+    });
+    client.on('error', (error) => {
+      this.log.warn({ err: error }, 'the run-event connection failed; reconnecting');
+      this.client = undefined;
+      if (!this.closed) setTimeout(() => void this.connect().catch(() => undefined), 1_000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${runEventsChannel}`);
+    this.client = client;
+  }
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunEvent, RunView } from '../../protocol/runs.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+// Runs through the real API, the real job queue (pg-boss on the embedded Postgres, in-process workers) and the
+// real bubblewrap sandbox.
+let kiln: Awaited<ReturnType<typeof startTestServer>>;
+let token: string;
+
+beforeAll(async () => {
+  kiln = await startTestServer({ environment: { KILN_WORKERS: 'in-process' } });
+  ({ token } = await kiln.register());
+});
+afterAll(async () => {
+  await kiln?.stop();
+});
+
+/** Parses an SSE body into its events, checking each frame's id is the event's seq and its name the type. */
+function parseSse(body: string): RunEvent[] {
+  return body
+    .split('\n\n')
+    .filter((frame) => frame.startsWith('id:'))
+    .map((frame) => {
+      const fields = Object.fromEntries(
+        frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+      );
+      const event = JSON.parse(fields.data!) as RunEvent;
+      expect(Number(fields.id)).toBe(event.seq);
+      expect(fields.event).toBe(event.type);
+      return event;
+    });
+}
+
+async function runStreamed(body: object, as = token) {
+  const response = await kiln.api('POST', '/runs', { token: as, body, headers: { accept: 'text/event-stream' } });
+  expect(response.status, response.text).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const events = parseSse(response.text);
+  expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+  return events;
+}
+
+async function finished(runId: string, as = token): Promise<RunView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { json } = await kiln.api('GET', `/runs/${runId}`, { token: as });
+    if (!['queued', 'running'].includes(json.status)) return json as RunView;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${json.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const output = (events: RunEvent[], stream: 'stdout' | 'stderr') =>
+  events.map((event) => (event.type === 'sandbox.output' && event.stream === stream ? event.chunk : '')).join('');
+
+describe('runs', () => {
+  it('streams a Python run: queued, running, its output, then a passing verdict, and keeps it', async () => {
+    const events = await runStreamed({
+      language: 'python',
+      code: 'import sys\nprint("hello from", sys.version_info[0])',
+    });
+    expect(events.slice(0, 2).map((event) => event.type === 'run.status' && event.status)).toEqual([
+      'queued',
+      'running',
+    ]);
+    expect(output(events, 'stdout')).toBe('hello from 3\n');
+    const result = events.at(-1)!;
+    expect(result).toMatchObject({ type: 'sandbox.result', exitCode: 0, passed: true, timedOut: false, oom: false });
+
+    const run = await finished(result.runId);
+    expect(run).toMatchObject({ status: 'passed', language: 'python', stdout: 'hello from 3\n', stderr: '' });
+    expect(run.result).toMatchObject({ exitCode: 0, passed: true, truncated: false });
+  });
+
+  it('answers 202 with the run id, then replays its events after Last-Event-ID', async () => {
+    const created = await kiln.api('POST', '/runs', {
+      token,
+      body: { language: 'shell', code: 'echo out; echo err >&2; exit 3' },
+    });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('location')).toBe(`/api/v1/runs/${created.json.runId}`);
+    const run = await finished(created.json.runId);
+    expect(run).toMatchObject({ status: 'failed', stdout: 'out\n', stderr: 'err\n', result: { exitCode: 3 } });
+
+    const all = parseSse((await kiln.api('GET', `/runs/${run.id}/events`, { token })).text);
+    const after = parseSse(
+      (await kiln.api('GET', `/runs/${run.id}/events`, { token, headers: { 'last-event-id': '2' } })).text,
+    );
+    expect(after).toEqual(all.slice(2));
+    expect(after.at(-1)).toMatchObject({ type: 'sandbox.result', passed: false, exitCode: 3 });
+  });
+
+  it('runs TypeScript with vitest-style tests: type errors reported, each failure named', async () => {
+    const events = await runStreamed({
+      language: 'typescript',
+      code: 'export const add = (a: number, b: number): number => a + b;\nexport const wrong: number = "two";\n',
+      tests: [
+        "import { describe, expect, it } from 'vitest';",
+        "import { add } from './code';",
+        "describe('add', () => {",
+        "  it('adds', () => expect(add(1, 2)).toBe(3));",
+        "  it('is wrong on purpose', () => expect(add(1, 1)).toBe(3));",
+        '});',
+      ].join('\n'),
+    });
+    const diagnostics = events.find((event) => event.type === 'run.diagnostics');
+    expect(diagnostics).toMatchObject({
+      diagnostics: [{ kind: 'type', line: 2, source: 'code', blocking: false, code: 2322 }],
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'sandbox.result',
+      passed: false,
+      tests: { passed: 1, failed: 1, failures: [{ name: 'add > is wrong on purpose' }] },
+    });
+    // The harness's report line never reaches the output.
+    expect(output(events, 'stdout')).not.toContain('KILN-TESTS');
+  });
+
+  it('says why code that does not parse cannot run, without running it', async () => {
+    const events = await runStreamed({ language: 'typescript', code: 'const = ;' });
+    expect(events.at(-1)).toMatchObject({ type: 'run.error', code: 'does_not_compile' });
+    expect(events.some((event) => event.type === 'sandbox.result')).toBe(false);
+    const run = await finished(events[0]!.runId);
+    expect(run).toMatchObject({ status: 'error', error: { code: 'does_not_compile' } });
+  });
+
+  it('stops a run at its wall clock and says it timed out', async () => {
+    const events = await runStreamed({ language: 'javascript', code: 'for (;;) {}', timeoutMs: 1000 });
+    expect(events.at(-1)).toMatchObject({ type: 'sandbox.result', passed: false, timedOut: true });
+  });
+
+  it('keeps NUL bytes a program prints from breaking the store', async () => {
+    const events = await runStreamed({ language: 'python', code: 'print("a\\0b")' });
+    expect(output(events, 'stdout')).toBe('a\uFFFDb\n');
+    expect((await finished(events[0]!.runId)).stdout).toBe('a\uFFFDb\n');
+  });
+
+  it('runs at most two of one user’s runs at once and completes every one', async () => {
+    const { token: busy } = await kiln.register();
+    const ids = await Promise.all(
+      [1, 2, 3, 4].map(
+        async () =>
+          (await kiln.api('POST', '/runs', { token: busy, body: { language: 'shell', code: 'sleep 0.4; echo done' } }))
+            .json.runId as string,
+      ),
+    );
+    const runs = await Promise.all(ids.map((id) => finished(id, busy)));
+    expect(runs.map((run) => run.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    const spans = (await kiln.server.infrastructure.dataSource.query(
+      `SELECT started_at, finished_at FROM runs WHERE id = ANY($1)`,
+      [ids],
+    )) as { started_at: Date; finished_at: Date }[];
+    for (const span of spans) {
+      const overlapping = spans.filter(
+        (other) => other.started_at < span.finished_at && other.finished_at > span.started_at,
+      );
+      expect(overlapping.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('hides another user’s run: 404 for the run and its events', async () => {
+    const created = await kiln.api('POST', '/runs', { token, body: { language: 'shell', code: 'echo mine' } });
+    const { token: other } = await kiln.register();
+    expect((await kiln.api('GET', `/runs/${created.json.runId}`, { token: other })).status).toBe(404);
+    expect((await kiln.api('GET', `/runs/${created.json.runId}/events`, { token: other })).status).toBe(404);
+    expect((await kiln.api('GET', '/runs/not-a-uuid', { token })).status).toBe(404);
+    expect((await kiln.api('GET', `/runs/${created.json.runId}`)).status).toBe(401);
+  });
+
+  it('refuses bad requests with a clear 400 and stores nothing', async () => {
+    const count = async () =>
+      Number(
+        (
+          (await kiln.server.infrastructure.dataSource.query('SELECT count(*) AS count FROM runs')) as {
+            count: string;
+          }[]
+        )[0]!.count,
+      );
+    const before = await count();
+    const cases: [unknown, RegExp][] = [
+      [{ language: 'ruby', code: 'puts 1' }, /language/],
+      [{ language: 'python', code: '   ' }, /code/],
+      [{ language: 'python', code: 'print(1)', timeoutMs: 3_600_000 }, /timeoutMs/],
+      [{ language: 'python', code: 'print("\u0000")' }, /NUL/],
+      [{ language: 'python', code: 'print(1)', extra: true }, /extra/],
+      ['not json', /JSON/],
+    ];
+    for (const [body, reason] of cases) {
+      const response = await kiln.api('POST', '/runs', { token, body });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.text).toMatch(reason);
+    }
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('runs without a sandbox', () => {
+  let closed: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    closed = await startTestServer({ environment: { KILN_WORKERS: 'in-process', SANDBOX: 'off' } });
+  });
+  afterAll(async () => {
+    await closed?.stop();
+  });
+
+  it('fails closed: 503 with the reason /ready shows, and nothing runs', async () => {
+    const { token: user } = await closed.register();
+    const response = await closed.api('POST', '/runs', { token: user, body: { language: 'shell', code: 'echo hi' } });
+    expect(response.status).toBe(503);
+    expect(response.json.error.message).toContain('SANDBOX=off');
+    const ready = (await fetch(`${closed.url}/ready`).then((answer) => answer.json())) as {
+      checks: Record<string, unknown>;
+    };
+    expect(ready.checks.sandbox).toEqual({ ok: false, detail: 'code execution is off (SANDBOX=off)' });
+  });
+});
