@@ -17,7 +17,7 @@ export const artifactsDirectory = path.join(repositoryRoot, 'test-artifacts', 'b
  * on a small folder) behind a network switch, and Debian's Chromium driving
  * the built web client through it.
  */
-export async function startBrowserSession() {
+export async function startBrowserSession(options: { environment?: Record<string, string> } = {}) {
   // Builds client/build when its sources changed (a no-op when `npm test` already did).
   const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], {
     stdio: 'inherit',
@@ -29,7 +29,10 @@ export async function startBrowserSession() {
   await writeFile(path.join(files.path, 'notes.md'), '# Notes\n');
   await writeFile(path.join(files.path, 'invoice.csv'), 'id,total\n1,30\n');
   const provider = new PacedOfflineEngine();
-  const kiln = await startTestServer({ provider, environment: { MCP_FILESYSTEM_ROOTS: files.path } });
+  const kiln = await startTestServer({
+    provider,
+    environment: { MCP_FILESYSTEM_ROOTS: files.path, ...options.environment },
+  });
   const network = await startNetworkSwitch(new URL(kiln.url));
   const browser: Browser = await launchChromium();
   const pageErrors: string[] = [];

@@ -1,3 +1,5 @@
+import type { RunEvent, RunRequest } from '$protocol/runs.ts';
+import { serverSentEvents } from '../runs/server-sent-events.ts';
 import { ApiError } from './api-error.ts';
 import type {
   ConversationJson,
@@ -63,6 +65,58 @@ export class KilnApi {
     return this.request<PatternJson>('GET', `/patterns/${encodeURIComponent(id)}`);
   }
 
+  /** Starts a run and streams its events (`POST /runs` as Server-Sent Events). */
+  startRun(request: RunRequest, signal?: AbortSignal): AsyncGenerator<RunEvent> {
+    return this.stream('POST', '/runs', request, signal);
+  }
+  /** A run's events after `afterSeq`, as they come (`GET /runs/:id/events`). */
+  runEvents(runId: string, afterSeq: number, signal?: AbortSignal): AsyncGenerator<RunEvent> {
+    return this.stream('GET', `/runs/${runId}/events?after=${afterSeq}`, undefined, signal);
+  }
+
+  private async *stream<Event>(
+    method: string,
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Event> {
+    const token = this.token();
+    let response: Response;
+    try {
+      response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: {
+          accept: 'text/event-stream',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
+    }
+    if (!response.ok || !response.body) throw await this.failure(response, token);
+    try {
+      yield* serverSentEvents<Event>(response.body);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A cut stream ends here; the caller resumes from the last event it saw.
+    }
+  }
+
+  private async failure(response: Response, token: string | null): Promise<ApiError> {
+    const json = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string } } | undefined;
+    if (response.status === 401 && token) this.onUnauthenticated();
+    return new ApiError(
+      response.status,
+      json?.error?.code ?? 'request_error',
+      json?.error?.message ?? `The request failed (${response.status}).`,
+    );
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -85,16 +139,7 @@ export class KilnApi {
       throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
     }
     if (response.status === 204) return undefined as T;
-    const json = (await response.json().catch(() => undefined)) as
-      { error?: { code?: string; message?: string } } | undefined;
-    if (!response.ok) {
-      if (response.status === 401 && token) this.onUnauthenticated();
-      throw new ApiError(
-        response.status,
-        json?.error?.code ?? 'request_error',
-        json?.error?.message ?? `The request failed (${response.status}).`,
-      );
-    }
-    return json as T;
+    if (!response.ok) throw await this.failure(response, token);
+    return (await response.json().catch(() => undefined)) as T;
   }
 }
