@@ -65,6 +65,7 @@ describe('seed patterns in the sandbox runners', () => {
     for (const pattern of corpus.filter((candidate) => excluded[candidate.manifest.id])) {
       const prepared = await prepareRun(patternRequest(pattern), defaultSandboxLimits);
       expect(prepared.diagnostics).toEqual([]);
+      expect(await prepared.typeDiagnostics).toEqual([]);
       expect(prepared.execution).toBeDefined();
     }
   });
@@ -74,6 +75,7 @@ describe('seed patterns in the sandbox runners', () => {
     it.each(patterns.map((pattern) => [pattern.manifest.id, pattern] as const))('%s passes', async (_, pattern) => {
       const { prepared, result, stderr, exit } = await run(patternRequest(pattern));
       expect(prepared.diagnostics).toEqual([]);
+      expect(await prepared.typeDiagnostics).toEqual([]);
       expect(result?.tests, stderr).toMatchObject({ failed: 0, skipped: 0, failures: [] });
       const declared = declaredTests(pattern);
       if ('exactly' in declared) expect(result?.tests?.passed).toBe(declared.exactly);
@@ -114,7 +116,8 @@ describe('runs that fail', () => {
         "test('twice', () => expect(twice(2)).toBe(4));",
       ].join('\n'),
     });
-    expect(prepared.diagnostics).toEqual([
+    expect(prepared.diagnostics).toEqual([]);
+    expect(await prepared.typeDiagnostics).toEqual([
       expect.objectContaining({
         kind: 'type',
         blocking: false,

@@ -60,8 +60,14 @@ export async function executeRun(
       { language: spec.language, code: spec.code, tests: spec.tests ?? undefined, stdin: spec.stdin ?? undefined },
       limits,
     );
-    if (prepared.diagnostics.length)
+    if (prepared.diagnostics.length) {
       await journal.append(runId, [{ type: 'run.diagnostics', diagnostics: prepared.diagnostics }]);
+    }
+    // Type errors come from a thread of their own while the program runs; a failed check only loses them.
+    const typeDiagnostics = prepared.typeDiagnostics.catch((error: unknown) => {
+      log.warn({ err: error, runId }, 'the type check failed');
+      return [];
+    });
     if (!prepared.execution) {
       const blocking = prepared.diagnostics.filter((diagnostic) => diagnostic.blocking);
       const first = blocking[0];
@@ -93,6 +99,8 @@ export async function executeRun(
     if (rest) batcher.add('stdout', rest.replaceAll('\u001e', ''));
     await flush();
 
+    const found = await typeDiagnostics;
+    if (found.length) await journal.append(runId, [{ type: 'run.diagnostics', diagnostics: found }]);
     const result = resultOf(exit, tests);
     const body: SandboxResultBody = { type: 'sandbox.result', ...result };
     await journal.append(runId, [body]);
@@ -100,7 +108,7 @@ export async function executeRun(
       status: result.passed ? 'passed' : 'failed',
       result,
       error: null,
-      diagnostics: prepared.diagnostics,
+      diagnostics: [...prepared.diagnostics, ...found],
       stdout: output.stdout,
       stderr: output.stderr,
     };

@@ -93,8 +93,13 @@ export class BubblewrapSandbox implements Sandbox {
           execution,
           signal,
         );
-        // Nothing of the run may be left when its exit is told; with a uid of its own, make sure of it.
-        if (user.dedicated) reusable = await killProcessesOfUser(user.uid);
+        // Nothing of the run may be left when its exit is told. When the program ended by itself, the kernel saw to
+        // it: the exit of a PID namespace's init kills every process in the namespace and waits for them all before
+        // bwrap, its parent, can see it end. A run that was killed (limit, abort) or never set up is swept by hand,
+        // with a uid of its own (a scan of every host process: about 20 ms, too much for every run).
+        const endedByItself =
+          !run.spawnError && !run.setupFailed && !run.exit.timedOut && !run.exit.truncated && !signal?.aborted;
+        if (user.dedicated && !endedByItself) reusable = await killProcessesOfUser(user.uid);
         swept = true;
         if (run.spawnError) {
           throw new SandboxUnavailableError(`cannot start ${prlimitPath} (util-linux): ${run.spawnError.message}`, {

@@ -10,7 +10,13 @@ import { testReportNonceVariable, type TestReport } from './test-report-marker.t
 export interface PreparedRun {
   /** What to hand the sandbox; undefined when the code cannot run (a blocking diagnostic says why). */
   execution: SandboxExecution | undefined;
+  /** What was found before running: syntax and import problems (blocking). */
   diagnostics: Diagnostic[];
+  /**
+   * TypeScript's type errors (never blocking), found on a thread of their own while the program runs; [] for
+   * other languages. Await it before telling the verdict, so every diagnostic comes before the result.
+   */
+  typeDiagnostics: Promise<Diagnostic[]>;
   /** Time spent on the host type-checking and bundling (zero for Python and shell), for logs and metrics. */
   timings: PreparationTimings;
   /** The run's stdout without the harness's report line, and the test outcomes when the request had tests. */
@@ -54,7 +60,8 @@ export async function prepareRun(request: RunRequest, limits: SandboxLimits): Pr
   const runner = runners[request.language];
   if (!runner) throw new TypeError(`Cannot run ${String(request.language)} code`);
   const tests = request.tests?.trim() ? request.tests : undefined;
-  const { program, diagnostics, timings = { typeCheckMs: 0, bundleMs: 0 } } = await runner({ ...request, tests });
+  const prepared = await runner({ ...request, tests });
+  const { program, diagnostics, timings = { typeCheckMs: 0, bundleMs: 0 } } = prepared;
   // Fresh per run, so that nothing a program prints by chance reads as a test report.
   const nonce = randomBytes(16).toString('hex');
   const execution: SandboxExecution | undefined = program && {
@@ -66,6 +73,7 @@ export async function prepareRun(request: RunRequest, limits: SandboxLimits): Pr
   return {
     execution,
     diagnostics,
+    typeDiagnostics: prepared.typeDiagnostics ?? Promise.resolve([]),
     timings,
     readResult(stdout) {
       if (tests === undefined) return { stdout };

@@ -35,6 +35,8 @@ export interface Diagnostic {
 export interface PreparedProgram {
   program: { runtime: SandboxRuntime; files: Record<string, string>; command: string[] } | undefined;
   diagnostics: Diagnostic[];
+  /** TypeScript's type errors, found while the program runs (never blocking). */
+  typeDiagnostics?: Promise<Diagnostic[]>;
   /** Where preparing took time, in milliseconds (TypeScript and JavaScript only). */
   timings?: PreparationTimings;
 }
