@@ -9,6 +9,11 @@ COPY . .
 RUN node scripts/build-client.mjs --force
 
 FROM node:20-bookworm-slim
+# The sandbox's default driver (bubblewrap; prlimit is in util-linux) and Python for Python runs. In a container
+# bubblewrap needs user namespaces (a seccomp profile that allows them); otherwise set DOCKER_HOST to a Docker or
+# Podman API, and /ready says which driver runs code.
+RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap util-linux python3 \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force

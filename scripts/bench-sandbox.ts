@@ -18,7 +18,8 @@ const concurrent = 20;
 const programs: Record<RunLanguage, { code: string; bare: string[] }> = {
   javascript: { code: "console.log('hello')", bare: ['node', '-e', "console.log('hello')"] },
   typescript: { code: "const greeting: string = 'hello';\nconsole.log(greeting);", bare: ['node', '-e', "console.log('hello')"] },
-  python: { code: "print('hello')", bare: ['python3', '-c', "print('hello')"] },
+  // Debian's python3: the one on PATH may be a version manager's shim (a shell script), slower to start.
+  python: { code: "print('hello')", bare: ['/usr/bin/python3', '-c', "print('hello')"] },
   shell: { code: 'echo hello', bare: ['sh', '-c', 'echo hello'] },
 };
 

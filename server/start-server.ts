@@ -32,6 +32,7 @@ export interface RunningServer {
   port: number;
   infrastructure: KilnInfrastructure;
   knowledge: KnowledgeBase;
+  runs: RunService;
   /** Stops accepting, drains in-flight requests (up to the shutdown timeout), stops workers and releases services. */
   stop(): Promise<void>;
 }
@@ -100,6 +101,7 @@ export async function startServer(
   let jobs: JobQueue | undefined;
   let runEvents: RunEventListener | undefined;
   let runs: RunService | undefined;
+  let runSweep: NodeJS.Timeout | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
     knowledge = await createKnowledgeBase({
@@ -139,6 +141,15 @@ export async function startServer(
       sandbox: () => sandbox,
       config: config.sandbox,
     });
+    const runService = runs;
+    const recoverRuns = () =>
+      runService
+        .recoverAbandoned()
+        .then((owners) => owners && log.warn({ owners }, 'ended runs a stopped process left behind'))
+        .catch((error: unknown) => log.warn({ err: error }, 'checking for abandoned runs failed'));
+    await recoverRuns();
+    runSweep = setInterval(() => void recoverRuns(), 60_000);
+    runSweep.unref();
   } catch (error) {
     await realtime.close().catch(() => undefined);
     await runEvents?.close().catch(() => undefined);
@@ -157,6 +168,7 @@ export async function startServer(
     port,
     infrastructure: started,
     knowledge: knowledge!,
+    runs: runs!,
     async stop() {
       phase = 'stopping';
       log.info('shutting down: no new connections, draining requests');
@@ -169,6 +181,7 @@ export async function startServer(
       // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.
       await realtime.close();
       clearTimeout(forceClose);
+      clearInterval(runSweep);
       await runEvents?.close().catch(() => undefined);
       await jobs?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping the job queue failed'));
       await started.stop();

@@ -89,6 +89,17 @@ export class RunService {
     return { runId };
   }
 
+  /**
+   * Ends the runs a crashed process left running (or handed to the queue and never started) for longer than the
+   * longest run may take, and lets their owners' waiting runs go. Answers how many owners were affected.
+   */
+  async recoverAbandoned(): Promise<number> {
+    const { runs, queue, config } = this.dependencies;
+    const owners = await runs.abandon(config.maxTimeoutMs + 60_000);
+    for (const owner of owners) await dispatchRuns(queue, runs, owner, config.runsPerUser);
+    return owners.length;
+  }
+
   async get(user: User, runId: string): Promise<RunView> {
     const run = z.uuid().safeParse(runId).success ? await this.dependencies.runs.find(runId, user.id) : undefined;
     if (!run) throw new NotFoundError('Run');

@@ -134,6 +134,24 @@ describe('the server process', () => {
       echo: { echo: 'while the server runs' },
     });
 
+    // A run sent to the server (no workers of its own) is executed by the worker process.
+    const registered = await fetch(`${url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'runner@example.com', password: 'correct horse battery' }),
+    }).then((response) => response.json() as Promise<{ token: string }>);
+    const run = await fetch(`${url}/api/v1/runs`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${registered.token}`,
+      },
+      body: JSON.stringify({ language: 'python', code: 'print("ran by the worker")' }),
+    }).then((response) => response.text());
+    expect(run).toContain('ran by the worker');
+    expect(run).toMatch(/"type":"sandbox.result"[^\n]*"passed":true|"passed":true[^\n]*"type":"sandbox.result"/);
+
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     const { postgres, chroma } = client.summary;
     expect(alive(postgres.pid)).toBe(true);

@@ -88,6 +88,31 @@ export class PostgresRunStore implements RunRepository, RunJournal {
     });
   }
 
+  async abandon(olderThanMs: number): Promise<string[]> {
+    const error = {
+      code: 'interrupted',
+      message: 'The run was interrupted: the process running it stopped. Run it again.',
+    };
+    const rows = await this.sql.query(
+      `WITH abandoned AS (
+         UPDATE runs SET status = 'error', error = $2::jsonb, finished_at = now()
+         WHERE (status = 'running' AND started_at < now() - make_interval(secs => $1 / 1000.0))
+            OR (status = 'queued' AND dispatched_at < now() - make_interval(secs => $1 / 1000.0))
+         RETURNING id, owner_id
+       ), told AS (
+         INSERT INTO run_events (run_id, seq, body)
+         SELECT id, (SELECT coalesce(max(seq), 0) + 1 FROM run_events WHERE run_id = abandoned.id),
+                jsonb_build_object('type', 'run.error') || $2::jsonb
+         FROM abandoned
+         RETURNING run_id, seq
+       )
+       SELECT DISTINCT abandoned.owner_id, pg_notify($3, told.run_id || ':' || told.seq) IS NULL AS notified
+       FROM abandoned JOIN told ON told.run_id = abandoned.id`,
+      [olderThanMs, JSON.stringify(error), runEventsChannel],
+    );
+    return [...new Set(rows.map((row) => row.owner_id as string))];
+  }
+
   async start(id: string): Promise<RunSpec | undefined> {
     const [row] = await this.sql.query(
       `UPDATE runs SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'

@@ -45,6 +45,11 @@ export interface RunRepository {
   find(id: string, ownerId: string): Promise<RunView | undefined>;
   eventsAfter(id: string, afterSeq: number): Promise<RunEvent[]>;
   dispatchable(ownerId: string, perUser: number): Promise<string[]>;
+  /**
+   * Ends, as `error` with a `run.error` event, the runs a crashed process left behind: running, or handed to the
+   * queue but never started, for longer than `olderThanMs`. Answers the owners, whose waiting runs may now go.
+   */
+  abandon(olderThanMs: number): Promise<string[]>;
 }
 
 /**
