@@ -17,7 +17,10 @@ const concurrent = 20;
 
 const programs: Record<RunLanguage, { code: string; bare: string[] }> = {
   javascript: { code: "console.log('hello')", bare: ['node', '-e', "console.log('hello')"] },
-  typescript: { code: "const greeting: string = 'hello';\nconsole.log(greeting);", bare: ['node', '-e', "console.log('hello')"] },
+  typescript: {
+    code: "const greeting: string = 'hello';\nconsole.log(greeting);",
+    bare: ['node', '-e', "console.log('hello')"],
+  },
   // Debian's python3: the one on PATH may be a version manager's shim (a shell script), slower to start.
   python: { code: "print('hello')", bare: ['/usr/bin/python3', '-c', "print('hello')"] },
   shell: { code: 'echo hello', bare: ['sh', '-c', 'echo hello'] },
@@ -94,11 +97,17 @@ async function startKiln(environment: Record<string, string>) {
   };
 }
 
-async function measureDriver(label: string, environment: Record<string, string>, bare: (command: string[]) => string[]) {
+async function measureDriver(
+  label: string,
+  environment: Record<string, string>,
+  bare: (command: string[]) => string[],
+) {
   const kiln = await startKiln(environment);
   try {
     console.log(`\n${label}: ms, ${samples} runs each, one at a time (p50 / p95)`);
-    console.log('language    | Kiln request→verdict | bare sandboxed command | host command | Kiln ÷ bare | added ÷ bare');
+    console.log(
+      'language    | Kiln request→verdict | bare sandboxed command | host command | Kiln ÷ bare | added ÷ bare',
+    );
     for (const language of (Object.keys(programs) as RunLanguage[]).filter((name) => !only || name === only)) {
       for (let warm = 0; warm < 3; warm += 1) await kiln.run(language);
       const kilnTimes: number[] = [];
@@ -118,9 +127,7 @@ async function measureDriver(label: string, environment: Record<string, string>,
     }
     const started = performance.now();
     const results = await Promise.allSettled(
-      Array.from({ length: concurrent }, (_, index) =>
-        kiln.run((Object.keys(programs) as RunLanguage[])[index % 4]!),
-      ),
+      Array.from({ length: concurrent }, (_, index) => kiln.run((Object.keys(programs) as RunLanguage[])[index % 4]!)),
     );
     const completed = results.filter((result) => result.status === 'fulfilled').length;
     console.log(
@@ -133,7 +140,9 @@ async function measureDriver(label: string, environment: Record<string, string>,
   }
 }
 
-console.log(`${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, Node ${process.version}, ${new Date().toISOString()}`,
+);
 await measureDriver('bubblewrap', { SANDBOX: 'bubblewrap' }, bareBubblewrap);
 
 if (process.env.BENCH_DOCKER === '1') {
