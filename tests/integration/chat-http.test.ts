@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { LlmError } from '../../server/llm/llm-error.ts';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
+import { parseSse } from '../support/parse-sse.ts';
 import { startTestServer, textOf } from '../support/test-server.ts';
 
 const provider = new ScriptedProvider();
@@ -15,22 +16,6 @@ afterAll(async () => {
   await kiln?.stop();
 });
 
-/** Parses an SSE body into its events, checking each frame's id matches the event's seq. */
-function parseSse(body: string): TurnEvent[] {
-  return body
-    .split('\n\n')
-    .filter((frame) => frame.startsWith('id:'))
-    .map((frame) => {
-      const fields = Object.fromEntries(
-        frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
-      );
-      const event = JSON.parse(fields.data!) as TurnEvent;
-      expect(Number(fields.id)).toBe(event.seq);
-      expect(fields.event).toBe(event.type);
-      return event;
-    });
-}
-
 async function sendAndWait(token: string, conversationId: string, body: object) {
   const response = await kiln.api('POST', `/conversations/${conversationId}/messages`, {
     token,
@@ -38,7 +23,7 @@ async function sendAndWait(token: string, conversationId: string, body: object) 
     headers: { accept: 'text/event-stream' },
   });
   expect(response.status).toBe(200);
-  return parseSse(response.text);
+  return parseSse<TurnEvent>(response.text);
 }
 
 describe('accounts', () => {
@@ -154,7 +139,7 @@ describe('messages', () => {
       token,
       headers: { 'last-event-id': '2' },
     });
-    expect(parseSse(resumed.text)).toEqual(events.slice(2));
+    expect(parseSse<TurnEvent>(resumed.text)).toEqual(events.slice(2));
   });
 
   it('answers 202 without an event-stream Accept, the turn still running to completion', async () => {
@@ -270,7 +255,7 @@ describe('messages', () => {
       token,
       headers: { accept: 'text/event-stream' },
     });
-    expect(textOf(parseSse(regenerated.text))).toBe('regenerated answer');
+    expect(textOf(parseSse<TurnEvent>(regenerated.text))).toBe('regenerated answer');
     page = (await kiln.api('GET', `/conversations/${conversation.id}/messages`, { token })).json;
     expect(page.messages.map((message: { content: string }) => message.content)).toEqual([
       'one',
@@ -300,7 +285,7 @@ describe('messages', () => {
       body: { intent: 'debug' },
       headers: { accept: 'text/event-stream' },
     });
-    expect(parseSse(regenerated.text).find((event) => event.type === 'intent')).toMatchObject({
+    expect(parseSse<TurnEvent>(regenerated.text).find((event) => event.type === 'intent')).toMatchObject({
       intent: 'debug',
       via: 'user',
     });

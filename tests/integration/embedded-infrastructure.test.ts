@@ -54,6 +54,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
       'conversations',
       'message_feedback',
       'messages',
+      'runs',
       'turns',
     ]);
 
@@ -67,6 +68,10 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
       AND (created_at, id) < ('2026-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000002') ORDER BY created_at DESC, id DESC LIMIT 50`);
     expect(JSON.stringify(messagePage)).toContain('messages_conversation_page');
     expect(JSON.stringify(messagePage)).not.toContain('Sort');
+    // A user's waiting runs, oldest first: what dispatching reads.
+    const waitingRuns = await query(`EXPLAIN SELECT id FROM runs WHERE owner_id = '00000000-0000-0000-0000-000000000001'
+      AND status = 'queued' AND dispatched_at IS NULL ORDER BY created_at, id LIMIT 2`);
+    expect(JSON.stringify(waitingRuns)).toContain('runs_owner_unfinished');
     await query('RESET enable_seqscan');
   });
 

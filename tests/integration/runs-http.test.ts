@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent, RunView } from '../../protocol/runs.ts';
+import { parseSse } from '../support/parse-sse.ts';
 import { startTestServer } from '../support/test-server.ts';
 
 // Runs through the real API, the real job queue (pg-boss on the embedded Postgres, in-process workers) and the
@@ -15,27 +16,11 @@ afterAll(async () => {
   await kiln?.stop();
 });
 
-/** Parses an SSE body into its events, checking each frame's id is the event's seq and its name the type. */
-function parseSse(body: string): RunEvent[] {
-  return body
-    .split('\n\n')
-    .filter((frame) => frame.startsWith('id:'))
-    .map((frame) => {
-      const fields = Object.fromEntries(
-        frame.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
-      );
-      const event = JSON.parse(fields.data!) as RunEvent;
-      expect(Number(fields.id)).toBe(event.seq);
-      expect(fields.event).toBe(event.type);
-      return event;
-    });
-}
-
 async function runStreamed(body: object, as = token) {
   const response = await kiln.api('POST', '/runs', { token: as, body, headers: { accept: 'text/event-stream' } });
   expect(response.status, response.text).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events = parseSse(response.text);
+  const events = parseSse<RunEvent>(response.text);
   expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
   return events;
 }
@@ -82,8 +67,8 @@ describe('runs', () => {
     const run = await finished(created.json.runId);
     expect(run).toMatchObject({ status: 'failed', stdout: 'out\n', stderr: 'err\n', result: { exitCode: 3 } });
 
-    const all = parseSse((await kiln.api('GET', `/runs/${run.id}/events`, { token })).text);
-    const after = parseSse(
+    const all = parseSse<RunEvent>((await kiln.api('GET', `/runs/${run.id}/events`, { token })).text);
+    const after = parseSse<RunEvent>(
       (await kiln.api('GET', `/runs/${run.id}/events`, { token, headers: { 'last-event-id': '2' } })).text,
     );
     expect(after).toEqual(all.slice(2));
@@ -233,7 +218,7 @@ describe('runs a stopped process left behind', () => {
     expect(await kiln.server.runs.recoverAbandoned()).toBe(1);
     const run = await finished(stuck, owner);
     expect(run).toMatchObject({ status: 'error', error: { code: 'interrupted' } });
-    const events = parseSse((await kiln.api('GET', `/runs/${stuck}/events`, { token: owner })).text);
+    const events = parseSse<RunEvent>((await kiln.api('GET', `/runs/${stuck}/events`, { token: owner })).text);
     expect(events.at(-1)).toMatchObject({ type: 'run.error', code: 'interrupted', seq: 2 });
     expect(await kiln.server.runs.recoverAbandoned()).toBe(0);
   });

@@ -1,3 +1,4 @@
+import type { RunDiagnostic } from '../../../protocol/runs.ts';
 import type { SandboxRuntime } from '../sandbox.ts';
 
 /** What the API asks to run: code in one language, optionally with tests for it, and what to feed its stdin. */
@@ -11,25 +12,8 @@ export interface RunRequest {
 
 export type RunLanguage = 'typescript' | 'javascript' | 'python' | 'shell';
 
-/**
- * A problem found before running. `syntax` (the code does not parse) and `import` (it imports something the
- * sandbox cannot provide) stop the run; `type` errors (TypeScript) are reported and the code runs anyway.
- */
-export interface Diagnostic {
-  kind: 'syntax' | 'import' | 'type';
-  blocking: boolean;
-  /** Which part of the request it is in. */
-  source: 'code' | 'tests';
-  /** The file name the part runs as (`pattern.ts`, `pattern.test.ts`; see prepare-run.ts). */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  message: string;
-  /** TypeScript's error number (2322 for `TS2322`), for type and syntax errors found by the compiler. */
-  code?: number;
-}
+/** A problem found before running (the protocol's `RunDiagnostic`: syntax and import problems stop the run). */
+export type Diagnostic = RunDiagnostic;
 
 /** What a language runner makes of a request: the program to run (none when it cannot run) and its findings. */
 export interface PreparedProgram {

@@ -80,24 +80,8 @@ export class KilnApi {
     body: unknown,
     signal?: AbortSignal,
   ): AsyncGenerator<Event> {
-    const token = this.token();
-    let response: Response;
-    try {
-      response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: {
-          accept: 'text/event-stream',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
-    }
-    if (!response.ok || !response.body) throw await this.failure(response, token);
+    const response = await this.send(method, path, body, { signal, accept: 'text/event-stream' });
+    if (!response.body) throw new ApiError(response.status, 'request_error', 'Kiln sent no events.');
     try {
       yield* serverSentEvents<Event>(response.body);
     } catch (error) {
@@ -106,40 +90,50 @@ export class KilnApi {
     }
   }
 
-  private async failure(response: Response, token: string | null): Promise<ApiError> {
-    const json = (await response.json().catch(() => undefined)) as
-      { error?: { code?: string; message?: string } } | undefined;
-    if (response.status === 401 && token) this.onUnauthenticated();
-    return new ApiError(
-      response.status,
-      json?.error?.code ?? 'request_error',
-      json?.error?.message ?? `The request failed (${response.status}).`,
-    );
-  }
-
   private async request<T>(
     method: string,
     path: string,
     body?: unknown,
     options: { keepalive?: boolean } = {},
   ): Promise<T> {
+    const response = await this.send(method, path, body, options);
+    if (response.status === 204) return undefined as T;
+    return (await response.json().catch(() => undefined)) as T;
+  }
+
+  /** One request with the session's token; a network failure or an error status becomes an ApiError. */
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    options: { keepalive?: boolean; signal?: AbortSignal; accept?: string },
+  ): Promise<Response> {
     const token = this.token();
     let response: Response;
     try {
       response = await fetch(`/api/v1${path}`, {
         method,
         headers: {
+          ...(options.accept ? { accept: options.accept } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         keepalive: options.keepalive,
+        signal: options.signal,
       });
-    } catch {
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
       throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
     }
-    if (response.status === 204) return undefined as T;
-    if (!response.ok) throw await this.failure(response, token);
-    return (await response.json().catch(() => undefined)) as T;
+    if (response.ok) return response;
+    const json = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string } } | undefined;
+    if (response.status === 401 && token) this.onUnauthenticated();
+    throw new ApiError(
+      response.status,
+      json?.error?.code ?? 'request_error',
+      json?.error?.message ?? `The request failed (${response.status}).`,
+    );
   }
 }
