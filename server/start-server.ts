@@ -7,6 +7,7 @@ import { PgBossJobQueue } from '../workers/queue/pg-boss-job-queue.ts';
 import { PostgresRunStore } from '../workers/runs/postgres-run-store.ts';
 import { chooseSandbox, type SandboxChoice } from '../workers/sandbox/choose-sandbox.ts';
 import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
+import { warmUpTypeChecks } from '../workers/sandbox/runners/type-check-thread.ts';
 import { registerJobs } from '../workers/start-workers.ts';
 import { RunEventListener } from './runs/run-event-listener.ts';
 import { RunService } from './runs/run-service.ts';
@@ -161,6 +162,9 @@ export async function startServer(
   ready = { ...chat, knowledge, runs };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
+  // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not
+  // during it, and not on someone's first run.
+  if (config.workers === 'in-process') warmUpTypeChecks();
 
   const started = infrastructure;
   return {

@@ -4,6 +4,7 @@ import { startInfrastructure } from '../platform/infrastructure/infrastructure.t
 import { loadConfigOrExit, stopOnSignal } from '../platform/lifecycle/entry-point.ts';
 import { createLogger } from '../platform/logging/create-logger.ts';
 import { chooseSandbox } from './sandbox/choose-sandbox.ts';
+import { warmUpTypeChecks } from './sandbox/runners/type-check-thread.ts';
 import { startWorkers } from './start-workers.ts';
 import { startWorkerHealthServer } from './worker-health-server.ts';
 
@@ -39,6 +40,8 @@ try {
     ? await startWorkerHealthServer(config.workerHealthPort, () => (signals.isStopping() ? 'stopping' : 'working'))
     : undefined;
   log.info({ ...infrastructure.summary, healthPort: config.workerHealthPort }, 'worker ready');
+  // The first type check of a process parses TypeScript's libraries (seconds, on a thread): now, not on a first run.
+  warmUpTypeChecks();
 } catch (error) {
   log.fatal({ err: error }, `Kiln worker could not start: ${(error as Error).message}`);
   process.exit(1);

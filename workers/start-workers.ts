@@ -8,7 +8,6 @@ import { PgBossJobQueue } from './queue/pg-boss-job-queue.ts';
 import { PostgresRunStore } from './runs/postgres-run-store.ts';
 import { runLimits } from './runs/run-limits.ts';
 import type { SandboxChoice } from './sandbox/choose-sandbox.ts';
-import { warmUpTypeChecks } from './sandbox/runners/type-check-thread.ts';
 
 export interface WorkerDependencies {
   databaseUrl: string;
@@ -39,8 +38,6 @@ export async function registerJobs(
   log: Logger,
 ) {
   await registerPingJob(queue);
-  // The first type check of a process parses TypeScript's libraries (seconds): do it before the first TS run.
-  warmUpTypeChecks();
   const runs = new PostgresRunStore(dependencies.sql);
   const config = dependencies.sandboxConfig;
   await registerSandboxRunJob(
