@@ -6,9 +6,16 @@ import { answerFinished, answerText, startBrowserSession, type BrowserSession } 
 let session: BrowserSession;
 let page: Page;
 
+const consoleLines: string[] = [];
 beforeAll(async () => {
   session = await startBrowserSession();
   page = await session.newPage();
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  page.on('requestfailed', (request) => consoleLines.push(`failed ${request.method()} ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      consoleLines.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
 });
 afterAll(async () => {
   await session?.stop();
@@ -50,7 +57,15 @@ describe('the chat UI in a browser', () => {
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/c', { waitUntil: 'commit' });
+    await page.waitForURL('**/c', { waitUntil: 'commit' }).catch(async (error: Error) => {
+      // What the page shows when sign-up does not lead on: the form's error, the URL, any script error.
+      await session.screenshot(page, 'sign-up-stuck');
+      const alert = await page.getByRole('alert').allTextContents();
+      throw new Error(
+        `${error.message}\nurl: ${page.url()}\nalert: ${alert.join(' | ')}\npage errors: ${session.pageErrors.join(' | ')}\n` +
+          `console: ${consoleLines.join(' | ')}`,
+      );
+    });
     await page.getByText('ada@example.com · admin').waitFor();
     expect(await page.getByRole('heading', { name: 'What are you building?' }).isVisible()).toBe(true);
   });

@@ -114,6 +114,23 @@ describe('runs', () => {
     expect(events.at(-1)).toMatchObject({ type: 'sandbox.result', passed: false, timedOut: true });
   });
 
+  it('contains a fork bomb: the server answers throughout, and the run ends without passing', async () => {
+    const bomb = kiln.api('POST', '/runs', {
+      token,
+      body: { language: 'shell', code: ':(){ :|:& };:', timeoutMs: 2000 },
+      headers: { accept: 'text/event-stream' },
+    });
+    const health: number[] = [];
+    for (let probe = 0; probe < 10; probe += 1) {
+      health.push((await fetch(`${kiln.url}/health`)).status);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const events = parseSse<RunEvent>((await bomb).text);
+    expect(health).toEqual(Array(10).fill(200));
+    expect(events.at(-1)).toMatchObject({ type: 'sandbox.result', passed: false });
+    expect((await fetch(`${kiln.url}/health`)).status).toBe(200);
+  });
+
   it('keeps NUL bytes a program prints from breaking the store', async () => {
     const events = await runStreamed({ language: 'python', code: 'print("a\\0b")' });
     expect(output(events, 'stdout')).toBe('a\uFFFDb\n');
