@@ -70,7 +70,9 @@ describe('seed patterns in the sandbox runners', () => {
     }
   });
 
-  describe.concurrent.each(languages)('%s', (language) => {
+  // One pattern at a time: run concurrently, these 150 runs took both cores for a minute and starved the
+  // timing-sensitive tests that share the machine with them (server restarts, browser sign-up).
+  describe.each(languages)('%s', (language) => {
     const patterns = included.filter((pattern) => pattern.manifest.language === language);
     it.each(patterns.map((pattern) => [pattern.manifest.id, pattern] as const))('%s passes', async (_, pattern) => {
       const { prepared, result, stderr, exit } = await run(patternRequest(pattern));
