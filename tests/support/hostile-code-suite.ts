@@ -484,6 +484,6 @@ async function expectHostResponsive(
   const started = performance.now();
   expect(spawnSync('true').status).toBe(0);
   expect(performance.now() - started).toBeLessThan(1_000);
-  const { stdout } = await run({ runtime: 'shell', command: ['echo', 'still here'] });
-  expect(stdout).toBe('still here\n');
+  const { stdout, stderr, exit } = await run({ runtime: 'shell', command: ['echo', 'still here'] });
+  expect(stdout, `the next run after it: ${JSON.stringify({ exit, stderr })}`).toBe('still here\n');
 }
