@@ -1,15 +1,16 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
-import { isFinalEvent, type TurnEvent } from '../../protocol/turn-events.ts';
+import { isFinalEvent } from '../../protocol/turn-events.ts';
 import type { TurnLog } from '../chat/turn-log.ts';
 
-/** One turn event as a Server-Sent Event: `id` is the seq (so Last-Event-ID resumes), `event` the type. */
-export function formatSse(event: TurnEvent): string {
+/** One turn or run event as a Server-Sent Event: `id` is the seq (so Last-Event-ID resumes), `event` the type. */
+export function formatSse(event: { seq: number; type: string }): string {
   return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-const heartbeatMs = 15_000;
+/** How often an idle event stream sends a comment, so proxies and browsers keep it open. */
+export const heartbeatMs = 15_000;
 
 /**
  * Streams a turn's events after `afterSeq` as SSE and ends after its final

@@ -1,14 +1,7 @@
 import { Hono, type Context } from 'hono';
-import type { RunEvent } from '../../protocol/runs.ts';
 import type { ApiEnv } from '../http/api-env.ts';
 import { readJson } from '../http/read-json.ts';
-
-/** One run event as a Server-Sent Event: `id` is the seq (so Last-Event-ID resumes), `event` the type. */
-function formatRunSse(event: RunEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-}
-
-const heartbeatMs = 15_000;
+import { formatSse, heartbeatMs } from '../http/turn-sse.ts';
 
 /**
  * `/api/v1/runs`: code run in the sandbox.
@@ -44,7 +37,7 @@ function streamRun(c: Context<ApiEnv>, runId: string, afterSeq: number): Respons
       heartbeat = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), heartbeatMs);
       try {
         for await (const event of runs.events(user, runId, afterSeq, abort.signal)) {
-          controller.enqueue(encoder.encode(formatRunSse(event)));
+          controller.enqueue(encoder.encode(formatSse(event)));
         }
         controller.close();
       } catch (error) {

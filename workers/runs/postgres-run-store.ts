@@ -1,4 +1,4 @@
-import type { Sql, SqlQuery } from '../../platform/database/sql-query.ts';
+import type { Sql } from '../../platform/database/sql-query.ts';
 import type { RunEvent, RunEventBody, RunView } from '../../protocol/runs.ts';
 import { runEventsChannel, type RunJournal, type RunOutcome, type RunRepository, type RunSpec } from './run-store.ts';
 
@@ -120,8 +120,7 @@ export class PostgresRunStore implements RunRepository, RunJournal {
       [id],
     );
     if (!row) return undefined;
-    const [last] = await this.sql.query(`SELECT coalesce(max(seq), 0) AS seq FROM run_events WHERE run_id = $1`, [id]);
-    this.nextSeq.set(id, Number(last?.seq ?? 0) + 1);
+    this.nextSeq.set(id, (await this.lastSeq(id)) + 1);
     return {
       id: row.id as string,
       ownerId: row.owner_id as string,
@@ -136,7 +135,7 @@ export class PostgresRunStore implements RunRepository, RunJournal {
 
   async append(id: string, events: RunEventBody[]): Promise<void> {
     if (events.length === 0) return;
-    const first = this.nextSeq.get(id) ?? (await this.lastSeq(this.sql.query, id)) + 1;
+    const first = this.nextSeq.get(id) ?? (await this.lastSeq(id)) + 1;
     this.nextSeq.set(id, first + events.length);
     const last = first + events.length - 1;
     await this.sql.query(
@@ -167,8 +166,8 @@ export class PostgresRunStore implements RunRepository, RunJournal {
     );
   }
 
-  private async lastSeq(query: SqlQuery, id: string): Promise<number> {
-    const [row] = await query(`SELECT coalesce(max(seq), 0) AS seq FROM run_events WHERE run_id = $1`, [id]);
+  private async lastSeq(id: string): Promise<number> {
+    const [row] = await this.sql.query(`SELECT coalesce(max(seq), 0) AS seq FROM run_events WHERE run_id = $1`, [id]);
     return Number(row?.seq ?? 0);
   }
 }

@@ -8,8 +8,6 @@ import type { KilnApi } from '../api/kiln-api.ts';
  */
 export class CodeRun {
   status = $state<'starting' | 'queued' | 'running' | 'done' | 'error'>('starting');
-  stdout = $state('');
-  stderr = $state('');
   /** stdout and stderr interleaved as they came, for one output pane. */
   output = $state<{ stream: 'stdout' | 'stderr'; text: string }[]>([]);
   diagnostics = $state<RunDiagnostic[]>([]);
@@ -54,8 +52,6 @@ export class CodeRun {
         this.diagnostics = event.diagnostics;
         return;
       case 'sandbox.output': {
-        if (event.stream === 'stdout') this.stdout += event.chunk;
-        else this.stderr += event.chunk;
         const last = this.output.at(-1);
         if (last?.stream === event.stream) last.text += event.chunk;
         else this.output.push({ stream: event.stream, text: event.chunk });
