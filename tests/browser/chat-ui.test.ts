@@ -54,6 +54,9 @@ describe('the chat UI in a browser', () => {
     await page.goto(session.url);
     await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
     await page.getByRole('link', { name: 'Create an account' }).click();
+    // The sign-in form stays on screen until the sign-up page has rendered: filling before then would type into
+    // the old form's fields (seen under load as an empty Email on sign-up).
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign up' }).click();
