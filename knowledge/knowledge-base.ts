@@ -11,7 +11,9 @@ import type { GraphStore } from './graph/graph-store.ts';
 import { Neo4jGraphStore } from './graph/neo4j-graph-store.ts';
 import { PostgresGraphStore } from './graph/postgres-graph-store.ts';
 import { PatternLearning } from './learning/pattern-learning.ts';
+import { KnowledgeOverviewRepository } from './patterns/knowledge-overview-repository.ts';
 import { PatternIndexer } from './patterns/pattern-indexer.ts';
+import { PatternOutcomeRepository } from './patterns/pattern-outcome-repository.ts';
 import { PatternRepository } from './patterns/pattern-repository.ts';
 import type { Sql } from '../platform/database/sql-query.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
@@ -25,7 +27,7 @@ export interface KnowledgeBase {
   retriever: HybridRetriever;
   indexer: PatternIndexer;
   embedder: Embedder;
-  /** Where outcomes (sandbox verdicts, feedback, fixes) update stats and graph edges. */
+  /** Where outcomes (sandbox verdicts, feedback, fixes) update stats and graph edges, and approved code is learned. */
   learning: PatternLearning;
   /** Loads the shipped corpus (idempotent; re-embeds everything when the vector index was rebuilt). */
   loadSeeds(): Promise<Awaited<ReturnType<typeof loadSeedCorpus>>>;
@@ -63,10 +65,7 @@ export async function createKnowledgeBase(dependencies: {
       ? new OpenAiCompatibleEmbedder(dependencies.embeddings)
       : new LocalEmbedder(1024, frequencies));
   const patterns = new PatternRepository(dependencies.sql.query);
-  const graph =
-    dependencies.graph.kind === 'neo4j'
-      ? new Neo4jGraphStore(dependencies.graph.driver)
-      : new PostgresGraphStore(dependencies.sql);
+  const graph = graphStoreOn(dependencies.graph, dependencies.sql);
   let opening: Promise<ChromaVectorIndex> | undefined;
   let rebuiltPending = false;
   const vectors = async (): Promise<VectorIndex> => {
@@ -99,7 +98,13 @@ export async function createKnowledgeBase(dependencies: {
     graph,
     embedder,
     indexer,
-    learning: new PatternLearning({ patterns, graph }),
+    learning: new PatternLearning({
+      patterns,
+      outcomes: new PatternOutcomeRepository(dependencies.sql.query),
+      overview: new KnowledgeOverviewRepository(dependencies.sql.query),
+      graph,
+      indexer,
+    }),
     retriever: new HybridRetriever({
       patterns,
       embedder,
@@ -122,4 +127,9 @@ export async function createKnowledgeBase(dependencies: {
       return report;
     },
   };
+}
+
+/** The graph store on a connection: Neo4j's, or the graph tables in Kiln's Postgres. */
+export function graphStoreOn(connection: GraphConnection, sql: Sql): GraphStore {
+  return connection.kind === 'neo4j' ? new Neo4jGraphStore(connection.driver) : new PostgresGraphStore(sql);
 }

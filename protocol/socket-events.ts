@@ -1,3 +1,4 @@
+import type { ApprovalRecord } from './turn-details.ts';
 import type { Intent, TurnEvent } from './turn-events.ts';
 
 /**
@@ -39,6 +40,18 @@ export interface TurnStarted {
   assistantMessageId: string;
 }
 
+/** `POST /api/v1/conversations/:id/messages/:messageId/approval` and the socket's `session:approve`. */
+export interface ApprovalRequest {
+  decision: 'approve' | 'reject';
+  /** Why (required by nothing; kept with the decision). */
+  note?: string;
+}
+
+/** `POST /api/v1/turns/:turnId/tool-calls/:callId/confirmation` and the socket's `tool:confirm`. */
+export interface ToolConfirmationRequest {
+  approve: boolean;
+}
+
 export interface ClientToServerEvents {
   'conversation:join': (payload: { conversationId: string }, ack: SocketAck<object>) => void;
   'conversation:leave': (payload: { conversationId: string }, ack: SocketAck<object>) => void;
@@ -49,6 +62,16 @@ export interface ClientToServerEvents {
   'turn:resume': (
     payload: { turnId: string; afterSeq: number },
     ack: SocketAck<{ replayed: number; finished: boolean }>,
+  ) => void;
+  /** Approves (saves as a learned pattern) or rejects a code session's validated answer. */
+  'session:approve': (
+    payload: ApprovalRequest & { conversationId: string; messageId: string },
+    ack: SocketAck<{ approval: ApprovalRecord }>,
+  ) => void;
+  /** Answers a tool call waiting for confirmation. */
+  'tool:confirm': (
+    payload: ToolConfirmationRequest & { turnId: string; callId: string },
+    ack: SocketAck<object>,
   ) => void;
 }
 

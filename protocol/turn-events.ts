@@ -67,6 +67,39 @@ export interface SandboxResultBody {
   tests?: TestOutcome;
 }
 
+export type SessionPhase = 'plan' | 'generate' | 'validate' | 'repair' | 'await-approval' | 'done';
+
+/**
+ * The code one attempt of a code session runs (sent at the start of its `validate` phase; the `sandbox.output`
+ * and `sandbox.result` events that follow belong to it). `runId` is the sandbox run's id, null when nothing ran.
+ */
+export interface SessionAttemptBody {
+  type: 'session.attempt';
+  attempt: number;
+  language: string;
+  code: string;
+  tests: string | null;
+  runId: string | null;
+  /** The stored patterns the code was built on (credited or blamed by the result). */
+  patternIds: string[];
+  /** For a repair: the error it repairs, as its normalised signature. */
+  repairs?: { signatureId: string; message: string };
+}
+
+/**
+ * How a code session ended. `passed`: the last attempt ran and passed (the answer may be approved);
+ * `failed`: still failing after the last repair (or a failure the offline engine cannot repair);
+ * `not-run`: nothing ran (no sandbox, a language the sandbox does not run, no code), with the reason.
+ */
+export interface SessionOutcomeBody {
+  type: 'session.outcome';
+  status: 'passed' | 'failed' | 'not-run';
+  attempts: number;
+  reason: string;
+  /** A user may approve the validated code as a learned pattern. */
+  approvable: boolean;
+}
+
 export interface TestOutcome {
   passed: number;
   failed: number;
@@ -85,13 +118,25 @@ export type TurnEventBody =
   | { type: 'retrieval'; citations: Citation[]; notice?: string }
   | { type: 'text.delta'; delta: string }
   | { type: 'review.findings'; language: string; findings: ReviewFinding[]; summary: string }
-  | { type: 'tool.call'; callId: string; server: string; tool: string; arguments: unknown }
+  | {
+      type: 'tool.call';
+      callId: string;
+      server: string;
+      tool: string;
+      arguments: unknown;
+      /** The tool may write: it runs only once the user confirms it (a `tool.confirmation` follows). */
+      needsConfirmation?: boolean;
+    }
+  /** The user's answer to a call that needed confirmation (`timeout`: nobody answered in time, taken as a refusal). */
+  | { type: 'tool.confirmation'; callId: string; approved: boolean; by: 'user' | 'timeout' }
   | { type: 'tool.result'; callId: string; ok: boolean; summary: string }
   | {
       type: 'session.phase';
-      phase: 'plan' | 'generate' | 'validate' | 'repair' | 'await-approval' | 'done';
+      phase: SessionPhase;
       attempt: number;
     }
+  | SessionAttemptBody
+  | SessionOutcomeBody
   | SandboxOutputBody
   | SandboxResultBody
   | {

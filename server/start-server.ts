@@ -120,6 +120,7 @@ export async function startServer(
       retriever: knowledge.retriever,
       tools,
       knowledge,
+      runs: () => runs,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
     });
@@ -132,7 +133,11 @@ export async function startServer(
     jobs = queue;
     const sql = sqlHandle(infrastructure.dataSource);
     if (config.workers === 'in-process') {
-      await registerJobs(queue, { sql, sandboxConfig: config.sandbox, sandbox: () => sandbox }, log);
+      await registerJobs(
+        queue,
+        { sql, sandboxConfig: config.sandbox, sandbox: () => sandbox, learning: knowledge.learning },
+        log,
+      );
     }
     runEvents = await RunEventListener.start(infrastructure.databaseUrl, log);
     runs = new RunService({

@@ -5,6 +5,7 @@ import { registerPingJob } from './jobs/ping-job.ts';
 import { registerSandboxRunJob } from './jobs/sandbox-run-job.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import { PgBossJobQueue } from './queue/pg-boss-job-queue.ts';
+import type { RunLearning } from './runs/learn-from-run.ts';
 import { PostgresRunStore } from './runs/postgres-run-store.ts';
 import { runLimits } from './runs/run-limits.ts';
 import type { SandboxChoice } from './sandbox/choose-sandbox.ts';
@@ -15,6 +16,8 @@ export interface WorkerDependencies {
   sandboxConfig: SandboxConfig;
   /** This process's sandbox (undefined until proven at start-up). */
   sandbox: () => SandboxChoice | undefined;
+  /** Where a finished run's verdict credits or blames the patterns it was built on; a failure there is only logged. */
+  learning?: RunLearning;
 }
 
 /** Starts the job queue on Kiln's Postgres and works every job in this process (`npm run worker`). */
@@ -48,6 +51,6 @@ export async function registerJobs(
       limits: (spec) => runLimits(config, spec),
       log: log.child({ component: 'runs' }),
     },
-    { runs, concurrency: config.concurrency, runsPerUser: config.runsPerUser },
+    { runs, concurrency: config.concurrency, runsPerUser: config.runsPerUser, learning: dependencies.learning },
   );
 }

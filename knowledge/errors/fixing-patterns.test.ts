@@ -53,7 +53,7 @@ describe('findFixingPatterns', () => {
     expect(asked).toBe(false);
   });
 
-  it('keeps to the limit and skips patterns the store no longer has', async () => {
+  it('keeps to the limit and skips patterns the store no longer has, the next taking their place', async () => {
     const stores = await storesWith(
       ['a', 'b', 'c', 'd'].map((id) => ({ id: `sql-${id}`, fixes: ['deadlock detected'] })),
     );
@@ -63,6 +63,25 @@ describe('findFixingPatterns', () => {
       graph: stores.graph,
       patterns: { findByIds: async (ids) => ids.filter((id) => id !== 'sql-a').map(stored) },
     });
-    expect(gone.map(({ pattern }) => pattern.id)).toEqual(['sql-b', 'sql-c']);
+    expect(gone.map(({ pattern }) => pattern.id)).toEqual(['sql-b', 'sql-c', 'sql-d']);
+  });
+
+  it('leaves retired patterns out, and puts a proven fix before others filed under the same signature', async () => {
+    const stores = await storesWith(['a', 'b', 'c'].map((id) => ({ id: `sql-${id}`, fixes: ['deadlock detected'] })));
+    const signature = findError('ERROR:  deadlock detected')!;
+    const found = await findFixingPatterns(signature, {
+      graph: stores.graph,
+      patterns: {
+        findByIds: async (ids) =>
+          ids.map((id) =>
+            id === 'sql-a'
+              ? patternFixture(id, { ...input(id), status: 'retired' })
+              : id === 'sql-c'
+                ? patternFixture(id, { ...input(id), stats: { ...stored(id).stats, uses: 2, successes: 2 } })
+                : stored(id),
+          ),
+      },
+    });
+    expect(found.map(({ pattern }) => pattern.id)).toEqual(['sql-c', 'sql-b']);
   });
 });

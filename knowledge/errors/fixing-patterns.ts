@@ -1,6 +1,7 @@
 import { patternIdOfNode, type GraphStore } from '../graph/graph-store.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
+import { successPrior } from '../learning/success-prior.ts';
 import { errorNodeId, lookupIds, type ErrorSignature } from './error-signature.ts';
 
 export interface FixingPattern {
@@ -10,9 +11,11 @@ export interface FixingPattern {
 }
 
 /**
- * The patterns whose `fixes` name this error, through the graph's FIXES edges: those filed under the
- * exact signature first, then those filed under shorter forms of it (see `lookupIds`). Throws when the
- * graph or the pattern store cannot be read (the caller degrades).
+ * The patterns whose `fixes` name this error, through the graph's FIXES edges (filed by the corpus, and by
+ * learning when a repair citing them made code pass): those filed under the exact signature first, then those
+ * filed under shorter forms of it (see `lookupIds`); among equals, learned patterns first (approved code that
+ * itself turned this failure into a pass, where a cited pattern only helped), then the better proven (`successPrior`).
+ * Retired patterns are left out. Throws when the graph or the pattern store cannot be read (the caller degrades).
  */
 export async function findFixingPatterns(
   signature: Pick<ErrorSignature, 'id' | 'type' | 'template'>,
@@ -29,14 +32,23 @@ export async function findFixingPatterns(
     if (neighbour.direction !== 'in' || !patternId || position === undefined) continue;
     best.set(patternId, Math.min(position, best.get(patternId) ?? Infinity));
   }
-  const ordered = [...best.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit);
-  if (ordered.length === 0) return [];
-  const patterns = new Map(
-    (await stores.patterns.findByIds(ordered.map(([id]) => id))).map((pattern) => [pattern.id, pattern]),
-  );
+  if (best.size === 0) return [];
   const exact = errorNodeId(signature.id);
-  return ordered.flatMap(([id, position]) => {
-    const pattern = patterns.get(id);
-    return pattern ? [{ pattern, match: nodeIds[position] === exact ? ('exact' as const) : ('partial' as const) }] : [];
-  });
+  return (await stores.patterns.findByIds([...best.keys()]))
+    .filter((pattern) => pattern.status !== 'retired')
+    .map((pattern) => ({ pattern, position: best.get(pattern.id)!, prior: successPrior(pattern.stats) }))
+    .sort(
+      (a, b) =>
+        a.position - b.position ||
+        learnedFirst(a.pattern) - learnedFirst(b.pattern) ||
+        b.prior - a.prior ||
+        a.pattern.id.localeCompare(b.pattern.id),
+    )
+    .slice(0, limit)
+    .map(({ pattern, position }) => ({
+      pattern,
+      match: nodeIds[position] === exact ? ('exact' as const) : ('partial' as const),
+    }));
 }
+
+const learnedFirst = (pattern: Pattern) => (pattern.source.kind === 'learned' ? 0 : 1);

@@ -1,6 +1,7 @@
 import { contentHash } from './content-hash.ts';
 import { splitIdentifiers } from './identifiers.ts';
-import type { Pattern, PatternInput } from './pattern.ts';
+import { failingSql } from './pattern-outcome-repository.ts';
+import type { Pattern, PatternInput, PatternStatus } from './pattern.ts';
 import type { SqlQuery } from '../../platform/database/sql-query.ts';
 
 interface PatternRecord {
@@ -19,12 +20,15 @@ interface PatternRecord {
   successes: number;
   failures: number;
   last_verified_at: Date | null;
+  feedback_up: number;
+  feedback_down: number;
+  status: PatternStatus;
   created_at: Date;
   updated_at: Date;
 }
 
 const columns =
-  'id, title, summary, language, tags, questions, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, created_at, updated_at';
+  'id, title, summary, language, tags, questions, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, feedback_up, feedback_down, status, created_at, updated_at';
 
 const toPattern = (row: PatternRecord): Pattern => ({
   id: row.id,
@@ -38,7 +42,15 @@ const toPattern = (row: PatternRecord): Pattern => ({
   libraries: row.libraries,
   source: row.source,
   contentHash: row.content_hash,
-  stats: { uses: row.uses, successes: row.successes, failures: row.failures, lastVerifiedAt: row.last_verified_at },
+  stats: {
+    uses: row.uses,
+    successes: row.successes,
+    failures: row.failures,
+    lastVerifiedAt: row.last_verified_at,
+    feedbackUp: row.feedback_up,
+    feedbackDown: row.feedback_down,
+  },
+  status: row.status,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -204,20 +216,58 @@ export class PatternRepository {
     return { hits: hits(1), widened: hits(2) };
   }
 
-  /** Counts a use and its verdict for each pattern (a success also marks it verified at `at`); returns the ids found. */
-  async recordOutcome(ids: string[], verdict: 'success' | 'failure', at: Date): Promise<string[]> {
-    const rows = await this.query(
-      // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of the rows.
-      `WITH updated AS (UPDATE patterns SET uses = uses + 1,
-         successes = successes + CASE WHEN $2 = 'success' THEN 1 ELSE 0 END,
-         failures = failures + CASE WHEN $2 = 'failure' THEN 1 ELSE 0 END,
-         last_verified_at = CASE WHEN $2 = 'success' THEN $3 ELSE last_verified_at END
-       WHERE id = ANY($1::text[])
-       RETURNING id)
-       SELECT id FROM updated`,
-      [ids, verdict, at],
+  /** Takes a pattern out of retrieval; answers it as it is now, or undefined when there is no such pattern. */
+  async retire(id: string, by: string, at: Date): Promise<Pattern | undefined> {
+    const [row] = (await this.query(
+      `WITH updated AS (
+         UPDATE patterns SET status = 'retired',
+           retired_at = CASE WHEN status = 'retired' THEN retired_at ELSE $3 END,
+           retired_by = CASE WHEN status = 'retired' THEN retired_by ELSE $2 END
+         WHERE id = $1
+         RETURNING ${columns}
+       )
+       SELECT * FROM updated`,
+      [id, by, at],
+    )) as unknown as PatternRecord[];
+    return row ? toPattern(row) : undefined;
+  }
+
+  /** Brings a retired pattern back: active, or flagged when its record says it is failing. */
+  async restore(id: string, at: Date): Promise<Pattern | undefined> {
+    const failing = failingSql('failures', 'successes');
+    const [row] = (await this.query(
+      `WITH updated AS (
+         UPDATE patterns SET status = CASE WHEN ${failing} THEN 'flagged' ELSE 'active' END,
+           flagged_at = CASE WHEN ${failing} THEN coalesce(flagged_at, $2) END,
+           retired_at = NULL, retired_by = NULL
+         WHERE id = $1
+         RETURNING ${columns}
+       )
+       SELECT * FROM updated`,
+      [id, at],
+    )) as unknown as PatternRecord[];
+    return row ? toPattern(row) : undefined;
+  }
+
+  /** The ids of retired patterns (few: an admin retires them one by one), which retrieval leaves out. */
+  async retiredIds(): Promise<Set<string>> {
+    const rows = await this.query(`SELECT id FROM patterns WHERE status = 'retired'`, [], { prepared: true });
+    return new Set(rows.map((row) => String(row.id)));
+  }
+
+  /**
+   * The stored pattern this one would repeat: the same content hash, or the same code once comments and
+   * whitespace are left out (in the same language). The content-hash match wins.
+   */
+  async findDuplicate(
+    pattern: Pick<PatternInput, 'language' | 'code'> & { contentHash: string },
+  ): Promise<string | undefined> {
+    const [row] = await this.query(
+      `SELECT id FROM patterns WHERE content_hash = $1 OR code_fingerprint = kiln_code_fingerprint($2, $3)
+       ORDER BY content_hash = $1 DESC, created_at, id LIMIT 1`,
+      [pattern.contentHash, pattern.language, pattern.code],
     );
-    return rows.map((row) => String(row.id));
+    return row ? String(row.id) : undefined;
   }
 
   /**

@@ -11,7 +11,7 @@ const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern =>
   patternFixture(id, {
     title: id,
     summary: id,
-    stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, ...stats },
+    stats: { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null, feedbackUp: 0, feedbackDown: 0, ...stats },
   });
 
 /** A retriever over twins: `vector` and `text` give each source's ranked ids, `related` the graph's edges. */
@@ -20,6 +20,8 @@ function retriever(options: {
   text?: string[] | Error;
   related?: [from: string, to: string][];
   stats?: Record<string, Partial<Pattern['stats']>>;
+  /** Patterns an admin retired. */
+  retired?: string[];
   /** Source file of each pattern (by default, one file each). */
   files?: Record<string, string>;
 }) {
@@ -70,8 +72,10 @@ function retriever(options: {
             .filter((id) => all.has(id))
             .map((id) => ({
               ...pattern(id, options.stats?.[id]),
+              status: options.retired?.includes(id) ? ('retired' as const) : ('active' as const),
               source: { kind: 'ingest' as const, path: options.files?.[id] ?? `${id}.ts` },
             })),
+        retiredIds: async () => new Set(options.retired ?? []),
       },
     },
     { graphShare: 0.5, textWeight: 1 },
@@ -102,6 +106,41 @@ describe('HybridRetriever', () => {
       stats: { proven: { successes: 9 }, untested: { failures: 3 } },
     }).search('q');
     expect(ids(result)).toEqual(['proven', 'untested']);
+  });
+
+  it('sinks a pattern that keeps failing below one it used to trail by a wide margin', async () => {
+    const search = (stats: Record<string, Partial<Pattern['stats']>>) =>
+      retriever({ vector: ['failing', 'a'], text: ['failing', 'b'], stats }).search('q');
+    // Found first by both sources: about twice the score of a pattern only one source found.
+    expect(ids(await search({}))).toEqual(['failing', 'a', 'b']);
+    // One or two failures are a mild signal: still first.
+    expect(ids(await search({ failing: { failures: 2 } }))[0]).toBe('failing');
+    expect(ids(await search({ failing: { failures: 3 } }))).toEqual(['a', 'b', 'failing']);
+  });
+
+  it('counts thumbs as a weaker signal than runs', async () => {
+    const order = async (stats: Record<string, Partial<Pattern['stats']>>) =>
+      ids(await retriever({ vector: ['a', 'b'], text: ['b', 'a'], stats }).search('q'));
+    // Equal evidence otherwise (a and b swap places in the two lists): a run decides, and so does a thumb.
+    expect(await order({ a: { successes: 1 } })).toEqual(['a', 'b']);
+    expect(await order({ b: { feedbackUp: 1 } })).toEqual(['b', 'a']);
+    // Three thumbs up do not outweigh one passed run.
+    expect(await order({ a: { successes: 1 }, b: { feedbackUp: 3 } })).toEqual(['a', 'b']);
+    expect(await order({ a: { successes: 1 }, b: { feedbackUp: 5 } })).toEqual(['b', 'a']);
+  });
+
+  it('leaves retired patterns out, and does not expand the graph from them', async () => {
+    const result = await retriever({
+      vector: ['gone', 'a'],
+      text: ['gone', 'a'],
+      related: [
+        ['gone', 'neighbour-of-gone'],
+        ['a', 'gone'],
+      ],
+      retired: ['gone'],
+    }).search('q', { k: 5 });
+    expect(ids(result)).toEqual(['a']);
+    expect(result.results[0]!.sources).toEqual({ vector: expect.any(Number), text: expect.any(Number) });
   });
 
   it('answers from full text, with a notice, when the vector index is down', async () => {

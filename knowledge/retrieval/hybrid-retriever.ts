@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.ts';
 import { conceptWordsOf } from '../embedding/local-embedder.ts';
 import { patternIdOfNode, patternNodeId, type GraphStore } from '../graph/graph-store.ts';
+import { successPrior } from '../learning/success-prior.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
@@ -45,9 +46,12 @@ export interface RetrieverOptions {
  * reciprocal rank (each list contributes weight / (c + rank)); then one hop in
  * the graph from the top hits (directly related, superseding or derived
  * patterns join with a share of the hit they hang off); then a prior from
- * proven success, (successes + 1) / (successes + failures + 2), that moves a
- * score by at most ±25 %. A failing source is left out and said so in
- * `notices`; only when both search sources fail does retrieval throw.
+ * proven success (`successPrior`: runs, and thumbs at a quarter of a run's
+ * weight, move a score by at most ±25 %; a pattern that keeps failing sinks
+ * to about a third). Retired patterns take no part: they are left out of
+ * every list before fusion and are not expanded from. A failing source is
+ * left out and said so in `notices`; only when both search sources fail does
+ * retrieval throw.
  */
 export class HybridRetriever {
   private readonly candidates: number;
@@ -61,7 +65,7 @@ export class HybridRetriever {
 
   constructor(
     private readonly dependencies: {
-      patterns: Pick<PatternRepository, 'searchText' | 'findByIds'>;
+      patterns: Pick<PatternRepository, 'searchText' | 'findByIds' | 'retiredIds'>;
       /** How many documents hold a word (fewer: rarer, more telling); words never seen count as rarest. */
       documentFrequency?: (word: string) => number;
       embedder: Embedder;
@@ -118,10 +122,16 @@ export class HybridRetriever {
       notices.push(`Full-text search is unavailable (${(error as Error).message}).`);
       return undefined;
     });
-    const [vectorHits, text] = await Promise.all([vectorSearch, textSearch]);
-    const textHits = text?.hits;
-    const expandedHits = text?.widened;
-    if (!vectorHits && !textHits) throw new Error(`pattern search is unavailable: ${notices.join(' ')}`);
+    // Few ids, read while the searches run; should it fail, results are still checked one by one below.
+    const retiredIds = this.timed('reading retired patterns', () => this.dependencies.patterns.retiredIds()).catch(
+      () => new Set<string>(),
+    );
+    const [vectorResult, text, retired] = await Promise.all([vectorSearch, textSearch, retiredIds]);
+    if (!vectorResult && !text) throw new Error(`pattern search is unavailable: ${notices.join(' ')}`);
+    const live = <T extends { id: string }>(hits: T[] | undefined) => hits?.filter((hit) => !retired.has(hit.id));
+    const vectorHits = live(vectorResult);
+    const textHits = live(text?.hits);
+    const expandedHits = live(text?.widened);
 
     const fused = new Map<string, { score: number; sources: RetrievedPattern['sources'] }>();
     const entry = (id: string) => fused.get(id) ?? fused.set(id, { score: 0, sources: {} }).get(id)!;
@@ -162,7 +172,7 @@ export class HybridRetriever {
     for (const neighbour of neighbours) {
       const id = patternIdOfNode(neighbour.node.id);
       const origin = patternIdOfNode(neighbour.origin);
-      if (!id || !origin || id === origin) continue;
+      if (!id || !origin || id === origin || retired.has(id)) continue;
       const weight = (fused.get(origin)?.score ?? 0) * this.graphShare;
       const item = entry(id);
       if (weight > (item.sources.graph ?? 0)) {
@@ -179,9 +189,9 @@ export class HybridRetriever {
     const results = ranked
       .flatMap(([id, { score, sources }]) => {
         const pattern = byId.get(id);
-        if (!pattern || (options.language && pattern.language !== options.language)) return [];
-        const { successes, failures } = pattern.stats;
-        const prior = 0.75 + 0.5 * ((successes + 1) / (successes + failures + 2));
+        if (!pattern || pattern.status === 'retired' || (options.language && pattern.language !== options.language))
+          return [];
+        const prior = successPrior(pattern.stats);
         const preference = options.prefer && pattern.language === options.prefer ? 1.25 : 1;
         return [{ pattern, score: round(score * prior * preference * 100), sources }];
       })

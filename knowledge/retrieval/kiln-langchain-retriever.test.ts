@@ -15,7 +15,8 @@ const debounce: Pattern = {
   libraries: [],
   source: { kind: 'seed', path: 'knowledge/corpus/typescript/debounce/pattern.ts', line: 1 },
   contentHash: 'h',
-  stats: { uses: 3, successes: 2, failures: 1, lastVerifiedAt: null },
+  stats: { uses: 3, successes: 2, failures: 1, lastVerifiedAt: null, feedbackUp: 0, feedbackDown: 0 },
+  status: 'active',
   createdAt: new Date(0),
   updatedAt: new Date(0),
 };

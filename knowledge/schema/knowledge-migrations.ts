@@ -2,11 +2,13 @@ import { GraphTables1795300000001 } from './1795300000001-graph-tables.ts';
 import { Patterns1795300000003 } from './1795300000003-patterns.ts';
 import { IngestedFiles1795300000004 } from './1795300000004-ingested-files.ts';
 import { PatternTerms1795300000006 } from './1795300000006-pattern-terms.ts';
+import { PatternLearning1795300000008 } from './1795300000008-pattern-learning.ts';
 
-/** The knowledge layer's tables (graph, patterns, ingested files, postings); run in Kiln's one ordered list. */
+/** The knowledge layer's tables (graph, patterns, ingested files, postings, outcomes); run in Kiln's one ordered list. */
 export const knowledgeMigrations = [
   GraphTables1795300000001,
   Patterns1795300000003,
   IngestedFiles1795300000004,
   PatternTerms1795300000006,
+  PatternLearning1795300000008,
 ];

@@ -9,7 +9,11 @@ export async function* relayModel(
 ): AsyncGenerator<AgentEvent, AgentResult> {
   for await (const part of provider.stream(request, signal)) {
     if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
-    else return { finishReason: part.reason, usage: part.usage };
+    // Tool calls come only to agents that offer tools, which do not relay: one that arrives anyway is ignored, and
+    // the answer ends as a plain stop.
+    else if (part.type === 'finish') {
+      return { finishReason: part.reason === 'length' ? 'length' : 'stop', usage: part.usage };
+    }
   }
   throw new Error('the provider ended without a finish part');
 }

@@ -1,10 +1,15 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import type { PatternLearning } from '../../knowledge/learning/pattern-learning.ts';
 import type { Agent } from '../agents/agent.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
 import { DebugAgent } from '../agents/debug/debug-agent.ts';
-import { GenerateAgent } from '../agents/generate-agent.ts';
+import { CodeSessionAgent } from '../agents/code-session/code-session-agent.ts';
+import type { SessionRuns } from '../agents/code-session/session-runs.ts';
+import { ToolConfirmations } from '../agents/tool-confirmations.ts';
+import { ApprovalRepository } from '../code-sessions/approval-repository.ts';
+import { ApprovalService } from '../code-sessions/approval-service.ts';
 import { MigrateAgent } from '../agents/migrate/migrate-agent.ts';
 import { ReviewAgent } from '../agents/review/review-agent.ts';
 import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
@@ -51,7 +56,12 @@ export function createChatModule(
     /** MCP tools for the tool agent, with the folders of servers Kiln configured itself. */
     tools?: { host: ToolHost; roots: Record<string, string[]> };
     /** The graph (FIXES, USES, SUPERSEDES edges) and the patterns, for the debug and migrate agents. */
-    knowledge?: Pick<KnowledgeBase, 'graph' | 'patterns'>;
+    knowledge?: Pick<KnowledgeBase, 'graph' | 'patterns'> & {
+      /** Where sessions file fixes, approvals save learned patterns and thumbs count (absent: nothing is learned). */
+      learning?: Pick<PatternLearning, 'learn' | 'recordFix' | 'recordFeedback'>;
+    };
+    /** Sandbox runs for code sessions (known once the job queue has started). */
+    runs?: () => SessionRuns | undefined;
   } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
@@ -67,12 +77,22 @@ export function createChatModule(
   const provider = hooks.provider ?? createLlmProvider(config.llm);
   const askAgent = new AskAgent(provider, hooks.retriever);
   const store = { retriever: hooks.retriever, graph: hooks.knowledge?.graph, patterns: hooks.knowledge?.patterns };
+  const confirmations = new ToolConfirmations();
   /** The agent of each intent; an intent without one is answered by the ask agent. */
   const agents: Partial<Record<Intent, Agent>> = {
     ask: askAgent,
-    generate: new GenerateAgent(provider, hooks.retriever),
+    generate: new CodeSessionAgent({
+      provider,
+      retriever: hooks.retriever,
+      runs: hooks.runs,
+      knowledge: store,
+      learning: hooks.knowledge?.learning,
+      confirm: confirmations.wait,
+    }),
     smalltalk: new SmalltalkAgent(provider),
-    tool: hooks.tools && new ToolAgent(hooks.tools.host, { roots: hooks.tools.roots }),
+    tool:
+      hooks.tools &&
+      new ToolAgent(hooks.tools.host, { roots: hooks.tools.roots, provider, confirm: confirmations.wait }),
     debug: new DebugAgent(provider, store),
     migrate: new MigrateAgent(provider, store),
     review: new ReviewAgent(provider, hooks.retriever),
@@ -84,9 +104,22 @@ export function createChatModule(
   return {
     provider,
     askAgent,
+    confirmations,
+    approvals: new ApprovalService({
+      conversations,
+      messages: messageRepository,
+      turns: turnRepository,
+      approvals: new ApprovalRepository(dataSource),
+      learning: () => hooks.knowledge?.learning,
+    }),
     auth: new AuthService(new UserRepository(dataSource)),
     conversations,
-    feedback: new FeedbackService(conversations, messageRepository, new FeedbackRepository(dataSource)),
+    feedback: new FeedbackService(
+      conversations,
+      messageRepository,
+      new FeedbackRepository(dataSource),
+      hooks.knowledge?.learning ? { answers: turnRepository, learning: hooks.knowledge.learning, log } : undefined,
+    ),
     registry,
     chat: new ChatService({
       conversations: conversationRepository,

@@ -6,6 +6,8 @@ import type { ConversationService } from '../conversations/conversation-service.
 import type { FeedbackService } from '../feedback/feedback-service.ts';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { RunService } from '../runs/run-service.ts';
+import type { ToolConfirmations } from '../agents/tool-confirmations.ts';
+import type { ApprovalService } from '../code-sessions/approval-service.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -16,6 +18,10 @@ export interface ApiServices {
   feedback: FeedbackService;
   knowledge: KnowledgeBase;
   runs: RunService;
+  /** Decisions on code sessions (approve → learned pattern, reject). */
+  approvals: ApprovalService;
+  /** Tool calls waiting for their user's confirmation. */
+  confirmations: ToolConfirmations;
 }
 
 /** Hono context of API routes: the services, the request id, and (behind `requireUser`) the signed-in user. */

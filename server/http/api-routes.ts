@@ -9,6 +9,7 @@ import { rawWebSocketHandlers } from '../realtime/raw-websocket.ts';
 import type { ApiEnv, ApiServices } from './api-env.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { intentRoutes } from './intent-routes.ts';
+import { knowledgeRoutes } from './knowledge-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
 import { runRoutes } from '../runs/run-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
@@ -45,6 +46,9 @@ export function apiRoutes(options: {
     .use('/patterns/*', requireUser)
     .use('/patterns', requireUser)
     .route('/patterns', patternRoutes())
+    .use('/knowledge/*', requireUser)
+    .use('/knowledge', requireUser)
+    .route('/knowledge', knowledgeRoutes())
     .use('/runs/*', requireUser)
     .use('/runs', requireUser)
     .route('/runs', runRoutes())

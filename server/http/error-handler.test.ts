@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { UnavailableError } from '../errors/unavailable-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { errorHandler } from './error-handler.ts';
@@ -31,6 +32,17 @@ describe('errorHandler', () => {
         requestId: response.headers.get('x-request-id'),
       },
     });
+  });
+
+  it('answers a signed-in user who may not do something with 403 and who may, without logging it', async () => {
+    const { app, lines } = appThrowing(new ForbiddenError('Only an admin can retire or restore patterns.'));
+    const response = await app.request('/boom');
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'forbidden',
+      message: 'Only an admin can retire or restore patterns.',
+    });
+    expect(lines).toEqual([]);
   });
 
   it('answers a dependency outage with 503 and logs it', async () => {

@@ -1,8 +1,9 @@
-import type { PatternDetailsView } from '../../protocol/pattern-view.ts';
-import { Hono } from 'hono';
+import type { PatternDetailsView, PatternView } from '../../protocol/pattern-view.ts';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Pattern } from '../../knowledge/patterns/pattern.ts';
 import { patternNodeId } from '../../knowledge/graph/graph-store.ts';
+import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { UnavailableError } from '../errors/unavailable-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
@@ -27,9 +28,20 @@ const summaryOf = (pattern: Pattern) => ({
   tags: pattern.tags,
   source: pattern.source,
   stats: pattern.stats,
+  status: pattern.status,
 });
 
-/** `/api/v1/patterns`: search the pattern store (hybrid, with per-source scores), list it, open one pattern. */
+/** Retiring and restoring patterns changes what everyone's answers draw on: admins only. */
+function requireAdmin(c: Context<ApiEnv>) {
+  if (c.var.user.role !== 'admin') {
+    throw new ForbiddenError('Only an admin can retire or restore patterns; ask your Kiln admin.');
+  }
+}
+
+/**
+ * `/api/v1/patterns`: search the pattern store (hybrid, with per-source scores), list it, open one pattern
+ * with its neighbours and history; admins retire a pattern from retrieval (`POST /:id/retire`) and restore it.
+ */
 export function patternRoutes() {
   return new Hono<ApiEnv>()
     .get('/search', async (c) => {
@@ -49,6 +61,7 @@ export function patternRoutes() {
           sources,
           source: pattern.source,
           stats: pattern.stats,
+          status: pattern.status,
         })),
         notices: found.notices,
       });
@@ -62,11 +75,27 @@ export function patternRoutes() {
       const { knowledge } = c.var.services;
       const pattern = await knowledge.patterns.findById(c.req.param('id'));
       if (!pattern) throw new NotFoundError('Pattern');
-      const neighbours = await knowledge.graph.neighbours([patternNodeId(pattern.id)]).catch(() => undefined);
+      const [neighbours, history] = await Promise.all([
+        knowledge.graph.neighbours([patternNodeId(pattern.id)]).catch(() => undefined),
+        knowledge.learning.history(pattern.id),
+      ]);
       return c.json({
         ...pattern,
         neighbours: neighbours?.map(({ edge, direction, node }) => ({ edge, direction, node })) ?? null,
         ...(neighbours ? {} : { notice: 'The knowledge graph is unavailable; related patterns are not shown.' }),
+        history,
       } satisfies PatternDetailsView);
+    })
+    .post('/:id/retire', async (c) => {
+      requireAdmin(c);
+      const pattern = await c.var.services.knowledge.learning.retire(c.req.param('id'), c.var.user.id);
+      if (!pattern) throw new NotFoundError('Pattern');
+      return c.json(pattern satisfies PatternView);
+    })
+    .post('/:id/restore', async (c) => {
+      requireAdmin(c);
+      const pattern = await c.var.services.knowledge.learning.restore(c.req.param('id'));
+      if (!pattern) throw new NotFoundError('Pattern');
+      return c.json(pattern satisfies PatternView);
     });
 }

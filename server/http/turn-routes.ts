@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import type { ApiEnv } from './api-env.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { readJson } from './read-json.ts';
 import { streamTurnAsSse } from './turn-sse.ts';
 
 /**
  * `/api/v1/turns/:id`: resume a turn's event stream (SSE, from `Last-Event-ID`
  * or `?after=`), or stop it. Turns are kept for a while after they end.
+ * `POST /:id/tool-calls/:callId/confirmation` `{ approve }` answers a tool call waiting for the user (200 `{}`;
+ * 404 when no call of this user waits under that id).
  */
 export function turnRoutes() {
   return new Hono<ApiEnv>()
@@ -18,5 +21,10 @@ export function turnRoutes() {
     .post('/:id/stop', (c) => {
       if (!c.var.services.chat.stop(c.get('user'), c.req.param('id'))) throw new NotFoundError('Running turn');
       return c.json({ stopping: true }, 202);
+    })
+    .post('/:id/tool-calls/:callId/confirmation', async (c) => {
+      const body = await readJson(c);
+      c.var.services.confirmations.answer(c.var.user.id, c.req.param('id'), c.req.param('callId'), body);
+      return c.json({});
     });
 }

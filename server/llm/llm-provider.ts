@@ -24,12 +24,37 @@ export interface LlmRequest {
    * it. Agents pass it instead of asking which engine they have. Without it the offline engine lists the grounding.
    */
   composed?: () => string;
+  /**
+   * Tools the model may call (native tool calling: Anthropic `tool_use`, OpenAI `tools`). A model that calls
+   * some streams one `tool-call` part per call and finishes with reason `tool-calls`; the caller runs them and
+   * asks again with the calls (`assistant` message's `toolCalls`) and their results (`tool` messages) appended.
+   * The offline engine never calls tools.
+   */
+  tools?: LlmTool[];
 }
 
-export interface LlmMessage {
-  role: 'user' | 'assistant';
-  content: string;
+export interface LlmTool {
+  /** Letters, digits, `_` and `-`, at most 64 characters (the strictest vendor's rule). */
+  name: string;
+  description: string;
+  /** A JSON Schema object for the arguments. */
+  inputSchema: { type: 'object'; properties?: Record<string, unknown>; required?: string[]; [key: string]: unknown };
 }
+
+export interface LlmToolCall {
+  /** The vendor's id for the call, echoed back with its result. */
+  id: string;
+  name: string;
+  /** The parsed arguments (`{}` when the model sent none; a string the model sent that is not JSON stays a string). */
+  arguments: unknown;
+}
+
+export type LlmMessage =
+  | { role: 'user'; content: string }
+  /** `toolCalls`: the calls the model made in this message (its text may be empty). */
+  | { role: 'assistant'; content: string; toolCalls?: LlmToolCall[] }
+  /** The result of one tool call, sent back to the model. */
+  | { role: 'tool'; toolCallId: string; content: string; isError?: boolean };
 
 export interface GroundingPattern {
   id: string;
@@ -41,7 +66,10 @@ export interface GroundingPattern {
 }
 
 export type LlmStreamPart =
-  { type: 'text-delta'; text: string } | { type: 'finish'; reason: 'stop' | 'length'; usage: TokenUsage };
+  | { type: 'text-delta'; text: string }
+  /** One complete tool call (adapters assemble streamed argument fragments before yielding it). */
+  | ({ type: 'tool-call' } & LlmToolCall)
+  | { type: 'finish'; reason: 'stop' | 'length' | 'tool-calls'; usage: TokenUsage };
 
 export interface TokenUsage {
   inputTokens: number;

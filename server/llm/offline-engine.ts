@@ -6,7 +6,8 @@ import type { LlmProvider, LlmRequest, LlmStreamPart } from './llm-provider.ts';
  * Kiln's own engine, used when no model is configured. It does not pretend to
  * be a model: it composes the answer from the patterns retrieved for the turn
  * (title, when to use it, code, source), says plainly that it is the offline
- * engine, and says how to configure a provider.
+ * engine, and says how to configure a provider. It never calls a tool, whatever
+ * `tools` the request offers.
  */
 export class OfflineEngine implements LlmProvider {
   readonly engine: Engine = { provider: 'offline', model: 'kiln-offline' };
@@ -33,7 +34,8 @@ const configureHint = configureModelHint('To get generated answers');
 
 /** The whole offline answer for a request (pure, so it is tested directly). */
 export function composeOfflineAnswer(request: LlmRequest): string {
-  const question = request.messages.at(-1)?.content.trim() ?? '';
+  // The user's last message, not a tool result after it.
+  const question = request.messages.findLast((message) => message.role === 'user')?.content.trim() ?? '';
   const patterns = request.grounding ?? [];
   const lines: string[] = [offlineBanner("Kiln's pattern store"), ''];
   if (patterns.length === 0) {

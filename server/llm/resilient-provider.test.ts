@@ -72,6 +72,31 @@ describe('resilientProvider', () => {
     expect(calls()).toBe(1);
   });
 
+  it('never retries once a tool call has been streamed: the caller may already be running it', async () => {
+    const call: LlmStreamPart = { type: 'tool-call', id: 'call_1', name: 'read_file', arguments: { path: 'a.ts' } };
+    const { provider, calls } = scripted([
+      async function* () {
+        yield call;
+        throw new LlmError('llm_stream_broken', 'cut', { retryable: true });
+      },
+      async function* () {
+        yield call;
+        yield finish;
+      },
+    ]);
+    const parts: LlmStreamPart[] = [];
+    const attempt = (async () => {
+      for await (const part of resilientProvider(provider, { delay: async () => {} }).stream(
+        request,
+        new AbortController().signal,
+      ))
+        parts.push(part);
+    })();
+    await expect(attempt).rejects.toMatchObject({ code: 'llm_stream_broken' });
+    expect(parts).toEqual([call]);
+    expect(calls()).toBe(1);
+  });
+
   it('gives up after the attempts, and at once on errors that cannot succeed later', async () => {
     const retrying = scripted([rateLimited(), rateLimited(), rateLimited()]);
     await expect(

@@ -18,7 +18,8 @@ export interface ResilienceOptions {
 /**
  * Wraps a provider with the failure behaviour users rely on: retries with
  * exponential backoff (or the provider's `retry-after`) only *before* the first
- * part, because afterwards a retry would repeat text the user already saw;
+ * part, because afterwards a retry would repeat text the user already saw (or a
+ * tool call the caller may already be running);
  * timeouts to the first part and between parts; everything else passed through.
  */
 export function resilientProvider(inner: LlmProvider, options: ResilienceOptions = {}): LlmProvider {

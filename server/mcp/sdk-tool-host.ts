@@ -148,6 +148,7 @@ export class SdkToolHost implements ToolHost {
           name: tool.name,
           description: tool.description ?? '',
           inputSchema: tool.inputSchema,
+          readOnly: tool.annotations?.readOnlyHint === true,
         })),
       );
       cursor = page.nextCursor;

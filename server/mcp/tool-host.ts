@@ -21,6 +21,8 @@ export interface ToolDescription {
   description: string;
   /** The tool's JSON Schema for its arguments (`{ type: 'object', properties, required }`). */
   inputSchema: { type: 'object'; properties?: Record<string, unknown>; required?: string[] };
+  /** True only when the server marks the tool read-only (`annotations.readOnlyHint`); anything else may write. */
+  readOnly?: boolean;
 }
 
 export interface ToolListing {

@@ -9,12 +9,14 @@ import { UserEntity } from './entities/user-entity.ts';
 import { InitialSchema1795300000000 } from './migrations/1795300000000-initial-schema.ts';
 import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
 import { AnswerDetailsAndFeedback1795300000005 } from './migrations/1795300000005-answer-details-and-feedback.ts';
+import { SessionApprovals1795300000009 } from './migrations/1795300000009-session-approvals.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
   InitialSchema1795300000000,
   SessionsAndTurns1795300000002,
   AnswerDetailsAndFeedback1795300000005,
+  SessionApprovals1795300000009,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

@@ -21,6 +21,8 @@ export const userRoom = (userId: string) => `user:${userId}`;
 const joinSchema = z.object({ conversationId: z.string() });
 const resumeSchema = z.object({ turnId: z.string(), afterSeq: z.number().int().min(0) });
 const stopSchema = z.object({ turnId: z.string() });
+const approvalSchema = z.object({ conversationId: z.string(), messageId: z.string() }).passthrough();
+const confirmSchema = z.object({ turnId: z.string(), callId: z.string() }).passthrough();
 const sendSchema = z.object({ conversationId: z.string() }).passthrough();
 
 /** What each socket carries once authenticated. */
@@ -123,6 +125,15 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     on('turn:stop', (payload) => {
       const { turnId } = parseInput(stopSchema, payload, 'payload');
       return { stopping: ready.chat.stop(user, turnId) };
+    });
+    on('session:approve', async (payload) => {
+      const { conversationId, messageId, ...decision } = parseInput(approvalSchema, payload, 'payload');
+      return { approval: await ready.approvals.decide(user, conversationId, messageId, decision) };
+    });
+    on('tool:confirm', (payload) => {
+      const { turnId, callId, ...answer } = parseInput(confirmSchema, payload, 'payload');
+      ready.confirmations.answer(user.id, turnId, callId, answer);
+      return {};
     });
     on('turn:resume', (payload) => {
       const { turnId, afterSeq } = parseInput(resumeSchema, payload, 'payload');

@@ -2,6 +2,7 @@ import type { Intent } from '../../protocol/turn-events.ts';
 import type { IntentClassification, MessageClassifier } from './intent-classifier.ts';
 import { userOverride, type IntentDecision, type IntentRouter, type RoutedMessage } from './intent-router.ts';
 import { signalPhrases } from './message-anatomy.ts';
+import { pastedRun } from '../agents/code-session/pasted-code.ts';
 import { parseSlashCommand } from './slash-command.ts';
 
 /**
@@ -17,7 +18,8 @@ export const minimumConfidence = 0.45;
 
 /**
  * Routes a message: the user's explicit choice first, then a leading slash
- * command, then the offline classifier, falling back to `ask` when unsure.
+ * command, then pasted code asked to be run (a code session), then the offline
+ * classifier, falling back to `ask` when unsure.
  */
 export class ClassifierIntentRouter implements IntentRouter {
   constructor(
@@ -37,6 +39,17 @@ export class ClassifierIntentRouter implements IntentRouter {
           confidence: 1,
           via: 'rule',
           reason: `the message starts with /${command.command}`,
+        },
+      };
+    }
+    if (pastedRun(message)) {
+      return {
+        text,
+        decision: {
+          intent: 'generate',
+          confidence: 0.99,
+          via: 'rule',
+          reason: 'the message pastes code and asks to run it, so a code session runs it',
         },
       };
     }

@@ -8,7 +8,8 @@ let kiln: Awaited<ReturnType<typeof startTestServer>>;
 let token: string;
 
 beforeAll(async () => {
-  kiln = await startTestServer();
+  // In-process workers: a code session runs the pattern's tests in the real sandbox.
+  kiln = await startTestServer({ environment: { KILN_WORKERS: 'in-process' } });
   ({ token } = await kiln.register());
 });
 afterAll(async () => {
@@ -31,7 +32,7 @@ async function chat(content: string, intent?: string) {
 }
 
 describe('the generate agent', () => {
-  it('answers a request for code with verified code and its tests, citing exactly the patterns it used', async () => {
+  it('answers a request for code with verified code and its tests, runs them, citing exactly the patterns it used', async () => {
     const { events, text, saved } = await chat(
       'Write a TypeScript function that retries a failing fetch with exponential backoff',
       'generate',
@@ -39,7 +40,9 @@ describe('the generate agent', () => {
     expect(events.find((event) => event.type === 'intent')).toMatchObject({ intent: 'generate' });
     expect(
       events.filter((event) => event.type === 'session.phase').map((event) => (event as { phase: string }).phase),
-    ).toEqual(['plan', 'generate', 'done']);
+    ).toEqual(['plan', 'generate', 'validate', 'done']);
+    expect(events.find((event) => event.type === 'session.outcome')).toMatchObject({ status: 'passed' });
+    expect(text).toContain('**Passed:**');
     const retrieval = events.find((event) => event.type === 'retrieval') as Extract<TurnEvent, { type: 'retrieval' }>;
     expect(retrieval.citations[0]).toMatchObject({ patternId: 'ts-retry-with-backoff', language: 'typescript' });
     expect(text).toContain('Kiln offline engine');

@@ -5,7 +5,8 @@ import { startTestServer } from '../support/test-server.ts';
 let kiln: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  kiln = await startTestServer();
+  // In-process workers: a question the router reads as a request for code is a code session that runs.
+  kiln = await startTestServer({ environment: { KILN_WORKERS: 'in-process' } });
 });
 afterAll(async () => {
   await kiln?.stop();

@@ -55,6 +55,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
       'message_feedback',
       'messages',
       'runs',
+      'session_approvals',
       'turns',
     ]);
 

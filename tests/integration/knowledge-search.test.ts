@@ -58,7 +58,8 @@ describe('the pattern store', () => {
       language: 'typescript',
       sources: { vector: expect.any(Number), text: expect.any(Number) },
       source: { kind: 'seed', path: 'knowledge/corpus/typescript/debounce/pattern.ts', line: 1 },
-      stats: { uses: 0, successes: 0, failures: 0 },
+      stats: { uses: 0, successes: 0, failures: 0, feedbackUp: 0, feedbackDown: 0 },
+      status: 'active',
     });
     expect((await kiln.api('GET', '/patterns/search?q=', { token })).status).toBe(400);
     expect((await kiln.api('GET', '/patterns/search?q=debounce')).status).toBe(401);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnthropicProvider } from '../../server/llm/anthropic-provider.ts';
-import type { LlmProvider, LlmStreamPart } from '../../server/llm/llm-provider.ts';
+import type { LlmProvider, LlmRequest, LlmStreamPart, LlmTool } from '../../server/llm/llm-provider.ts';
 import { OpenAiProvider } from '../../server/llm/openai-provider.ts';
 import { resilientProvider } from '../../server/llm/resilient-provider.ts';
 import { startReplayLlmServer, type Reply } from '../support/replay-llm-server.ts';
@@ -29,6 +29,7 @@ async function collect(stream: AsyncIterable<LlmStreamPart>) {
 }
 
 const text = (parts: LlmStreamPart[]) => parts.map((part) => (part.type === 'text-delta' ? part.text : '')).join('');
+const notText = (parts: LlmStreamPart[]) => parts.filter((part) => part.type !== 'text-delta');
 
 const vendors = [
   {
@@ -188,5 +189,168 @@ describe('OpenAI-compatible servers that send no usage', () => {
       ),
     );
     expect(parts.at(-1)).toMatchObject({ type: 'finish', usage: { outputTokens: 2 } });
+  });
+});
+
+const readFile: LlmTool = {
+  name: 'read_file',
+  description: 'Read a file of the workspace.',
+  inputSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+};
+const toolRequest: LlmRequest = { ...request, tools: [readFile] };
+
+/** The turn after the model asked for two files: its calls, then their results (the second one failed). */
+const followUp: LlmRequest = {
+  system: 'You are Kiln.',
+  maxOutputTokens: 256,
+  tools: [readFile],
+  messages: [
+    { role: 'user', content: 'Do a.ts and b.ts agree?' },
+    {
+      role: 'assistant',
+      content: 'Reading both.',
+      toolCalls: [
+        { id: 'call_a', name: 'read_file', arguments: { path: 'a.ts' } },
+        { id: 'call_b', name: 'read_file', arguments: { path: 'b.ts' } },
+      ],
+    },
+    { role: 'tool', toolCallId: 'call_a', content: 'export const a = 1;' },
+    { role: 'tool', toolCallId: 'call_b', content: 'ENOENT: no such file b.ts', isError: true },
+  ],
+};
+
+describe.each(vendors)('$name adapter calling tools', (vendor) => {
+  it('streams each call as one tool-call part with parsed arguments, then finishes with tool-calls', async () => {
+    server = await startReplayLlmServer([
+      vendor.success(['Reading both.'], {
+        toolCalls: [
+          { id: 'call_a', name: 'read_file', input: { path: 'src/a.ts', lines: [1, 20] }, chunks: 4 },
+          { id: 'call_b', name: 'read_file', input: { path: 'src/b.ts' }, chunks: 3 },
+        ],
+      } as never),
+    ]);
+    const parts = await collect(vendor.create(server.url).stream(toolRequest, new AbortController().signal));
+    expect(text(parts)).toBe('Reading both.');
+    expect(notText(parts)).toEqual([
+      { type: 'tool-call', id: 'call_a', name: 'read_file', arguments: { path: 'src/a.ts', lines: [1, 20] } },
+      { type: 'tool-call', id: 'call_b', name: 'read_file', arguments: { path: 'src/b.ts' } },
+      { type: 'finish', reason: 'tool-calls', usage: expect.objectContaining({ inputTokens: expect.any(Number) }) },
+    ]);
+  });
+
+  it('passes on arguments that are not JSON as their text, without failing the answer', async () => {
+    server = await startReplayLlmServer([
+      vendor.success([], { toolCalls: [{ id: 'call_a', name: 'read_file', input: '{"path": "src/a.ts"' }] } as never),
+    ]);
+    const parts = await collect(vendor.create(server.url).stream(toolRequest, new AbortController().signal));
+    expect(notText(parts)).toEqual([
+      { type: 'tool-call', id: 'call_a', name: 'read_file', arguments: '{"path": "src/a.ts"' },
+      expect.objectContaining({ type: 'finish', reason: 'tool-calls' }),
+    ]);
+  });
+
+  it('yields no half call from a stream cut mid-call, so the retry gives the caller exactly one', async () => {
+    const call = { id: 'call_a', name: 'read_file', input: { path: 'src/a.ts' }, chunks: 4 };
+    server = await startReplayLlmServer([
+      vendor.success([], { toolCalls: [call], cutAfter: 2 } as never),
+      vendor.success([], { toolCalls: [call] } as never),
+    ]);
+    const provider = resilientProvider(vendor.create(server.url), { delay: async () => {} });
+    const parts = await collect(provider.stream(toolRequest, new AbortController().signal));
+    expect(server.requests).toHaveLength(2);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', id: 'call_a', name: 'read_file', arguments: { path: 'src/a.ts' } },
+    ]);
+  });
+});
+
+describe('Anthropic tool calling on the wire', () => {
+  const create = (url: string) =>
+    new AnthropicProvider({ apiKey: 'test-key', model: 'claude-sonnet-4-5', baseUrl: url });
+
+  it('sends the tools as name, description and input_schema, and no tools when there are none', async () => {
+    server = await startReplayLlmServer([
+      { kind: 'anthropic', pieces: ['ok'] },
+      { kind: 'anthropic', pieces: ['ok'] },
+    ]);
+    await collect(create(server.url).stream(toolRequest, new AbortController().signal));
+    await collect(create(server.url).stream(request, new AbortController().signal));
+    expect(server.requests[0]!.body.tools).toEqual([
+      {
+        name: 'read_file',
+        description: 'Read a file of the workspace.',
+        input_schema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+      },
+    ]);
+    expect(server.requests[1]!.body).not.toHaveProperty('tools');
+  });
+
+  it('sends the calls as tool_use blocks and their results in one user message of tool_result blocks', async () => {
+    server = await startReplayLlmServer([{ kind: 'anthropic', pieces: ['They disagree: b.ts is missing.'] }]);
+    const parts = await collect(create(server.url).stream(followUp, new AbortController().signal));
+    expect(text(parts)).toBe('They disagree: b.ts is missing.');
+    expect(server.requests[0]!.body.messages).toEqual([
+      { role: 'user', content: 'Do a.ts and b.ts agree?' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Reading both.' },
+          { type: 'tool_use', id: 'call_a', name: 'read_file', input: { path: 'a.ts' } },
+          { type: 'tool_use', id: 'call_b', name: 'read_file', input: { path: 'b.ts' } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'call_a', content: 'export const a = 1;', is_error: false },
+          { type: 'tool_result', tool_use_id: 'call_b', content: 'ENOENT: no such file b.ts', is_error: true },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('OpenAI tool calling on the wire', () => {
+  const create = (url: string) =>
+    new OpenAiProvider({ apiKey: 'test-key', model: 'gpt-4o-mini', baseUrl: `${url}/v1` });
+
+  it('sends the tools as functions with their parameters, and no tools when there are none', async () => {
+    server = await startReplayLlmServer([
+      { kind: 'openai', pieces: ['ok'] },
+      { kind: 'openai', pieces: ['ok'] },
+    ]);
+    await collect(create(server.url).stream(toolRequest, new AbortController().signal));
+    await collect(create(server.url).stream(request, new AbortController().signal));
+    expect(server.requests[0]!.body.tools).toEqual([
+      {
+        type: 'function',
+        function: {
+          name: 'read_file',
+          description: 'Read a file of the workspace.',
+          parameters: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+        },
+      },
+    ]);
+    expect(server.requests[1]!.body).not.toHaveProperty('tools');
+  });
+
+  it('sends the calls as the assistant tool_calls and each result as a tool message', async () => {
+    server = await startReplayLlmServer([{ kind: 'openai', pieces: ['They disagree: b.ts is missing.'] }]);
+    const parts = await collect(create(server.url).stream(followUp, new AbortController().signal));
+    expect(text(parts)).toBe('They disagree: b.ts is missing.');
+    expect(server.requests[0]!.body.messages).toEqual([
+      { role: 'system', content: 'You are Kiln.' },
+      { role: 'user', content: 'Do a.ts and b.ts agree?' },
+      {
+        role: 'assistant',
+        content: 'Reading both.',
+        tool_calls: [
+          { id: 'call_a', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.ts"}' } },
+          { id: 'call_b', type: 'function', function: { name: 'read_file', arguments: '{"path":"b.ts"}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_a', content: 'export const a = 1;' },
+      { role: 'tool', tool_call_id: 'call_b', content: 'ENOENT: no such file b.ts' },
+    ]);
   });
 });

@@ -5,29 +5,54 @@ import type { AddressInfo } from 'node:net';
  * A local HTTP server that answers model API calls the way the vendors'
  * documentation shows: Anthropic's Messages SSE events and OpenAI's
  * `chat.completion.chunk` lines ending in `[DONE]`. Each request takes the next
- * scripted reply; requests and TCP connections are recorded.
+ * scripted reply; requests (JSON bodies parsed) and TCP connections are recorded.
+ *
+ * A reply streams its text `pieces`, then its `toolCalls` the way the vendor streams them, each call's arguments
+ * split into `chunks` fragments (default 3):
+ * - Anthropic: a `tool_use` block per call (`content_block_start`, `input_json_delta`s, `content_block_stop`),
+ *   then stop reason `tool_use`;
+ * - OpenAI: `delta.tool_calls` fragments with the call's `index`, id and name in the first, the arguments in the
+ *   next ones, then finish reason `tool_calls`.
+ *
+ * A model that reads a file, then answers from it (its second request carries the call and the result):
+ *
+ *   const model = await startReplayLlmServer([
+ *     { kind: 'openai', toolCalls: [{ id: 'call_1', name: 'read_file', input: { path: 'src/a.ts' } }] },
+ *     { kind: 'openai', pieces: ['It exports ', 'one constant.'] },
+ *   ]);
+ *   // point the provider at `${model.url}/v1` (Anthropic: `model.url`), then read `model.requests[1].body.messages`
+ *
+ * `pieceDelayMs` waits after each event; `cutAfter: n` drops the connection after n events of the answer (text
+ * pieces, tool-call events), so the client sees a stream broken mid-way.
  */
 export type Reply =
-  | {
-      kind: 'anthropic';
-      pieces: string[];
-      inputTokens?: number;
-      outputTokens?: number;
-      stopReason?: string;
-      pieceDelayMs?: number;
-      cutAfter?: number;
-    }
-  | {
+  | ({ kind: 'anthropic'; inputTokens?: number; outputTokens?: number; stopReason?: string } & Streamed)
+  | ({
       kind: 'openai';
-      pieces: string[];
       promptTokens?: number;
       completionTokens?: number;
       finishReason?: string;
-      pieceDelayMs?: number;
-      cutAfter?: number;
+      /** `false`: no usage chunk, like servers that ignore `stream_options`. */
       usage?: boolean;
-    }
+    } & Streamed)
   | { kind: 'error'; status: number; body: object; headers?: Record<string, string> };
+
+interface Streamed {
+  /** Text, one event per piece (none by default). */
+  pieces?: string[];
+  toolCalls?: ScriptedToolCall[];
+  pieceDelayMs?: number;
+  cutAfter?: number;
+}
+
+export interface ScriptedToolCall {
+  id: string;
+  name: string;
+  /** The arguments: an object is sent as its JSON, a string as it is (to script arguments that are not JSON). */
+  input: unknown;
+  /** How many fragments the arguments are streamed in (default 3; fewer when the JSON is shorter). */
+  chunks?: number;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -65,10 +90,9 @@ export async function startReplayLlmServer(initial: Reply[] = []) {
       return;
     }
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const events = reply.kind === 'anthropic' ? anthropicEvents(reply) : openAiEvents(reply);
-    const bodyEvents = reply.kind === 'anthropic' ? 2 : 1; // events before the first text piece
-    for (const [index, event] of events.entries()) {
-      if (reply.cutAfter !== undefined && index === bodyEvents + reply.cutAfter) {
+    const { opening, answer } = reply.kind === 'anthropic' ? anthropicEvents(reply) : openAiEvents(reply);
+    for (const [index, event] of [...opening, ...answer].entries()) {
+      if (reply.cutAfter !== undefined && index === opening.length + reply.cutAfter) {
         response.socket?.destroy();
         return;
       }
@@ -101,36 +125,89 @@ export async function startReplayLlmServer(initial: Reply[] = []) {
 
 const sse = (event: string, data: object) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-function anthropicEvents(reply: Extract<Reply, { kind: 'anthropic' }>): string[] {
-  return [
-    sse('message_start', {
-      type: 'message_start',
-      message: {
-        id: 'msg_01replay',
-        type: 'message',
-        role: 'assistant',
-        content: [],
-        model: 'claude-sonnet-4-5',
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: reply.inputTokens ?? 25, output_tokens: 1 },
-      },
-    }),
-    sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...reply.pieces.map((text) =>
-      sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
-    ),
-    sse('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    sse('message_delta', {
-      type: 'message_delta',
-      delta: { stop_reason: reply.stopReason ?? 'end_turn', stop_sequence: null },
-      usage: { output_tokens: reply.outputTokens ?? reply.pieces.length },
-    }),
-    sse('message_stop', { type: 'message_stop' }),
-  ];
+/** A call's arguments as the fragments the vendor streams them in. */
+function argumentFragments(call: ScriptedToolCall): string[] {
+  const text = typeof call.input === 'string' ? call.input : JSON.stringify(call.input);
+  const size = Math.max(1, Math.ceil(text.length / (call.chunks ?? 3)));
+  const fragments: string[] = [];
+  for (let start = 0; start < text.length; start += size) fragments.push(text.slice(start, start + size));
+  return fragments;
 }
 
-function openAiEvents(reply: Extract<Reply, { kind: 'openai' }>): string[] {
+/** The events before the answer, and the answer's (where a scripted cut counts from). */
+interface ReplyEvents {
+  opening: string[];
+  answer: string[];
+}
+
+function anthropicEvents(reply: Extract<Reply, { kind: 'anthropic' }>): ReplyEvents {
+  const pieces = reply.pieces ?? [];
+  const toolCalls = reply.toolCalls ?? [];
+  // Like the API, no text block when the answer is only tool calls.
+  const textBlocks = pieces.length > 0 || toolCalls.length === 0 ? 1 : 0;
+  const toolEvents = toolCalls.flatMap((call, position) => {
+    const index = textBlocks + position;
+    return [
+      sse('content_block_start', {
+        type: 'content_block_start',
+        index,
+        content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} },
+      }),
+      ...argumentFragments(call).map((partial_json) =>
+        sse('content_block_delta', {
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'input_json_delta', partial_json },
+        }),
+      ),
+      sse('content_block_stop', { type: 'content_block_stop', index }),
+    ];
+  });
+  const generated = pieces.length + toolCalls.flatMap(argumentFragments).length;
+  return {
+    opening: [
+      sse('message_start', {
+        type: 'message_start',
+        message: {
+          id: 'msg_01replay',
+          type: 'message',
+          role: 'assistant',
+          content: [],
+          model: 'claude-sonnet-4-5',
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: reply.inputTokens ?? 25, output_tokens: 1 },
+        },
+      }),
+      ...(textBlocks
+        ? [
+            sse('content_block_start', {
+              type: 'content_block_start',
+              index: 0,
+              content_block: { type: 'text', text: '' },
+            }),
+          ]
+        : []),
+    ],
+    answer: [
+      ...pieces.map((text) =>
+        sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+      ),
+      ...(textBlocks ? [sse('content_block_stop', { type: 'content_block_stop', index: 0 })] : []),
+      ...toolEvents,
+      sse('message_delta', {
+        type: 'message_delta',
+        delta: { stop_reason: reply.stopReason ?? (toolCalls.length ? 'tool_use' : 'end_turn'), stop_sequence: null },
+        usage: { output_tokens: reply.outputTokens ?? generated },
+      }),
+      sse('message_stop', { type: 'message_stop' }),
+    ],
+  };
+}
+
+function openAiEvents(reply: Extract<Reply, { kind: 'openai' }>): ReplyEvents {
+  const pieces = reply.pieces ?? [];
+  const toolCalls = reply.toolCalls ?? [];
   const chunk = (delta: object, finishReason: string | null) =>
     `data: ${JSON.stringify({
       id: 'chatcmpl-replay',
@@ -140,6 +217,17 @@ function openAiEvents(reply: Extract<Reply, { kind: 'openai' }>): string[] {
       system_fingerprint: 'fp_replay',
       choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
     })}\n\n`;
+  const toolEvents = toolCalls.flatMap((call, index) => [
+    chunk(
+      { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
+      null,
+    ),
+    ...argumentFragments(call).map((fragment) =>
+      chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }, null),
+    ),
+  ]);
+  const promptTokens = reply.promptTokens ?? 20;
+  const completionTokens = reply.completionTokens ?? pieces.length + toolCalls.flatMap(argumentFragments).length;
   const usage =
     reply.usage === false
       ? []
@@ -151,17 +239,20 @@ function openAiEvents(reply: Extract<Reply, { kind: 'openai' }>): string[] {
             model: 'gpt-4o-mini',
             choices: [],
             usage: {
-              prompt_tokens: reply.promptTokens ?? 20,
-              completion_tokens: reply.completionTokens ?? reply.pieces.length,
-              total_tokens: (reply.promptTokens ?? 20) + (reply.completionTokens ?? reply.pieces.length),
+              prompt_tokens: promptTokens,
+              completion_tokens: completionTokens,
+              total_tokens: promptTokens + completionTokens,
             },
           })}\n\n`,
         ];
-  return [
-    chunk({ role: 'assistant', content: '' }, null),
-    ...reply.pieces.map((content) => chunk({ content }, null)),
-    chunk({}, reply.finishReason ?? 'stop'),
-    ...usage,
-    'data: [DONE]\n\n',
-  ];
+  return {
+    opening: [chunk({ role: 'assistant', content: '' }, null)],
+    answer: [
+      ...pieces.map((content) => chunk({ content }, null)),
+      ...toolEvents,
+      chunk({}, reply.finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop')),
+      ...usage,
+      'data: [DONE]\n\n',
+    ],
+  };
 }

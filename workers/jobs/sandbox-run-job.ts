@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobQueue } from '../queue/job-queue.ts';
 import { executeRun, type RunExecution } from '../runs/execute-run.ts';
+import { learnFromRun, type RunLearning } from '../runs/learn-from-run.ts';
 import type { RunRepository } from '../runs/run-store.ts';
 
 export const sandboxRunJobName = 'kiln.sandbox-run';
@@ -23,18 +24,29 @@ export async function dispatchRuns(
   }
 }
 
-/** Executes runs from the queue, `concurrency` at once in this process; each finished run lets its owner's next one go. */
+/**
+ * Executes runs from the queue, `concurrency` at once in this process; each finished run credits or blames the
+ * patterns it was built on (`learning`, when given), then lets its owner's next one go.
+ */
 export async function registerSandboxRunJob(
   queue: JobQueue,
   execution: RunExecution,
-  settings: { runs: Pick<RunRepository, 'dispatchable'>; concurrency: number; runsPerUser: number },
+  settings: {
+    runs: Pick<RunRepository, 'dispatchable'>;
+    concurrency: number;
+    runsPerUser: number;
+    learning?: RunLearning;
+  },
 ) {
   await queue.work(
     sandboxRunJobName,
     async ({ data }) => {
       const { runId } = jobSchema.parse(data);
       const executed = await executeRun(runId, execution);
-      if (executed) await dispatchRuns(queue, settings.runs, executed.spec.ownerId, settings.runsPerUser);
+      if (executed) {
+        await learnFromRun(executed, settings.learning, execution.log);
+        await dispatchRuns(queue, settings.runs, executed.spec.ownerId, settings.runsPerUser);
+      }
       return { runId, status: executed?.outcome.status ?? 'skipped' };
     },
     { concurrency: settings.concurrency },

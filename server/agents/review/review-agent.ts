@@ -4,6 +4,7 @@ import { LlmError } from '../../llm/llm-error.ts';
 import type { LlmProvider, TokenUsage } from '../../llm/llm-provider.ts';
 import { configureModelHint } from '../../llm/offline-notice.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from '../agent.ts';
+import { relayModel } from '../stream-text.ts';
 import { citePatterns, type PatternCitations } from './cite-patterns.ts';
 import { extractCode } from './extract-code.ts';
 import { renderReview } from './render-review.ts';
@@ -83,7 +84,8 @@ export class ReviewAgent implements Agent {
   ): AsyncGenerator<AgentEvent, AgentResult> {
     yield { type: 'text.delta', delta: '\n### Beyond the static checks\n\n' };
     try {
-      const parts = this.provider.stream(
+      return yield* relayModel(
+        this.provider,
         {
           system: modelPrompt(findings),
           messages: [...context.history, { role: 'user', content: context.message }],
@@ -94,11 +96,6 @@ export class ReviewAgent implements Agent {
         },
         context.signal,
       );
-      for await (const part of parts) {
-        if (part.type === 'text-delta') yield { type: 'text.delta', delta: part.text };
-        else return { finishReason: part.reason, usage: part.usage };
-      }
-      throw new Error('the provider ended without a finish part');
     } catch (error) {
       if (context.signal.aborted || !(error instanceof LlmError)) throw error;
       yield {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { repositoryRoot } from '../../support/kiln-process.ts';
+import type { LlmProvider } from '../../../server/llm/llm-provider.ts';
 import { temporaryDirectory } from '../../support/temporary-directory.ts';
 import { startTestServer } from '../../support/test-server.ts';
 import { launchChromium } from './chromium.ts';
@@ -17,7 +18,9 @@ export const artifactsDirectory = path.join(repositoryRoot, 'test-artifacts', 'b
  * on a small folder) behind a network switch, and Debian's Chromium driving
  * the built web client through it.
  */
-export async function startBrowserSession(options: { environment?: Record<string, string> } = {}) {
+export async function startBrowserSession<Provider extends LlmProvider = PacedOfflineEngine>(
+  options: { environment?: Record<string, string>; provider?: Provider } = {},
+) {
   // Builds client/build when its sources changed (a no-op when `npm test` already did).
   const build = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'build-client.mjs')], {
     stdio: 'inherit',
@@ -28,7 +31,8 @@ export async function startBrowserSession(options: { environment?: Record<string
   const files = await temporaryDirectory('kiln-browser-files');
   await writeFile(path.join(files.path, 'notes.md'), '# Notes\n');
   await writeFile(path.join(files.path, 'invoice.csv'), 'id,total\n1,30\n');
-  const provider = new PacedOfflineEngine();
+  // A test that brings its own model (a scripted one) gets it; the others the offline engine at a set pace.
+  const provider = (options.provider ?? new PacedOfflineEngine()) as Provider;
   const kiln = await startTestServer({
     provider,
     environment: { MCP_FILESYSTEM_ROOTS: files.path, ...options.environment },
@@ -75,7 +79,9 @@ export async function startBrowserSession(options: { environment?: Record<string
   };
 }
 
-export type BrowserSession = Awaited<ReturnType<typeof startBrowserSession>>;
+export type BrowserSession<Provider extends LlmProvider = PacedOfflineEngine> = Awaited<
+  ReturnType<typeof startBrowserSession<Provider>>
+>;
 
 /** The answer's live region: `aria-busy` is "true" while it streams. */
 export const answerText = (answer: Locator) => answer.locator('[aria-live="polite"]');

@@ -1,6 +1,6 @@
 import type { User } from '$protocol/user.ts';
 import type { Conversation, ConversationPage, MessagePage, MessageView } from '$protocol/conversation.ts';
-import type { PatternDetailsView } from '$protocol/pattern-view.ts';
+import type { KnowledgeOverview, PatternDetailsView, PatternSummaryView, PatternView } from '$protocol/pattern-view.ts';
 
 /** A server type as it arrives over JSON: dates become ISO strings. */
 export type Json<T> = T extends Date
@@ -19,6 +19,11 @@ export type MessagePageJson = Json<MessagePage>;
 
 /** `GET /api/v1/patterns/:id`: the pattern with its graph neighbours (null when the graph is unavailable). */
 export type PatternJson = Json<PatternDetailsView>;
+/** What retiring or restoring a pattern answers. */
+export type PatternViewJson = Json<PatternView>;
+/** `GET /api/v1/knowledge`. */
+export type KnowledgeJson = Json<KnowledgeOverview>;
+export type PatternSummaryJson = Json<PatternSummaryView>;
 
 export interface SignedIn {
   user: UserJson;

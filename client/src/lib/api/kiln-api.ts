@@ -1,11 +1,15 @@
 import type { RunEvent, RunRequest } from '$protocol/runs.ts';
+import type { ApprovalRequest } from '$protocol/socket-events.ts';
+import type { ApprovalRecord } from '$protocol/turn-details.ts';
 import { serverSentEvents } from '../runs/server-sent-events.ts';
 import { ApiError } from './api-error.ts';
 import type {
   ConversationJson,
   ConversationPageJson,
+  KnowledgeJson,
   MessagePageJson,
   PatternJson,
+  PatternViewJson,
   Rating,
   SignedIn,
   UserJson,
@@ -61,8 +65,30 @@ export class KilnApi {
     const path = `/conversations/${conversationId}/messages/${messageId}/feedback`;
     return rating ? this.request<unknown>('PUT', path, { rating }) : this.request<void>('DELETE', path);
   }
+  /** Approves (saves as a learned pattern) or rejects a code session's answer; 409 when it was already decided. */
+  decideSession(conversationId: string, messageId: string, request: ApprovalRequest) {
+    const path = `/conversations/${conversationId}/messages/${messageId}/approval`;
+    return this.request<{ approval: ApprovalRecord }>('POST', path, request);
+  }
+  /** Answers a tool call waiting for confirmation; 404 when no call waits. */
+  confirmToolCall(turnId: string, callId: string, approve: boolean) {
+    const path = `/turns/${turnId}/tool-calls/${encodeURIComponent(callId)}/confirmation`;
+    return this.request<object>('POST', path, { approve });
+  }
+
   pattern(id: string) {
     return this.request<PatternJson>('GET', `/patterns/${encodeURIComponent(id)}`);
+  }
+  knowledge() {
+    return this.request<KnowledgeJson>('GET', '/knowledge');
+  }
+  /** Takes a pattern out of retrieval (admins only: 403 otherwise). */
+  retirePattern(id: string) {
+    return this.request<PatternViewJson>('POST', `/patterns/${encodeURIComponent(id)}/retire`);
+  }
+  /** Puts a retired pattern back into retrieval (admins only). */
+  restorePattern(id: string) {
+    return this.request<PatternViewJson>('POST', `/patterns/${encodeURIComponent(id)}/restore`);
   }
 
   /** Starts a run and streams its events (`POST /runs` as Server-Sent Events). */

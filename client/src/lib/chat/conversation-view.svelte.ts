@@ -1,5 +1,6 @@
 import type { Intent, TurnEvent } from '$protocol/turn-events.ts';
-import type { SocketPayload } from '$protocol/socket-events.ts';
+import type { ApprovalRequest, SocketPayload } from '$protocol/socket-events.ts';
+import type { ApprovalRecord, SessionRecord } from '$protocol/turn-details.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { MessageJson, Rating } from '../api/api-types.ts';
 import type { KilnApi } from '../api/kiln-api.ts';
@@ -194,6 +195,49 @@ export class ConversationView {
       answer.feedback = previous;
       this.error = messageOf(error);
     }
+  }
+
+  /**
+   * Approves (saves as a learned pattern) or rejects the code session of an answer, over the socket when it is
+   * connected, else over REST. Throws the failure (the caller keeps what the user typed and shows it); when the
+   * session was already decided elsewhere, the stored decision replaces the buttons.
+   */
+  async decideSession(message: MessageJson, request: ApprovalRequest): Promise<ApprovalRecord> {
+    const { socket, api } = this.dependencies;
+    let approval: ApprovalRecord;
+    try {
+      ({ approval } =
+        socket.status === 'online'
+          ? await socket.request('session:approve', { conversationId: this.id, messageId: message.id, ...request })
+          : await api.decideSession(this.id, message.id, request));
+    } catch (error) {
+      // Decided already (in another tab): show that decision. The socket's errors carry the code, not the status.
+      const decided = error instanceof ApiError && (error.code === 'already_decided' || error.status === 409);
+      if (decided) await this.adoptStoredApproval(message);
+      throw error;
+    }
+    const session = this.sessionOf(message);
+    if (session) session.approval = approval;
+    return approval;
+  }
+
+  /** Allows or denies a tool call waiting for confirmation; the turn's `tool.confirmation` event shows the answer. */
+  async confirmToolCall(turnId: string, callId: string, approve: boolean): Promise<void> {
+    const { socket, api } = this.dependencies;
+    if (socket.status === 'online') await socket.request('tool:confirm', { turnId, callId, approve });
+    else await api.confirmToolCall(turnId, callId, approve);
+  }
+
+  private sessionOf(message: MessageJson): SessionRecord | null {
+    return this.answerOf(message).details?.session ?? null;
+  }
+
+  /** The decision stored for an answer's session (after a 409), copied onto the answer shown (live or loaded). */
+  private async adoptStoredApproval(message: MessageJson) {
+    await this.reloadNewest().catch(() => undefined);
+    const stored = this.messages.find((candidate) => candidate.id === message.id)?.turn?.details?.session?.approval;
+    const session = this.sessionOf(message);
+    if (stored && session) session.approval = stored;
   }
 
   private async startBranch(

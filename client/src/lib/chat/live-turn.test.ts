@@ -52,3 +52,45 @@ describe('a live turn', () => {
     expect(turn.text).toBe('Hello world');
   });
 });
+
+describe("a live turn's code session and tool confirmations", () => {
+  it('folds attempts, their output and result, and the outcome into the details as they stream', () => {
+    const turn = newLiveTurn('t1');
+    const session = events([
+      stream[0]!,
+      { type: 'session.phase', phase: 'validate', attempt: 1 },
+      {
+        type: 'session.attempt',
+        attempt: 1,
+        language: 'python',
+        code: 'print(1)',
+        tests: null,
+        runId: 'r1',
+        patternIds: ['p'],
+      },
+      { type: 'sandbox.output', stream: 'stdout', chunk: '1\n' },
+      { type: 'sandbox.output', stream: 'stderr', chunk: 'oops\n' },
+      { type: 'sandbox.result', exitCode: 1, passed: false, durationMs: 30, timedOut: false, oom: false },
+      { type: 'session.phase', phase: 'repair', attempt: 2 },
+    ]);
+    for (const event of session) applyTurnEvent(turn, event);
+    expect(turn.details.session).toMatchObject({
+      phase: 'repair',
+      attempts: [{ attempt: 1, output: '1\noops\n', result: { exitCode: 1, passed: false } }],
+      outcome: null,
+    });
+  });
+
+  it('keeps which tool calls nobody confirmed in time, apart from those the user denied', () => {
+    const turn = newLiveTurn('t1');
+    const confirmations = events([
+      stream[0]!,
+      { type: 'tool.call', callId: 'c1', server: 'fs', tool: 'write_file', arguments: {}, needsConfirmation: true },
+      { type: 'tool.call', callId: 'c2', server: 'fs', tool: 'write_file', arguments: {}, needsConfirmation: true },
+      { type: 'tool.confirmation', callId: 'c1', approved: false, by: 'timeout' },
+      { type: 'tool.confirmation', callId: 'c2', approved: true, by: 'user' },
+    ]);
+    for (const event of confirmations) applyTurnEvent(turn, event);
+    expect(turn.details.toolCalls.map((call) => call.confirmation)).toEqual(['timeout', 'approved']);
+  });
+});

@@ -29,7 +29,7 @@ export function newLiveTurn(turnId: string): LiveTurn {
     text: '',
     engine: null,
     intent: null,
-    details: { citations: [], retrievalNotice: null, toolCalls: [], review: null },
+    details: { citations: [], retrievalNotice: null, toolCalls: [], review: null, session: null },
     usage: null,
     latency: null,
     finishReason: null,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
-import { composeOfflineCode, whatToBuild } from './generate-agent.ts';
+import type { RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
+import { composeOfflineCode, whatToBuild } from './offline-code.ts';
 
 const retrieved = (
   id: string,
   language: string,
-  stats = { uses: 0, successes: 0, failures: 0, lastVerifiedAt: null },
+  counts: { uses: number; successes: number; failures: number } = { uses: 0, successes: 0, failures: 0 },
 ): RetrievedPattern => ({
   score: 10,
   sources: { vector: 0.4 },
@@ -21,7 +21,8 @@ const retrieved = (
     libraries: [],
     source: { kind: 'seed', path: `knowledge/corpus/${language}/${id}/pattern.ts`, line: 1 },
     contentHash: 'x',
-    stats,
+    stats: { ...counts, lastVerifiedAt: null, feedbackUp: 0, feedbackDown: 0 },
+    status: 'active',
     createdAt: new Date(0),
     updatedAt: new Date(0),
   },
@@ -40,10 +41,7 @@ describe('composeOfflineCode', () => {
   it('gives the best pattern with its tests, its source and its track record', () => {
     const text = composeOfflineCode(
       'retry',
-      [
-        retrieved('ts-a', 'typescript', { uses: 5, successes: 4, failures: 1, lastVerifiedAt: null }),
-        retrieved('ts-b', 'typescript'),
-      ],
+      [retrieved('ts-a', 'typescript', { uses: 5, successes: 4, failures: 1 }), retrieved('ts-b', 'typescript')],
       'typescript',
     );
     expect(text).toContain('### Title of ts-a');

@@ -1,0 +1,13 @@
+import { findError } from '../errors/find-error.ts';
+import type { ErrorSignature } from './outcome-recorder.ts';
+
+/**
+ * The error a failed run's output shows, as learning files it: the signature's id and its normalised message,
+ * type and template (`TypeError: Cannot read properties of undefined (reading '<name>')`). Undefined when
+ * nothing in the output reads as an error.
+ */
+export function errorOfOutput(output: string): ErrorSignature | undefined {
+  const found = findError(output);
+  if (!found) return undefined;
+  return { id: found.id, message: found.type ? `${found.type}: ${found.template}` : found.template };
+}

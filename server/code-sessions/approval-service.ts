@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { LearnedFrom } from '../../protocol/pattern-view.ts';
+import type { ApprovalRequest } from '../../protocol/socket-events.ts';
+import type { ApprovalRecord, SessionAttemptRecord } from '../../protocol/turn-details.ts';
+import type { User } from '../../protocol/user.ts';
+import type { TurnRepository } from '../chat/turn-repository.ts';
+import type { ConversationService } from '../conversations/conversation-service.ts';
+import type { MessageRepository } from '../conversations/message-repository.ts';
+import { ConflictError } from '../errors/conflict-error.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
+import { UnavailableError } from '../errors/unavailable-error.ts';
+import { ValidationError } from '../errors/validation-error.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import type { ApprovalRepository } from './approval-repository.ts';
+
+const approvalSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject'], { message: 'must be "approve" or "reject"' }),
+    note: z
+      .string({ message: 'must be text' })
+      .max(2_000, 'must be at most 2,000 characters')
+      .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
+      .optional(),
+  })
+  .strict() satisfies z.ZodType<ApprovalRequest>;
+
+/** What an approval saves: the validated code as a learned pattern (the knowledge layer's `learn`). */
+export interface LearnPatterns {
+  learn(input: {
+    title: string;
+    summary: string;
+    language: string;
+    code: string;
+    tests: string | null;
+    questions: string[];
+    tags: string[];
+    basedOn: string[];
+    fixes?: { id: string; message: string };
+    learnedFrom: LearnedFrom;
+  }): Promise<{ patternId: string; duplicate: boolean }>;
+}
+
+const messageId = z.uuid();
+
+/**
+ * The human step of a code session: a user approves the code that passed (it becomes a learned pattern, with
+ * where it came from, searchable at once) or rejects it with a note. Only the owner's answers that are code
+ * sessions whose last attempt passed can be decided, once.
+ */
+export class ApprovalService {
+  constructor(
+    private readonly dependencies: {
+      conversations: Pick<ConversationService, 'get'>;
+      messages: Pick<MessageRepository, 'find'>;
+      turns: Pick<TurnRepository, 'answersFor'>;
+      approvals: ApprovalRepository;
+      learning: () => LearnPatterns | undefined;
+    },
+  ) {}
+
+  async decide(user: User, conversationId: string, answerId: string, input: unknown): Promise<ApprovalRecord> {
+    const { decision, note } = parseInput(approvalSchema, input, 'approval');
+    const conversation = await this.dependencies.conversations.get(user, conversationId);
+    const answer = messageId.safeParse(answerId).success
+      ? await this.dependencies.messages.find(conversation.id, answerId)
+      : undefined;
+    if (!answer) throw new NotFoundError('Message');
+    if (answer.role !== 'assistant') {
+      throw new ValidationError('Only answers can be approved.', [
+        { field: 'messageId', message: 'must be an answer' },
+      ]);
+    }
+    const record = (await this.dependencies.turns.answersFor(conversation.id, [answer.id])).get(answer.id)?.turn;
+    const session = record?.details?.session;
+    if (!record || answer.status === 'streaming') {
+      throw new ConflictError('session_running', 'The code session is still running; decide once it has finished.');
+    }
+    if (!session?.outcome) throw new ConflictError('not_a_session', 'This answer is not a code session.');
+    if (session.approval) {
+      throw new ConflictError('already_decided', `This session was already ${session.approval.decision}d.`);
+    }
+    const passed = session.attempts.at(-1);
+    if (decision === 'approve' && (!session.outcome.approvable || !passed?.result?.passed)) {
+      throw new ConflictError(
+        'not_approvable',
+        session.outcome.status === 'passed'
+          ? 'This code is already a stored pattern; there is nothing new to approve.'
+          : 'Only code that ran and passed can be approved.',
+      );
+    }
+    const learning = decision === 'approve' ? this.dependencies.learning() : undefined;
+    if (decision === 'approve' && !learning) {
+      throw new UnavailableError('The pattern store is not available, so nothing can be learned right now.');
+    }
+    const claimed = await this.dependencies.approvals.claim({
+      messageId: answer.id,
+      turnId: record.turnId,
+      ownerId: user.id,
+      decision,
+      note: note?.trim() || null,
+    });
+    if (!claimed) throw new ConflictError('already_decided', 'This session was already decided.');
+    const decided: ApprovalRecord = {
+      decision,
+      note: note?.trim() || null,
+      by: user.email,
+      at: new Date().toISOString(),
+      patternId: null,
+      duplicate: false,
+    };
+    if (!learning || !passed) return decided;
+    try {
+      const question = answer.parentId
+        ? ((await this.dependencies.messages.find(conversation.id, answer.parentId))?.content ?? '')
+        : '';
+      const learned = await learning.learn(
+        learnedPattern(passed, question, answer.content, {
+          conversationId: conversation.id,
+          messageId: answer.id,
+          turnId: record.turnId,
+          runIds: session.attempts.flatMap((attempt) => (attempt.runId ? [attempt.runId] : [])),
+          approvedBy: user.email,
+          approvedAt: decided.at,
+        }),
+      );
+      const at = await this.dependencies.approvals.setPattern(answer.id, learned.patternId, learned.duplicate);
+      return { ...decided, at: at.toISOString(), patternId: learned.patternId, duplicate: learned.duplicate };
+    } catch (error) {
+      await this.dependencies.approvals.release(answer.id);
+      throw error;
+    }
+  }
+}
+
+/** The learned pattern of a passing attempt: titled from the request, summarised from the answer's approach. */
+export function learnedPattern(
+  attempt: SessionAttemptRecord,
+  question: string,
+  answerText: string,
+  learnedFrom: LearnedFrom,
+): Parameters<LearnPatterns['learn']>[0] {
+  const request = question
+    .replace(/^\s*\/\w+\s+/, '')
+    .replace(/```[\s\S]*?(```|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const title = capitalise(
+    request.replace(
+      /^(please\s+)?(write|create|generate|implement|make|build|give me)\s+(me\s+)?(an?\s+|the\s+)?/i,
+      '',
+    ),
+  )
+    .replace(/[.?!]+$/, '')
+    .slice(0, 100);
+  const approach = answerText
+    .split(/```/)[0]!
+    .replace(/\*\*[^*]+\*\*:?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const firstSentence = /^[^.!?]{10,300}[.!?]/.exec(approach)?.[0];
+  return {
+    title: title || `Learned ${attempt.language} code`,
+    summary:
+      firstSentence ??
+      (request ? `Code for: ${request.slice(0, 280)}` : 'Code approved after it passed in the sandbox.'),
+    language: attempt.language,
+    code: attempt.code,
+    tests: attempt.tests,
+    questions: request ? [request.slice(0, 500)] : [],
+    tags: ['learned', attempt.language],
+    basedOn: attempt.patternIds,
+    ...(attempt.repairs ? { fixes: { id: attempt.repairs.signatureId, message: attempt.repairs.message } } : {}),
+    learnedFrom,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
