@@ -78,9 +78,13 @@ export function printReport(figures: LearningFigures): boolean {
   return targets.every((row) => row.met);
 }
 
-/** When the first two citations are filed fixes with the same record, their order falls to their ids. */
+/**
+ * When the first two citations are filed fixes with the same record: learned patterns come first among equals
+ * (`findFixingPatterns`), so say the learned fix won on that rule, not on its record.
+ */
 function tieNote(fix: LearnedFixFigures): string {
   const [first, second] = fix.cited;
   if (!first?.fix || !second?.fix || first.record !== second.record) return '';
-  return ` (same record as ${second.id === fix.learnedPatternId ? first.id : second.id}: the order falls to the ids)`;
+  const other = second.id === fix.learnedPatternId ? first.id : second.id;
+  return ` (same record as ${other}; among equal fixes the learned one, the approved code that fixed it, comes first)`;
 }

@@ -4,18 +4,35 @@
 const answer = (sentence: string, language: string, code: string, tests: string) =>
   `${sentence}\n\n\`\`\`${language}\n${code.trim()}\n\`\`\`\n\n\`\`\`${language}\n${tests.trim()}\n\`\`\`\n`;
 
-/** The seed pattern the first measurement makes fail, and the model's code "built on" it, which forgets accents. */
+/**
+ * The seed pattern the first measurement makes fail, and the model's code built on it: the pattern's own code,
+ * adapted, that lost its accent folding (what a model does when it trims a pattern it was shown). Code that
+ * shared nothing with the pattern would not count as built on it, and would neither credit nor blame it.
+ */
 export const sinkingPatternId = 'ts-slugify';
 
 export const failingSlugify = answer(
-  'I lower-case the title and join its words with hyphens.',
+  'I build on the stored slugify pattern: lower-case the words and join them with the separator, cut at maxLength.',
   'typescript',
   `
-export function slugify(title: string): string {
-  return title
+export interface SlugifyOptions {
+  maxLength?: number;
+  separator?: string;
+}
+
+export function slugify(input: string, { maxLength = 80, separator = '-' }: SlugifyOptions = {}): string {
+  const words = input
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? \`\${slug}\${separator}\${word}\` : word;
+    if (next.length > maxLength) break;
+    slug = next;
+  }
+  return slug;
 }`,
   `
 import { expect, test } from 'vitest';
