@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { LearnedPatternInput } from '../../knowledge/learning/learn-pattern.ts';
+import type { PatternLearning } from '../../knowledge/learning/pattern-learning.ts';
 import type { LearnedFrom } from '../../protocol/pattern-view.ts';
 import type { ApprovalRequest } from '../../protocol/socket-events.ts';
 import type { ApprovalRecord, SessionAttemptRecord } from '../../protocol/turn-details.ts';
@@ -24,21 +26,8 @@ const approvalSchema = z
   })
   .strict() satisfies z.ZodType<ApprovalRequest>;
 
-/** What an approval saves: the validated code as a learned pattern (the knowledge layer's `learn`). */
-export interface LearnPatterns {
-  learn(input: {
-    title: string;
-    summary: string;
-    language: string;
-    code: string;
-    tests: string | null;
-    questions: string[];
-    tags: string[];
-    basedOn: string[];
-    fixes?: { id: string; message: string };
-    learnedFrom: LearnedFrom;
-  }): Promise<{ patternId: string; duplicate: boolean }>;
-}
+/** What an approval saves: the validated code as a learned pattern. */
+export type LearnPatterns = Pick<PatternLearning, 'learn'>;
 
 const messageId = z.uuid();
 
@@ -138,7 +127,7 @@ export function learnedPattern(
   question: string,
   answerText: string,
   learnedFrom: LearnedFrom,
-): Parameters<LearnPatterns['learn']>[0] {
+): LearnedPatternInput {
   const request = question
     .replace(/^\s*\/\w+\s+/, '')
     .replace(/```[\s\S]*?(```|$)/g, ' ')

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmRequest } from '../../server/llm/llm-provider.ts';
 import { ScriptedProvider, type ScriptedReply } from '../support/scripted-provider.ts';
-import { answerFinished, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import { answerFinished, signUp, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
 
 // A code session with a model, through the real UI, the real job queue and the real bubblewrap sandbox: the
 // model (scripted) writes code that fails, repairs it, Kiln shows each attempt's output live, and the user
@@ -48,14 +48,7 @@ beforeAll(async () => {
   });
   folder = session.files;
   page = await session.newPage();
-  await page.goto(session.url);
-  await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
-  await page.getByRole('link', { name: 'Create an account' }).click();
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-  await page.getByLabel('Email').fill('session@example.com');
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/c', { waitUntil: 'commit' });
+  await signUp(page, session.url, 'session@example.com');
 });
 afterAll(async () => {
   await session?.stop();

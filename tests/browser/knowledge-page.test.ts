@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFinished, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import { answerFinished, signUp, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
 
 // The Knowledge page through the real UI: a real Kiln with the seed store, code sessions run in the real sandbox
 // (the job queue in process), an approval that saves a learned pattern, and an admin retiring and restoring it.
@@ -24,15 +24,7 @@ const pastedCode = [
 beforeAll(async () => {
   session = await startBrowserSession({ environment: { KILN_WORKERS: 'in-process' } });
   page = await session.newPage();
-  await page.goto(session.url);
-  await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
-  await page.getByRole('link', { name: 'Create an account' }).click();
-  // Fill only once the sign-up page has rendered (see run-code.test.ts).
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-  await page.getByLabel('Email').fill('curator@example.com');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/c', { waitUntil: 'commit' });
+  await signUp(page, session.url, 'curator@example.com', password);
   // The first account of a Kiln is its admin.
   await page.getByText('curator@example.com · admin').waitFor();
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFinished, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import { answerFinished, signUp, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
 
 // The Run button, through the real UI, the real job queue and the real bubblewrap sandbox.
 let session: BrowserSession;
@@ -9,16 +9,7 @@ let page: Page;
 beforeAll(async () => {
   session = await startBrowserSession({ environment: { KILN_WORKERS: 'in-process', KILN_RUN_TIMEOUT_MS: '1500' } });
   page = await session.newPage();
-  await page.goto(session.url);
-  await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
-  await page.getByRole('link', { name: 'Create an account' }).click();
-  // The sign-in form stays on screen until the sign-up page has rendered: filling before then would type into
-  // the old form's fields (seen under load as an empty Email on sign-up).
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-  await page.getByLabel('Email').fill('runner@example.com');
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/c', { waitUntil: 'commit' });
+  await signUp(page, session.url, 'runner@example.com');
 });
 afterAll(async () => {
   await session?.stop();

@@ -90,3 +90,19 @@ export const answerText = (answer: Locator) => answer.locator('[aria-live="polit
 export async function answerFinished(answer: Locator) {
   await answer.locator('[aria-live="polite"][aria-busy="false"]').waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Signs a new account up from the sign-in page and waits for the empty chat (the first account of a Kiln is its
+ * admin). The sign-in form stays on screen until the sign-up page has rendered: filling before then would type
+ * into the old form's fields (seen under load as an empty Email on sign-up).
+ */
+export async function signUp(page: Page, url: string, email: string, password = 'correct horse battery') {
+  await page.goto(url);
+  await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/c', { waitUntil: 'commit' });
+}
