@@ -148,7 +148,9 @@ export function learnedPattern(
     .trim();
   const firstSentence = /^[^.!?]{10,300}[.!?]/.exec(approach)?.[0];
   return {
-    title: title || `Learned ${attempt.language} code`,
+    title: saysWhatItDoes(title)
+      ? title
+      : (namedIn(attempt.code, attempt.language) ?? `Learned ${attempt.language} code`),
     summary:
       firstSentence ??
       (request ? `Code for: ${request.slice(0, 280)}` : 'Code approved after it passed in the sandbox.'),
@@ -161,6 +163,27 @@ export function learnedPattern(
     ...(attempt.repairs ? { fixes: { id: attempt.repairs.signatureId, message: attempt.repairs.message } } : {}),
     learnedFrom,
   };
+}
+
+/** Words that only ask to run something ("Run this please:"): a title of nothing else says nothing. */
+const runWords =
+  /\b(please|can|could|you|run|test|execute|this|it|that|does|do|work|works|pass|check|my|the|code|script|program|snippet)\b/gi;
+
+function saysWhatItDoes(title: string): boolean {
+  return (
+    title
+      .replace(runWords, ' ')
+      .replace(/[^A-Za-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean).length >= 2
+  );
+}
+
+/** A title from the code itself: its first function, class or exported name (`greet (python)`). */
+function namedIn(code: string, language: string): string | undefined {
+  const name = /^\s*(?:export\s+)?(?:async\s+)?(?:def|function|class|const|let)\s+([A-Za-z_]\w*)/m.exec(code)?.[1];
+  return name ? `${name} (${language})` : undefined;
 }
 
 function capitalise(text: string): string {
