@@ -56,6 +56,9 @@ async function startWith(podman: string, runtime: string, storageDriver: string)
   const storageFlags = ['--root', at('root'), '--runroot', at('runroot'), '--storage-driver', storageDriver];
   // Idle for 10 minutes, it exits by itself: a crashed test process does not leave it running forever.
   const child = spawn(podman, [...storageFlags, 'system', 'service', '--time=600', `unix://${socket}`], {
+    // Its own directory as the working directory: conmon writes an `oom` marker file into the working directory
+    // of an out-of-memory container's monitor, which was the repository root (the stray `oom` file).
+    cwd: directory.path,
     env: {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
       CONTAINERS_CONF: at('containers.conf'),
