@@ -54,6 +54,11 @@ export class UserRepository {
     return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
   }
 
+  /** Stores a new hash of the same password (stronger parameters). */
+  async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+  }
+
   async createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await this.sessions.insert({ tokenHash, userId, expiresAt });
   }

@@ -174,6 +174,8 @@ export class ChatService {
       runner: dependencies.runner,
       titleFromMessage: plan.titleFromMessage,
     });
+    // Deleted since `send` or `regenerate` found it: the statement wrote nothing.
+    if (!began) throw new NotFoundError('Conversation');
     if (began.title) dependencies.onConversationTitled?.(user.id, conversationId, began.title);
 
     const log = dependencies.registry.create(turnId, conversationId, user.id);

@@ -13,6 +13,9 @@ export interface BeganTurn {
   title: string | undefined;
 }
 
+/** Postgres' SQLSTATE for an insert referencing a row that is not there (any more). */
+const foreignKeyViolation = '23503';
+
 export type TurnOutcome = Exclude<MessageStatus, 'streaming'>;
 
 export interface TurnRecordForRecovery {
@@ -36,7 +39,8 @@ export class TurnRepository {
    * this regenerates an answer to an existing one), the empty assistant message
    * the answer will fill, the turn row, and the conversation's active leaf and
    * activity time, plus its title when this is its first message. Nothing a user
-   * typed is acknowledged before this commits.
+   * typed is acknowledged before this commits. Undefined, with nothing written, when the conversation was
+   * deleted meanwhile.
    */
   async begin(input: {
     turnId: string;
@@ -47,10 +51,10 @@ export class TurnRepository {
     engine: Engine;
     runner: string;
     titleFromMessage: string | undefined;
-  }): Promise<BeganTurn> {
+  }): Promise<BeganTurn | undefined> {
     const regenerateFor = 'regenerateFor' in input.message ? input.message.regenerateFor : null;
     const newMessage = 'content' in input.message ? input.message : { content: null, parentId: null };
-    const [row] = (await this.dataSource.query(
+    const statement = this.dataSource.query(
       `WITH new_question AS (
          INSERT INTO messages (conversation_id, owner_id, parent_id, role, content, status)
          SELECT $1, $2, $3, 'user', $4, 'complete' WHERE $5::uuid IS NULL
@@ -86,8 +90,14 @@ export class TurnRepository {
         input.runner,
         input.titleFromMessage ?? null,
       ],
-    )) as { assistant_message_id: string; user_message_id: string; title: string }[];
-    if (!row) throw new Error(`conversation ${input.conversationId} vanished while the turn began`);
+    ) as Promise<{ assistant_message_id: string; user_message_id: string; title: string }[]>;
+    const [row] = await statement.catch((error: unknown) => {
+      // A delete that committed meanwhile: the new rows' reference to the conversation (or, when regenerating,
+      // to the question it cascaded) fails, and the whole statement with it.
+      if ((error as { code?: string }).code === foreignKeyViolation) return [];
+      throw error;
+    });
+    if (!row) return undefined;
     const titled = input.titleFromMessage !== undefined && row.title === input.titleFromMessage;
     return {
       turnId: input.turnId,

@@ -138,9 +138,19 @@ function decodeCursor(text: string): ConversationCursor {
   try {
     const [updatedAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(updatedAt);
-    if (Number.isNaN(date.getTime()) || !uuid.safeParse(id).success) throw new Error('bad cursor');
+    if (!withinStoredYears(date) || !uuid.safeParse(id).success) throw new Error('bad cursor');
     return { updatedAt: date, id };
   } catch {
     throw new ValidationError('cursor is not one this API returned.', [{ field: 'cursor', message: 'invalid' }]);
   }
+}
+
+/**
+ * A cursor holds a time Kiln stored, so one between the years 1 and 9999. JavaScript takes dates Postgres
+ * refuses (before 4713 BC): those must be a 400 here, not a "timestamp out of range" from the query. An
+ * invalid date's year is NaN, outside too.
+ */
+function withinStoredYears(date: Date) {
+  const year = date.getUTCFullYear();
+  return year >= 1 && year <= 9999;
 }

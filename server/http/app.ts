@@ -8,6 +8,7 @@ import type { KilnMcpServices } from '../mcp/kiln-mcp-server.ts';
 import { mcpRoutes } from '../mcp/mcp-routes.ts';
 import type { ApiServices } from './api-env.ts';
 import { apiRoutes } from './api-routes.ts';
+import { bodySizeLimits } from './body-limits.ts';
 import { clientRoutes } from './client-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -38,6 +39,8 @@ export function createApp(dependencies: AppDependencies) {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLogging(dependencies.log, dependencies.metrics));
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // Before any route reads a body: an oversized one is refused without being read.
+  app.use(bodySizeLimits());
   app.route('/', healthRoutes(dependencies));
   app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
   if (dependencies.mcpServices)

@@ -19,6 +19,10 @@ const listSchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   language: z.string().trim().min(1).max(40).optional(),
 });
+const patternParameters = z.object({ id: z.string() });
+
+/** The `:id` of the path, validated like any other input (a NUL character in it must not reach Postgres). */
+const patternId = (c: Context<ApiEnv>) => parseInput(patternParameters, c.req.param(), 'pattern id').id;
 
 const summaryOf = (pattern: Pattern) => ({
   id: pattern.id,
@@ -73,7 +77,7 @@ export function patternRoutes() {
     })
     .get('/:id', async (c) => {
       const { knowledge } = c.var.services;
-      const pattern = await knowledge.patterns.findById(c.req.param('id'));
+      const pattern = await knowledge.patterns.findById(patternId(c));
       if (!pattern) throw new NotFoundError('Pattern');
       const [neighbours, history] = await Promise.all([
         knowledge.graph.neighbours([patternNodeId(pattern.id)]).catch(() => undefined),
@@ -88,13 +92,13 @@ export function patternRoutes() {
     })
     .post('/:id/retire', async (c) => {
       requireAdmin(c);
-      const pattern = await c.var.services.knowledge.learning.retire(c.req.param('id'), c.var.user.id);
+      const pattern = await c.var.services.knowledge.learning.retire(patternId(c), c.var.user.id);
       if (!pattern) throw new NotFoundError('Pattern');
       return c.json(pattern satisfies PatternView);
     })
     .post('/:id/restore', async (c) => {
       requireAdmin(c);
-      const pattern = await c.var.services.knowledge.learning.restore(c.req.param('id'));
+      const pattern = await c.var.services.knowledge.learning.restore(patternId(c));
       if (!pattern) throw new NotFoundError('Pattern');
       return c.json(pattern satisfies PatternView);
     });

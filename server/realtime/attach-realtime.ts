@@ -3,8 +3,16 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { Server as SocketIoServer } from 'socket.io';
+import { maxMessageLength } from '../chat/chat-service.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { attachChatGateway, type KilnSocketServer } from './chat-gateway.ts';
+
+/**
+ * The largest frame (raw WebSocket) or packet (Socket.IO) a client may send, in bytes: the longest valid
+ * message in the worst JSON encoding (every character a control character, escaped to six bytes), plus room
+ * for the rest of the frame. A larger one closes the connection (1009 on the raw WebSocket) before it is read.
+ */
+export const maxRealtimeFrameBytes = 6 * maxMessageLength + 64 * 1024;
 
 /**
  * Puts Socket.IO and the raw WebSocket (`@hono/node-ws`) on one HTTP server.
@@ -17,7 +25,7 @@ import { attachChatGateway, type KilnSocketServer } from './chat-gateway.ts';
 export function attachRealtime(
   server: Server,
   injectWebSocket: (target: Server) => void,
-  rawWebSockets: { clients: Set<{ terminate(): void }> },
+  rawWebSockets: { clients: Set<{ terminate(): void }>; options: { maxPayload?: number } },
   options: { log: Logger; version: string; services: () => ApiServices | undefined },
 ) {
   const io: KilnSocketServer = new SocketIoServer(server, {
@@ -25,7 +33,10 @@ export function attachRealtime(
     serveClient: false,
     // Leave other upgrades alone: the raw WebSocket answers them.
     destroyUpgrade: false,
+    maxHttpBufferSize: maxRealtimeFrameBytes,
   });
+  // node-ws builds its WebSocketServer with ws's default limit (100 MiB); ws reads the limit at each upgrade.
+  rawWebSockets.options.maxPayload = maxRealtimeFrameBytes;
   attachChatGateway(io, options.services, options.log);
   io.on('connection', (socket) => {
     socket.emit('hello', { server: 'kiln', version: options.version });

@@ -11,12 +11,15 @@ import { z } from 'zod';
 import { bearerToken } from '../auth/auth-service.ts';
 import type { User } from '../../protocol/user.ts';
 import { KilnError } from '../errors/kiln-error.ts';
+import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { describeError } from './describe-error.ts';
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every socket opened with one sign-in session: revoking the session disconnects the room. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 const joinSchema = z.object({ conversationId: z.string() });
 const resumeSchema = z.object({ turnId: z.string(), afterSeq: z.number().int().min(0) });
@@ -28,6 +31,7 @@ const sendSchema = z.object({ conversationId: z.string() }).passthrough();
 /** What each socket carries once authenticated. */
 export interface SocketData {
   user: User;
+  sessionId: string;
 }
 
 export type KilnSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -44,44 +48,57 @@ type KilnSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServer
  * which joins the room and replays the events after `afterSeq` in the same
  * tick, so the events that follow arrive with no gap and no duplicate.
  * Server → client: `turn:event` (one TurnEvent), `conversation:updated`.
+ *
+ * A socket lives no longer than its session: signing out disconnects it at once, and every event re-checks the
+ * session first (one indexed lookup), so a revocation this process did not announce is caught at the next event.
  */
 export function attachChatGateway(io: KilnSocketServer, services: () => ApiServices | undefined, log: Logger) {
-  let broadcasting = false;
+  let subscribed = false;
 
   io.use((socket, next) => {
     const ready = services();
     if (!ready) return next(socketError('unavailable', 'Kiln is still starting; try again in a few seconds.'));
-    if (!broadcasting) {
-      broadcasting = true;
+    if (!subscribed) {
+      subscribed = true;
       ready.registry.onEvent((event, turnLog) =>
         io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event),
       );
+      ready.auth.onSessionRevoked((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
     }
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     ready.auth
-      .authenticate(typeof token === 'string' ? token : bearerToken(socket.handshake.headers.authorization))
-      .then((user) => {
+      .authenticateSession(handshakeToken(socket))
+      .then(({ user, sessionId }) => {
         socket.data.user = user;
+        socket.data.sessionId = sessionId;
         next();
       })
       .catch((error: unknown) => next(socketError('unauthenticated', describeError(error).message)));
   });
 
   io.on('connection', (socket: KilnSocket) => {
-    const user = socket.data.user;
     const ready = services()!;
-    void socket.join(userRoom(user.id));
+    void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
     /**
      * Registers a handler whose payload is validated (clients are untrusted, whatever their typings say) and
-     * whose result or error becomes the ack. A client that sends no ack callback gets nothing back.
+     * whose result or error becomes the ack. A client that sends no ack callback gets nothing back. The handler
+     * runs only while the socket's session is live; once it is not, the event is refused and the socket ends.
      */
     const on = <Event extends keyof ClientToServerEvents>(
       event: Event,
-      handler: (payload: unknown) => Promise<AckResult<Event>> | AckResult<Event>,
+      handler: (payload: unknown, user: User) => Promise<AckResult<Event>> | AckResult<Event>,
     ) => {
       const listener = async (payload: unknown, ack?: SocketAck<AckResult<Event>>) => {
+        let user: User;
         try {
-          const result = await handler(payload);
+          ({ user } = await ready.auth.authenticateSession(handshakeToken(socket)));
+        } catch (error) {
+          if (typeof ack === 'function') ack({ ok: false, error: describeError(error) });
+          if (error instanceof UnauthenticatedError) socket.disconnect(true);
+          else log.error({ err: error, event }, 'socket session check failed');
+          return;
+        }
+        try {
+          const result = await handler(payload, user);
           if (typeof ack === 'function') ack({ ok: true, ...result });
         } catch (error) {
           if (!(error instanceof KilnError)) log.error({ err: error, event }, 'socket handler failed');
@@ -92,7 +109,7 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
       (socket.on as (name: Event, handler: typeof listener) => void).call(socket, event, listener);
     };
 
-    on('conversation:join', async (payload) => {
+    on('conversation:join', async (payload, user) => {
       const { conversationId } = parseInput(joinSchema, payload, 'payload');
       const conversation = await ready.conversations.get(user, conversationId);
       await socket.join(conversationRoom(conversation.id));
@@ -103,7 +120,7 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
       await socket.leave(conversationRoom(conversationId));
       return {};
     });
-    const startTurn = (kind: 'send' | 'regenerate') => async (payload: unknown) => {
+    const startTurn = (kind: 'send' | 'regenerate') => async (payload: unknown, user: User) => {
       parseInput(sendSchema, payload, 'payload');
       const handle =
         kind === 'send' ? await ready.chat.send(user, payload) : await ready.chat.regenerate(user, payload);
@@ -122,20 +139,20 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     };
     on('message:send', startTurn('send'));
     on('message:regenerate', startTurn('regenerate'));
-    on('turn:stop', (payload) => {
+    on('turn:stop', (payload, user) => {
       const { turnId } = parseInput(stopSchema, payload, 'payload');
       return { stopping: ready.chat.stop(user, turnId) };
     });
-    on('session:approve', async (payload) => {
+    on('session:approve', async (payload, user) => {
       const { conversationId, messageId, ...decision } = parseInput(approvalSchema, payload, 'payload');
       return { approval: await ready.approvals.decide(user, conversationId, messageId, decision) };
     });
-    on('tool:confirm', (payload) => {
+    on('tool:confirm', (payload, user) => {
       const { turnId, callId, ...answer } = parseInput(confirmSchema, payload, 'payload');
       ready.confirmations.answer(user.id, turnId, callId, answer);
       return {};
     });
-    on('turn:resume', (payload) => {
+    on('turn:resume', (payload, user) => {
       const { turnId, afterSeq } = parseInput(resumeSchema, payload, 'payload');
       const turnLog = ready.registry.find(turnId, user.id);
       if (!turnLog)
@@ -147,6 +164,12 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
       return { replayed: missed.length, finished: turnLog.finished };
     });
   });
+}
+
+/** The bearer token of the handshake: `auth: { token }`, else an `Authorization` header. */
+function handshakeToken(socket: KilnSocket): string | undefined {
+  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token : bearerToken(socket.handshake.headers.authorization);
 }
 
 function socketError(code: string, message: string) {

@@ -1,7 +1,7 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import { z } from 'zod';
 import type { RawClientFrame, RawServerFrame } from '../../protocol/raw-websocket-frames.ts';
-import { bearerToken } from '../auth/auth-service.ts';
+import { bearerToken, type AuthenticatedSession } from '../auth/auth-service.ts';
 import type { User } from '../../protocol/user.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
@@ -32,31 +32,99 @@ const frameSchema: z.ZodType<RawClientFrame> = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Close code for a connection whose session ended (signed out, expired) or that never authenticated. */
+export const unauthenticatedCloseCode = 4001;
+
 /**
  * `/api/v1/ws`: the raw WebSocket for lightweight clients. One JSON object per
  * frame. Authenticate with an `Authorization: Bearer` header on the upgrade,
  * or with `{ "type": "auth", "token" }` as the first frame. Then send
  * `message.send` and receive `ack` followed by the turn's events, exactly the
  * TurnEvent objects of the other transports.
+ *
+ * Frames are handled one at a time, in order, after the header's authentication has settled. A failed `auth`
+ * leaves the connection unauthenticated. The connection lives no longer than its session: signing out closes
+ * it (4001, "signed out"), and each frame that acts re-checks the session, so a revocation this process did not
+ * announce is caught at the next frame. A connection still unauthenticated after `authTimeoutMs` is closed (4001).
  */
 export function rawWebSocketHandlers(options: {
   version: string;
   services: ApiServices;
   authorization: string | undefined;
+  authTimeoutMs?: number;
 }): WSEvents {
   const { services } = options;
-  let user: User | undefined;
+  const authTimeoutMs = options.authTimeoutMs ?? 10_000;
+  let session: (AuthenticatedSession & { token: string }) | undefined;
+  let stopHearingRevocation: (() => void) | undefined;
+  let authTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let queue: Promise<void> = Promise.resolve();
   const unsubscribes: (() => void)[] = [];
   const send = (socket: WSContext, frame: RawServerFrame) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
-  const follow = (socket: WSContext, turnId: string, afterSeq: number) => {
-    const turnLog = services.registry.find(turnId, user!.id);
+  const follow = (socket: WSContext, user: User, turnId: string, afterSeq: number) => {
+    const turnLog = services.registry.find(turnId, user.id);
     if (!turnLog) return false;
     unsubscribes.push(turnLog.subscribe(afterSeq, (event) => send(socket, event)));
     return true;
+  };
+  const unfollowAll = () => {
+    for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+  };
+  const awaitAuthentication = (socket: WSContext) => {
+    clearTimeout(authTimer);
+    if (closed) return;
+    authTimer = setTimeout(() => socket.close(unauthenticatedCloseCode, 'authentication timed out'), authTimeoutMs);
+  };
+  /** Forgets who the connection speaks for; its turns stop streaming unless the same user authenticates again. */
+  const forgetSession = () => {
+    stopHearingRevocation?.();
+    stopHearingRevocation = undefined;
+    session = undefined;
+  };
+  const signOut = (socket: WSContext) => {
+    forgetSession();
+    unfollowAll();
+    socket.close(unauthenticatedCloseCode, 'signed out');
+  };
+
+  const authenticate = async (socket: WSContext, token: string) => {
+    const previousUserId = session?.user.id;
+    forgetSession();
+    let next: AuthenticatedSession;
+    try {
+      next = await services.auth.authenticateSession(token);
+    } catch (error) {
+      unfollowAll();
+      awaitAuthentication(socket);
+      throw error;
+    }
+    if (closed) return;
+    if (next.user.id !== previousUserId) unfollowAll();
+    clearTimeout(authTimer);
+    session = { ...next, token };
+    stopHearingRevocation = services.auth.onSessionRevoked((sessionId) => {
+      if (sessionId === session?.sessionId) signOut(socket);
+    });
+    send(socket, { type: 'authenticated', user: { id: next.user.id, email: next.user.email } });
+  };
+
+  /** The connection's user if its session is still live; otherwise says so, closes, and answers undefined. */
+  const currentUser = async (socket: WSContext, requestId: string | undefined) => {
+    if (!session)
+      throw new UnauthenticatedError(
+        'Authenticate first: send {"type":"auth","token":"…"} or an Authorization header.',
+      );
+    try {
+      return (await services.auth.authenticateSession(session.token)).user;
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      send(socket, { type: 'error', requestId, ...describeError(error) });
+      signOut(socket);
+      return undefined;
+    }
   };
 
   const handle = async (socket: WSContext, text: string) => {
@@ -73,15 +141,10 @@ export function rawWebSocketHandlers(options: {
       return;
     }
     if (frame.type === 'ping') return send(socket, { type: 'pong' });
-    if (frame.type === 'auth') {
-      user = await services.auth.authenticate(frame.token);
-      return send(socket, { type: 'authenticated', user: { id: user.id, email: user.email } });
-    }
-    if (!user)
-      throw new UnauthenticatedError(
-        'Authenticate first: send {"type":"auth","token":"…"} or an Authorization header.',
-      );
+    if (frame.type === 'auth') return authenticate(socket, frame.token);
     const requestId = frame.requestId;
+    const user = await currentUser(socket, requestId);
+    if (!user) return;
     switch (frame.type) {
       case 'message.send':
       case 'message.regenerate': {
@@ -96,13 +159,13 @@ export function rawWebSocketHandlers(options: {
           userMessageId: handle.userMessageId,
           assistantMessageId: handle.assistantMessageId,
         });
-        follow(socket, handle.turnId, 0);
+        follow(socket, user, handle.turnId, 0);
         return;
       }
       case 'turn.stop':
         return send(socket, { type: 'ack', requestId, stopping: services.chat.stop(user, frame.turnId) });
       case 'turn.resume':
-        if (!follow(socket, frame.turnId, frame.afterSeq)) {
+        if (!follow(socket, user, frame.turnId, frame.afterSeq)) {
           send(socket, {
             type: 'error',
             requestId,
@@ -114,36 +177,40 @@ export function rawWebSocketHandlers(options: {
     }
   };
 
+  /** Runs `step` after every earlier one, in order; its failure becomes an `error` frame. */
+  const enqueue = (socket: WSContext, step: () => Promise<void>, requestId?: () => string | undefined) => {
+    queue = queue.then(step).catch((error: unknown) => {
+      send(socket, { type: 'error', requestId: requestId?.(), ...describeError(error) });
+    });
+  };
+
   return {
-    async onOpen(_event, socket) {
+    onOpen(_event, socket) {
       send(socket, { type: 'hello', server: 'kiln', version: options.version });
+      awaitAuthentication(socket);
       const token = bearerToken(options.authorization);
-      if (!token) return;
-      try {
-        user = await services.auth.authenticate(token);
-        send(socket, { type: 'authenticated', user: { id: user.id, email: user.email } });
-      } catch (error) {
-        send(socket, { type: 'error', ...describeError(error) });
-      }
+      // Queued first: frames sent right after the upgrade wait for the header's authentication.
+      if (token) enqueue(socket, () => authenticate(socket, token));
     },
     onMessage(event, socket) {
-      // One frame at a time, in order: a message sent right after `auth` must see the user.
-      queue = queue
-        .then(() => handle(socket, String(event.data)))
-        .catch((error: unknown) => {
-          const requestId = (() => {
-            try {
-              return (JSON.parse(String(event.data)) as { requestId?: string }).requestId;
-            } catch {
-              return undefined;
-            }
-          })();
-          send(socket, { type: 'error', requestId, ...describeError(error) });
-        });
+      const text = String(event.data);
+      enqueue(
+        socket,
+        () => handle(socket, text),
+        () => {
+          try {
+            return (JSON.parse(text) as { requestId?: string }).requestId;
+          } catch {
+            return undefined;
+          }
+        },
+      );
     },
     onClose() {
       closed = true;
-      for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+      clearTimeout(authTimer);
+      forgetSession();
+      unfollowAll();
     },
   };
 }

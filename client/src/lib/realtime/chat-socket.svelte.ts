@@ -44,7 +44,13 @@ export class ChatSocket {
       if (this.connectedBefore) for (const listener of this.reconnectListeners) listener();
       this.connectedBefore = true;
     });
-    this.socket.on('disconnect', () => (this.status = 'offline'));
+    this.socket.on('disconnect', (reason) => {
+      this.status = 'offline';
+      // The server ended the connection (its session was signed out, or a message was too big): Socket.IO does
+      // not come back by itself then. Connecting again finds out which: a signed-out session is refused as
+      // unauthenticated (and the page signs out), anything else reconnects.
+      if (reason === 'io server disconnect') this.socket.connect();
+    });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       this.status = 'offline';
       if (error.data?.code === 'unauthenticated') onUnauthenticated();

@@ -1,0 +1,47 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+
+const kibibyte = 1024;
+const mebibyte = 1024 * kibibyte;
+
+/**
+ * The largest request body each route accepts, checked from `Content-Length` before
+ * anything is read (or, for a chunked body, by counting while reading and stopping at the
+ * limit). Sized from the schemas: a chat message is at most 32,000 characters; a run may
+ * carry 200,000 characters of code, as many of tests and 1 MiB of stdin; credentials are
+ * an email, a password and a name.
+ */
+export const bodyLimits = {
+  auth: 16 * kibibyte,
+  runs: 4 * mebibyte,
+  default: mebibyte,
+} as const;
+
+/** 413 `payload_too_large` for a body over its route's limit; the first matching prefix wins. */
+export function bodySizeLimits(): MiddlewareHandler {
+  const byPrefix: Array<[prefix: string, middleware: MiddlewareHandler]> = [
+    ['/api/v1/auth/', limited(bodyLimits.auth)],
+    ['/api/v1/runs', limited(bodyLimits.runs)],
+    ['/', limited(bodyLimits.default)],
+  ];
+  return (c, next) => byPrefix.find(([prefix]) => c.req.path.startsWith(prefix))![1](c, next);
+}
+
+function limited(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c: Context) =>
+      c.json(
+        {
+          error: {
+            code: 'payload_too_large',
+            message: `The request body is larger than the ${describe(maxSize)} this route accepts.`,
+            requestId: c.get('requestId') as string | undefined,
+          },
+        },
+        413,
+      ),
+  });
+}
+
+const describe = (bytes: number) => (bytes >= mebibyte ? `${bytes / mebibyte} MiB` : `${bytes / kibibyte} KiB`);
