@@ -1,5 +1,11 @@
+import type { ErrorSignature as FoundError } from '../errors/error-signature.ts';
 import { findError } from '../errors/find-error.ts';
 import type { ErrorSignature } from './outcome-recorder.ts';
+
+/** An error found in text, as learning files it: its id, and its type and template as the message. */
+export function learnedSignature(found: Pick<FoundError, 'id' | 'type' | 'template'>): ErrorSignature {
+  return { id: found.id, message: found.type ? `${found.type}: ${found.template}` : found.template };
+}
 
 /**
  * The error a failed run's output shows, as learning files it: the signature's id and its normalised message,
@@ -8,6 +14,5 @@ import type { ErrorSignature } from './outcome-recorder.ts';
  */
 export function errorOfOutput(output: string): ErrorSignature | undefined {
   const found = findError(output);
-  if (!found) return undefined;
-  return { id: found.id, message: found.type ? `${found.type}: ${found.template}` : found.template };
+  return found && learnedSignature(found);
 }

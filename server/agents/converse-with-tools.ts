@@ -150,7 +150,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function cut(text: string, length: number): string {
+/** The text cut at `length`, saying how much was left out (tool results as events and as the model gets them). */
+export function cut(text: string, length: number): string {
   return text.length > length
     ? `${text.slice(0, length)}… (${(text.length - length).toLocaleString('en')} more characters)`
     : text;

@@ -6,7 +6,7 @@ import { ToolError } from '../mcp/tool-error.ts';
 import type { ToolDescription, ToolHost, ToolListing } from '../mcp/tool-host.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
 import { modelToolName, type AgentTool } from './agent-tool.ts';
-import { converseWithTools } from './converse-with-tools.ts';
+import { converseWithTools, cut } from './converse-with-tools.ts';
 import type { ConfirmTool } from './tool-confirmations.ts';
 import { answerFromFailure, answerFromResult, helpAnswer, type ToolCallPlan } from './tool-answer.ts';
 import { chooseTool, parseToolRequest, type ToolRequest } from './tool-request.ts';
@@ -174,11 +174,7 @@ function planCall(request: ToolRequest, tool: ToolDescription, roots: string[]):
 const summaryLength = 2_000;
 
 /** The result as `tool.result` carries it: the real output, cut at 2,000 characters. */
-function summaryOf(text: string): string {
-  return text.length > summaryLength
-    ? `${text.slice(0, summaryLength)}… (${(text.length - summaryLength).toLocaleString('en')} more characters)`
-    : text;
-}
+const summaryOf = (text: string) => cut(text, summaryLength);
 
 /** The answer as text deltas, a line at a time. */
 function* say(answer: string): Generator<AgentEvent> {

@@ -18,11 +18,7 @@ import type { ApprovalRepository } from './approval-repository.ts';
 const approvalSchema = z
   .object({
     decision: z.enum(['approve', 'reject'], { message: 'must be "approve" or "reject"' }),
-    note: z
-      .string({ message: 'must be text' })
-      .max(2_000, 'must be at most 2,000 characters')
-      .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
-      .optional(),
+    note: z.string({ message: 'must be text' }).max(2_000, 'must be at most 2,000 characters').optional(),
   })
   .strict() satisfies z.ZodType<ApprovalRequest>;
 

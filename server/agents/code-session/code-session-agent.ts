@@ -1,6 +1,7 @@
 import type { ErrorSignature } from '../../../knowledge/errors/error-signature.ts';
 import { findError } from '../../../knowledge/errors/find-error.ts';
 import { findFixingPatterns, type FixingPattern } from '../../../knowledge/errors/fixing-patterns.ts';
+import { learnedSignature } from '../../../knowledge/learning/error-of-output.ts';
 import type { ErrorSignature as LearnedErrorSignature } from '../../../knowledge/learning/pattern-learning.ts';
 import type { Pattern } from '../../../knowledge/patterns/pattern.ts';
 import type { RetrievedPattern } from '../../../knowledge/retrieval/hybrid-retriever.ts';
@@ -161,7 +162,7 @@ export class CodeSessionAgent implements Agent {
           ? {
               repairs: {
                 signatureId: attempt.repairs.signature.id,
-                message: normalisedError(attempt.repairs.signature),
+                message: learnedSignature(attempt.repairs.signature).message,
               },
             }
           : {}),
@@ -180,10 +181,7 @@ export class CodeSessionAgent implements Agent {
       if (ran.passed) {
         if (attempt.repairs?.cited.length && this.dependencies.learning) {
           await this.dependencies.learning
-            .recordFix(attempt.repairs.cited, {
-              id: attempt.repairs.signature.id,
-              message: normalisedError(attempt.repairs.signature),
-            })
+            .recordFix(attempt.repairs.cited, learnedSignature(attempt.repairs.signature))
             // A store that cannot be written loses this lesson, never the user's answer.
             .catch(() => undefined);
         }
@@ -235,7 +233,7 @@ export class CodeSessionAgent implements Agent {
           content: repairRequest({
             attempt: attempt.code,
             failure: ran.failure,
-            signature: signature && { message: normalisedError(signature) },
+            signature: signature && learnedSignature(signature),
             fixes: fixes.map((fix) => fix.pattern),
             repairsLeft: this.maxRepairs - number + 1,
           }),
@@ -348,7 +346,8 @@ function composeFailure(
 ): string {
   const lines = ['', `**Still failing:** ${reason}.`, ''];
   if (signature) {
-    lines.push(`The error: \`${normalisedError(signature, signature.message)}\``, '');
+    const { type, message } = signature;
+    lines.push(`The error: \`${type && !message.startsWith(type) ? `${type}: ${message}` : message}\``, '');
     const cause = likelyCause(signature);
     if (cause) {
       lines.push(cause.meaning, '', ...cause.causes.slice(0, 3).map((text) => `- ${text}`), '');
@@ -363,11 +362,6 @@ function composeFailure(
   }
   if (!model) lines.push('Configure a model (see README) and Kiln will repair the code and run it again.');
   return `${lines.join('\n')}\n`;
-}
-
-/** An error as learning files it: its type and its normalised message (`TypeError: Cannot read … '<name>'`). */
-function normalisedError(signature: ErrorSignature, message = signature.template): string {
-  return signature.type && !message.startsWith(signature.type) ? `${signature.type}: ${message}` : message;
 }
 
 function firstLine(text: string): string {
