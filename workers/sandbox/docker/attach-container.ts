@@ -14,14 +14,20 @@ export interface ModemAddress {
   key?: unknown;
 }
 
+/** Which of a container's streams one attached connection carries. */
+export type AttachedStreams = 'stdin' | 'output';
+
 /**
- * Attaches to a created container's stdin, stdout and stderr: the raw, upgraded connection, multiplexed as
- * Docker frames (no TTY); ending it closes the container's stdin. Done by hand because dockerode's `attach`
+ * Attaches to a created container's stdin, or to its stdout and stderr: the raw, upgraded connection, output
+ * multiplexed as Docker frames (no TTY); ending a stdin connection closes the container's stdin. They are two
+ * connections because a program that exits before reading all its stdin makes the engine close the connection,
+ * and the failed write (EPIPE) destroys the socket with the output still unread in it: a fast program's whole
+ * output was lost that way about once in thirty runs. Done by hand because dockerode's `attach`
  * sends its options as a JSON request body, which Podman hands to the container as the first bytes of stdin
  * (Docker drops them), and without a body it never sends the request at all.
  */
-export function attachContainer(modem: ModemAddress, containerId: string): Promise<Duplex> {
-  const query = 'stream=1&stdin=1&stdout=1&stderr=1';
+export function attachContainer(modem: ModemAddress, containerId: string, streams: AttachedStreams): Promise<Duplex> {
+  const query = streams === 'stdin' ? 'stream=1&stdin=1' : 'stream=1&stdout=1&stderr=1';
   const path = `${modem.version ? `/${modem.version}` : ''}/containers/${containerId}/attach?${query}`;
   const secure = modem.protocol === 'https';
   const target =

@@ -11,9 +11,10 @@ const outputGraceMs = 2_000;
 
 export interface ContainerRunSettings {
   docker: Dockerode;
-  /** Created and started, with `connection` attached to it. */
+  /** Created and started, with `output` and `stdin` attached to it. */
   container: Dockerode.Container;
-  connection: Duplex;
+  output: Duplex;
+  stdin: Duplex;
   /** Written to stdin, which is then closed. */
   input: Buffer;
   limits: SandboxLimits;
@@ -70,7 +71,7 @@ export class ContainerRun {
   }
 
   private async supervise() {
-    const { container, connection, limits, signal, now } = this.settings;
+    const { container, output: connection, stdin, limits, signal, now } = this.settings;
     const startedAt = now();
     const output = new LimitedOutput(limits.outputBytes, (stream, chunk) => {
       this.events.push({ type: 'output', stream, chunk });
@@ -80,7 +81,12 @@ export class ContainerRun {
       connection.on('end', resolve).on('close', resolve).on('error', resolve);
     });
     this.settings.docker.modem.demuxStream(connection, output.sink('stdout'), output.sink('stderr'));
-    connection.end(this.settings.input);
+    // A program may exit without reading all its input; the engine then closes stdin's connection (EPIPE).
+    stdin.on('error', () => {});
+    // Podman sends the output on a stdin-only attach as well; unread, it fills the socket and stalls the
+    // container's monitor, which then cannot even be killed. Docker sends nothing. Either way it is discarded.
+    stdin.resume();
+    stdin.end(this.settings.input);
 
     const timer = setTimeout(() => this.kill('timeout'), limits.wallMs);
     const onAbort = () => this.kill('aborted');
@@ -107,6 +113,7 @@ export class ContainerRun {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       connection.destroy();
+      stdin.destroy();
       output.end();
       await container.remove({ force: true }).catch(() => {
         // Gone already, or the engine is gone; nothing left to do here.

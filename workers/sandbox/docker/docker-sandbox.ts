@@ -45,19 +45,23 @@ export class DockerSandbox implements Sandbox {
     const container = await this.docker.createContainer(options).catch((error: unknown) => {
       throw this.unavailable(error, 'create the container');
     });
-    let connection: Duplex | undefined;
+    const connections: { output?: Duplex; stdin?: Duplex } = {};
     try {
-      connection = await attachContainer(this.docker.modem as ModemAddress, container.id);
+      const modem = this.docker.modem as ModemAddress;
+      connections.output = await attachContainer(modem, container.id, 'output');
+      connections.stdin = await attachContainer(modem, container.id, 'stdin');
       await container.start();
     } catch (error) {
-      connection?.destroy();
+      connections.output?.destroy();
+      connections.stdin?.destroy();
       await container.remove({ force: true }).catch(() => {});
       throw this.unavailable(error, 'start the container');
     }
     const run = new ContainerRun({
       docker: this.docker,
       container,
-      connection,
+      output: connections.output,
+      stdin: connections.stdin,
       input,
       limits: execution.limits,
       signal,
