@@ -96,6 +96,10 @@ const model = await startChild('scripts/bench/instant-model.ts', []);
 const relay = await startChild('scripts/bench/bare-relay.ts', [model.url]);
 const dataDir = await temporaryDirectory('kiln-bench-chat');
 const kiln = KilnProcess.start('server', {
+  // One user carries the whole load, which its request and concurrency quotas would refuse (they have their own
+  // tests); the daily token quota stays on, so its check is part of each measured turn.
+  KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
+  KILN_QUOTA_CONCURRENT_TURNS: '0',
   KILN_DATA_DIR: dataDir.path,
   PORT: '0',
   OPENAI_BASE_URL: `${model.url}/v1`,

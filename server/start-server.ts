@@ -83,6 +83,7 @@ export async function startServer(
     readiness,
     clientDirectory: defaultClientDirectory(),
     version: kilnVersion,
+    security: config.security,
     services,
     mcpServices: () =>
       phase === 'ready' && ready && chat
@@ -93,6 +94,7 @@ export async function startServer(
   const realtime = attachRealtime(server, injectWebSocket, rawWebSockets, {
     log,
     version: kilnVersion,
+    security: config.security,
     services,
   });
   const port = (server.address() as AddressInfo).port;
@@ -146,6 +148,7 @@ export async function startServer(
       listener: runEvents,
       sandbox: () => sandbox,
       config: config.sandbox,
+      quotas: chat.quotas,
     });
     const runService = runs;
     const recoverRuns = () =>

@@ -58,6 +58,33 @@ const environmentSchema = z.object({
   SANDBOX: z.preprocess(blankIsUnset, z.enum(['auto', 'bubblewrap', 'docker', 'off']).default('auto')),
   DOCKER_HOST: optionalText,
   KILN_SANDBOX_IMAGE: z.preprocess(blankIsUnset, z.string().trim().default('kiln-sandbox:local')),
+  KILN_PUBLIC_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+      .pipe(
+        z.array(
+          z.string().refine((value) => {
+            try {
+              const url = new URL(value);
+              return (url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || !url.pathname);
+            } catch {
+              return false;
+            }
+          }, 'must be one or more origins separated by commas, like https://kiln.example.com'),
+        ),
+      )
+      .optional(),
+  ),
+  KILN_TRUST_PROXY: z.preprocess(blankIsUnset, z.enum(['off', 'on']).default('off')),
+  KILN_METRICS_TOKEN: optionalText,
+  KILN_SIGNUP: z.preprocess(blankIsUnset, z.enum(['open', 'invite', 'off']).default('open')),
+  KILN_QUOTA_REQUESTS_PER_MINUTE: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(600)),
+  KILN_QUOTA_CONCURRENT_TURNS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(4)),
+  KILN_QUOTA_RUNS_PER_HOUR: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(300)),
+  KILN_QUOTA_TOKENS_PER_DAY: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(2_000_000)),
   KILN_RUN_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(60_000).default(10_000)),
   KILN_RUN_MAX_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(100).max(600_000).default(60_000)),
   KILN_RUN_MEMORY_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(32).max(65_536).default(256)),
@@ -125,6 +152,31 @@ export interface Config {
   embeddings: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
   sandbox: SandboxConfig;
   mcp: McpSettings;
+  security: SecurityConfig;
+}
+
+/** Who may reach Kiln and how much each user may ask of it. */
+export interface SecurityConfig {
+  /**
+   * KILN_PUBLIC_URL: the origins Kiln is served at (`https://kiln.example.com`), comma-separated. Requests whose
+   * Host, and browser requests whose Origin, is none of these are refused; loopback and IP-literal hosts are
+   * always allowed (DNS rebinding needs a name). Empty: only those.
+   */
+  publicOrigins: string[];
+  /** KILN_TRUST_PROXY=on: the client address and scheme come from X-Forwarded-For / X-Forwarded-Proto. */
+  trustProxy: boolean;
+  /** KILN_METRICS_TOKEN: `/metrics` wants `Authorization: Bearer <it>`; unset: only loopback clients may scrape. */
+  metricsToken: string | undefined;
+  /** KILN_SIGNUP: open (anyone), invite (an admin's invite link), off (nobody; the first account always may). */
+  signup: 'open' | 'invite' | 'off';
+  /** Per-user quotas; 0 turns one off. Each is a 429 with Retry-After. */
+  quotas: {
+    requestsPerMinute: number;
+    concurrentTurns: number;
+    runsPerHour: number;
+    /** Model tokens (input + output) per UTC day; counted only with a model (the offline engine costs none). */
+    tokensPerDay: number;
+  };
 }
 
 /** The MCP servers Kiln's tool agent may use. */
@@ -191,6 +243,18 @@ export function loadConfig(environment: Record<string, string | undefined>, work
       concurrency: env.KILN_RUN_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
     },
     mcp: selectMcp(env, path.resolve(workingDirectory, env.KILN_DATA_DIR), workingDirectory),
+    security: {
+      publicOrigins: (env.KILN_PUBLIC_URL ?? []).map((value) => new URL(value).origin),
+      trustProxy: env.KILN_TRUST_PROXY === 'on',
+      metricsToken: env.KILN_METRICS_TOKEN,
+      signup: env.KILN_SIGNUP,
+      quotas: {
+        requestsPerMinute: env.KILN_QUOTA_REQUESTS_PER_MINUTE,
+        concurrentTurns: env.KILN_QUOTA_CONCURRENT_TURNS,
+        runsPerHour: env.KILN_QUOTA_RUNS_PER_HOUR,
+        tokensPerDay: env.KILN_QUOTA_TOKENS_PER_DAY,
+      },
+    },
   };
 }
 

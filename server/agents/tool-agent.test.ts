@@ -124,7 +124,7 @@ describe('ToolAgent', () => {
     expect(answer).toBe(`\`${root}\`:\n\n\`\`\`text\nsrc/\n  cart.ts\nREADME.md\n\`\`\`\n`);
   });
 
-  it("shows a refusal as a failed tool.result with the server's message, and explains the roots", async () => {
+  it("shows a refusal as a failed tool.result with the server's message, and explains the roots by name", async () => {
     const tools = new InMemoryToolHost({ filesystem: filesystemTools() });
     const { events, answer } = await turn(
       new ToolAgent(tools, { roots: { filesystem: [root] }, newId: ids() }),
@@ -134,12 +134,26 @@ describe('ToolAgent', () => {
       type: 'tool.result',
       callId: 'call-1',
       ok: false,
-      summary: `Access denied - path outside allowed directories: /etc/passwd not in ${root}`,
+      summary: 'Access denied - path outside allowed directories: /etc/passwd not in shop',
     });
     expect(answer).toContain('and it failed: Access denied - path outside allowed directories');
     expect(answer).toContain(
-      `It may only read inside \`${root}\`. To let Kiln read other folders, add them to \`MCP_FILESYSTEM_ROOTS\``,
+      'It may only read inside `shop`. To let Kiln read other folders, add them to `MCP_FILESYSTEM_ROOTS`',
     );
+    expect(answer).not.toContain(root);
+  });
+
+  it('names a missing file from its root, never by the absolute path on the server', async () => {
+    const tools = new InMemoryToolHost({ filesystem: filesystemTools() });
+    const { events, answer } = await turn(
+      new ToolAgent(tools, { roots: { filesystem: [root] }, newId: ids() }),
+      'read notes.md',
+    );
+    expect(tools.calls[0]!.args).toEqual({ path: `${root}/notes.md` });
+    expect(events[1]).toMatchObject({ ok: false, summary: "ENOENT: no such file or directory, open 'shop/notes.md'" });
+    expect(answer).toContain("open 'shop/notes.md'");
+    expect(answer).toContain('relative paths start at `shop`');
+    expect(JSON.stringify(events.slice(1)) + answer).not.toContain('/srv/projects');
   });
 
   it('asks a server it did not configure for its roots, visibly, once', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { writesCode } from '../llm/engine-kind.ts';
 import type { LlmProvider } from '../llm/llm-provider.ts';
+import { hideRootPaths } from '../mcp/hide-root-paths.ts';
 import { ToolError } from '../mcp/tool-error.ts';
 import type { ToolDescription, ToolHost, ToolListing } from '../mcp/tool-host.ts';
 import type { Agent, AgentContext, AgentEvent, AgentResult } from './agent.ts';
@@ -70,7 +71,7 @@ export class ToolAgent implements Agent {
       yield* say(answerFromResult(plan, output.text));
     } catch (error) {
       if (!(error instanceof ToolError)) throw error;
-      yield { type: 'tool.result', callId, ok: false, summary: error.message };
+      yield { type: 'tool.result', callId, ok: false, summary: hideRootPaths(error.message, roots) };
       yield* say(answerFromFailure(plan, error, roots));
     }
     return noUsage;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { hideRootPaths } from '../mcp/hide-root-paths.ts';
 import type { ToolError } from '../mcp/tool-error.ts';
 import type { ToolDescription, ToolListing } from '../mcp/tool-host.ts';
 import { describeRequest, type ToolRequest } from './tool-request.ts';
@@ -53,7 +54,7 @@ export function answerFromResult(plan: ToolCallPlan, output: string): string {
   }
 }
 
-/** Why the call produced nothing, in the server's words, and what to do about it. */
+/** Why the call produced nothing, in the server's words, and what to do about it; roots named, never spelled out (`workspace/notes.md`). */
 export function answerFromFailure(plan: ToolCallPlan, error: ToolError, roots: string[]): string {
   const asked = `I asked the **${plan.tool.server}** server to ${describeRequest(plan.request)} (${code(plan.tool.name)} on ${code(plan.shownPath)})`;
   let advice = '';
@@ -64,7 +65,7 @@ export function answerFromFailure(plan: ToolCallPlan, error: ToolError, roots: s
   } else if (/ENOENT|no such file/i.test(error.message)) {
     advice = `\n\nThere is no such file or folder${roots[0] ? `; relative paths start at ${code(roots[0])}` : ''}.`;
   }
-  return `${asked}, and it failed: ${error.message}${advice}\n`;
+  return hideRootPaths(`${asked}, and it failed: ${error.message}${advice}\n`, roots);
 }
 
 /** The answer when a message maps to no tool: what Kiln can do offline, and every tool it has. */

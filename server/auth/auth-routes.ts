@@ -3,8 +3,12 @@ import { z } from 'zod';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { readJson } from '../http/read-json.ts';
+import { AccountDisabledError } from '../errors/account-disabled-error.ts';
+import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
+import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import { bearerToken } from './auth-service.ts';
+import { requestCredential } from './request-credential.ts';
+import { clearSessionCookies, setCsrfCookie, setSessionCookies } from './session-cookies.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import { InMemoryLoginThrottle, type LoginThrottle } from './login-throttle.ts';
 
@@ -27,7 +31,11 @@ export interface AuthRouteOptions {
   passwordChecks: ConcurrencyLimit;
 }
 
-/** `/api/v1/auth`: register (the first account is admin), login, logout, me. */
+/**
+ * `/api/v1/auth`: register (the first account is admin), login, logout, me. Register and login answer
+ * `{ user, token }` (the token for API clients, as a bearer token) and start the browser session in cookies
+ * (see setSessionCookies); logout and me take either credential.
+ */
 export function authRoutes(
   options: AuthRouteOptions = { throttle: new InMemoryLoginThrottle(), passwordChecks: new ConcurrencyLimit(2, 32) },
 ) {
@@ -57,30 +65,68 @@ export function authRoutes(
     }
   };
 
-  return new Hono<ApiEnv>()
-    .post('/register', async (c) => {
-      const body = await readCredentials(c);
-      const result = await throttled(c, undefined, () => c.var.services.auth.register(body));
-      return result instanceof Response ? result : c.json(result, 201);
-    })
-    .post('/login', async (c) => {
-      const body = await readCredentials(c);
-      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : undefined;
-      const result = await throttled(c, email, () => c.var.services.auth.login(body));
-      return result instanceof Response ? result : c.json(result);
-    })
-    .post('/logout', async (c) => {
-      const token = bearerToken(c.req.header('authorization'));
-      await c.var.services.auth.authenticate(token);
-      await c.var.services.auth.logout(token!);
-      return c.body(null, 204);
-    })
-    .get('/me', async (c) =>
-      c.json({ user: await c.var.services.auth.authenticate(bearerToken(c.req.header('authorization'))) }),
-    );
+  return (
+    new Hono<ApiEnv>()
+      .post('/register', async (c) => {
+        const body = await readCredentials(c);
+        const result = await throttled(c, undefined, () => c.var.services.auth.register(body));
+        if (result instanceof Response) return result;
+        await c.var.services.audit.record({ action: 'sign-up', actorId: result.user.id, address: clientAddress(c) });
+        setSessionCookies(c, result.token);
+        return c.json(result, 201);
+      })
+      .post('/login', async (c) => {
+        const body = await readCredentials(c);
+        const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : undefined;
+        const result = await throttled(c, email, () =>
+          c.var.services.auth.login(body).catch(async (error: unknown) => {
+            // A wrong password or a disabled account; not a malformed request, which names no account.
+            if (error instanceof UnauthenticatedError || error instanceof AccountDisabledError) {
+              const detail = { email: email?.slice(0, 254), reason: error.code };
+              await c.var.services.audit.record({
+                action: 'sign-in-failed',
+                actorId: null,
+                address: clientAddress(c),
+                detail,
+              });
+            }
+            throw error;
+          }),
+        );
+        if (result instanceof Response) return result;
+        await c.var.services.audit.record({ action: 'sign-in', actorId: result.user.id, address: clientAddress(c) });
+        setSessionCookies(c, result.token);
+        return c.json(result);
+      })
+      .post('/logout', async (c) => {
+        const credential = requestCredential(c);
+        // Cleared whichever credential came, even when the session has already ended (a 401): the browser drops it.
+        clearSessionCookies(c);
+        const user = await c.var.services.auth.authenticate(credential?.token);
+        await c.var.services.auth.logout(credential!.token);
+        await c.var.services.audit.record({ action: 'sign-out', actorId: user.id, address: clientAddress(c) });
+        return c.body(null, 204);
+      })
+      // Public: whether the sign-up page may offer sign-up (`open`), ask for an invite, or say it is closed.
+      .get('/signup', async (c) => c.json(await c.var.services.auth.signupStatus()))
+      .get('/me', async (c) => {
+        const credential = requestCredential(c);
+        const user = await c.var.services.auth.authenticate(credential?.token);
+        // A page that lost its CSRF cookie (cleared on its own) gets it back when it asks who is signed in.
+        if (credential?.via === 'cookie') setCsrfCookie(c, credential.token);
+        return c.json({ user });
+      })
+  );
 }
 
+/**
+ * The credentials, from a JSON body only: a page on another site can post a form (urlencoded, multipart, text)
+ * here without asking, but not JSON, so it cannot sign a browser into the attacker's account (login CSRF).
+ */
 async function readCredentials(c: Context<ApiEnv>) {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ValidationError('Send the credentials as JSON (Content-Type: application/json).');
+  }
   return parseInput(credentialLengths, await readJson(c), 'credentials');
 }
 

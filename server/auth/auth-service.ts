@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { ConflictError } from '../errors/conflict-error.ts';
+import { AccountDisabledError } from '../errors/account-disabled-error.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password-hasher.ts';
-import { hashSessionToken, newSessionToken } from './session-token.ts';
+import type { ApiKeyRepository } from './api-key-repository.ts';
+import { apiKeyPrefix, hashSessionToken, newSessionToken } from './session-token.ts';
+import type { ApiKeyScope } from '../../protocol/api-key.ts';
+import type { SignupMode, SignupStatus } from '../../protocol/account.ts';
 import type { User } from '../../protocol/user.ts';
+import { registrationRefusalError } from './registration-refusal-error.ts';
 import type { UserRepository } from './user-repository.ts';
 
 const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -18,6 +22,7 @@ const registration = z.object({
     .pipe(z.string().max(254)),
   password: z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters'),
   name: z.string().trim().min(1).max(100).optional(),
+  invite: z.string().trim().min(1).max(200).optional(),
 });
 
 const credentials = z.object({
@@ -25,10 +30,15 @@ const credentials = z.object({
   password: z.string().min(1, 'is required').max(1_024, 'must be at most 1,024 characters'),
 });
 
-/** A signed-in session: its user, and the id that `onSessionRevoked` announces (the SHA-256 of its token). */
+/**
+ * A signed-in session or an API key: its user, the id that `onSessionRevoked` announces when it is revoked (the
+ * SHA-256 of a session token, `key:<id>` for a key), and what it may do (`all` for a browser session).
+ */
 export interface AuthenticatedSession {
   user: User;
   sessionId: string;
+  kind: 'session' | 'api-key';
+  scopes: readonly ApiKeyScope[] | 'all';
 }
 
 /**
@@ -43,13 +53,31 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Where API keys are looked up; without it only session tokens authenticate. */
+    private readonly apiKeys?: Pick<ApiKeyRepository, 'findByHash' | 'listOf'>,
+    /** KILN_SIGNUP: who may create an account (the first account can always be created). */
+    private readonly signup: SignupMode = 'open',
   ) {}
 
+  /** Creates an account (with `invite`, the code of an invite link, when sign-up is by invitation) and signs in. */
   async register(input: unknown): Promise<{ user: User; token: string }> {
-    const { email, password, name } = parseInput(registration, input, 'registration');
-    const user = await this.users.create({ email, name: name ?? null, passwordHash: await hashPassword(password) });
-    if (!user) throw new ConflictError('email_taken', 'An account with this email already exists; sign in instead.');
-    return { user, token: await this.openSession(user.id) };
+    const { email, password, name, invite } = parseInput(registration, input, 'registration');
+    if (this.signup !== 'open' && (await this.users.any())) {
+      // Refuse before hashing: a closed sign-up costs the server nothing. The repository checks again, atomically.
+      if (this.signup === 'off') throw registrationRefusalError('signup-closed');
+      if (!invite) throw registrationRefusalError('invite-required');
+    }
+    const created = await this.users.create(
+      { email, name: name ?? null, passwordHash: await hashPassword(password) },
+      { mode: this.signup, inviteCodeHash: invite ? hashSessionToken(invite) : undefined },
+    );
+    if (created.refused) throw registrationRefusalError(created.refused);
+    return { user: created.user, token: await this.openSession(created.user.id) };
+  }
+
+  /** What the sign-up page should say: the mode, and whether the next account is the first (always allowed). */
+  async signupStatus(): Promise<SignupStatus> {
+    return { mode: this.signup, firstAccount: !(await this.users.any()) };
   }
 
   async login(input: unknown): Promise<{ user: User; token: string }> {
@@ -57,6 +85,7 @@ export class AuthService {
     const found = await this.users.findByEmailWithPasswordHash(email);
     const valid = await verifyPassword(password, found?.passwordHash ?? (await this.decoyHash));
     if (!found || !valid) throw new UnauthenticatedError('Wrong email or password.');
+    if (found.disabledAt) throw new AccountDisabledError();
     // A hash made with weaker parameters than today's is replaced now, while the password is at hand.
     if (needsRehash(found.passwordHash)) {
       await this.users.updatePasswordHash(found.user.id, await hashPassword(password));
@@ -72,15 +101,39 @@ export class AuthService {
   /** The live session of a bearer token, or UnauthenticatedError. */
   async authenticateSession(token: string | undefined): Promise<AuthenticatedSession> {
     if (!token) throw new UnauthenticatedError();
+    if (token.startsWith(apiKeyPrefix) && this.apiKeys) {
+      const found = await this.apiKeys.findByHash(hashSessionToken(token));
+      if (found?.unusable === 'revoked') throw new UnauthenticatedError('This API key was revoked.');
+      if (found?.unusable === 'expired') throw new UnauthenticatedError('This API key has expired.');
+      if (found)
+        return {
+          user: found.user,
+          sessionId: apiKeySessionId(found.key.id),
+          kind: 'api-key',
+          scopes: found.key.scopes,
+        };
+    }
     const sessionId = hashSessionToken(token);
     const user = await this.users.findBySession(sessionId);
     if (!user) throw new UnauthenticatedError('This token is unknown or has expired; sign in again.');
-    return { user, sessionId };
+    return { user, sessionId, kind: 'session', scopes: 'all' };
   }
 
   async logout(token: string): Promise<void> {
     const sessionId = hashSessionToken(token);
     await this.users.deleteSession(sessionId);
+    this.announceRevoked(sessionId);
+  }
+
+  /** Ends every session of a user (disabled, deleted, password changed); their sockets end at once. */
+  async revokeUserSessions(userId: string): Promise<void> {
+    for (const sessionId of await this.users.deleteSessionsOf(userId)) this.announceRevoked(sessionId);
+    // Keys stay (their owner may be enabled again) but stop working with the user; their sockets end now.
+    for (const key of (await this.apiKeys?.listOf(userId)) ?? []) this.announceRevoked(apiKeySessionId(key.id));
+  }
+
+  /** Tells every listener that a credential is gone (a session's hash, or `apiKeySessionId` of a key). */
+  announceRevoked(sessionId: string) {
     for (const listener of this.revocationListeners) listener(sessionId);
   }
 
@@ -102,8 +155,5 @@ export class AuthService {
   }
 }
 
-/** The token in an `Authorization: Bearer …` header. */
-export function bearerToken(header: string | undefined | null): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
-}
+/** The id under which an API key's revocation is announced (sessions use their token's hash). */
+export const apiKeySessionId = (keyId: string) => `key:${keyId}`;

@@ -9,3 +9,11 @@ export function newSessionToken(): string {
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
+
+/** Every API key starts with this, so it is told from a session token (and recognised when leaked). */
+export const apiKeyPrefix = 'kiln_key_';
+
+/** A new API key: 256 random bits after the prefix. Stored hashed, like session tokens. */
+export function newApiKey(): string {
+  return `${apiKeyPrefix}${randomBytes(32).toString('base64url')}`;
+}

@@ -14,6 +14,16 @@ import { MigrateAgent } from '../agents/migrate/migrate-agent.ts';
 import { ReviewAgent } from '../agents/review/review-agent.ts';
 import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { ToolAgent } from '../agents/tool-agent.ts';
+import { PostgresAuditLog } from '../audit/postgres-audit-log.ts';
+import { PostgresAuditTrail } from '../audit/postgres-audit-trail.ts';
+import { PostgresUsageStatistics } from '../usage/postgres-usage-statistics.ts';
+import { sqlHandle } from '../../platform/database/sql-handle.ts';
+import { AccountRepository } from '../admin/account-repository.ts';
+import { AccountService } from '../admin/account-service.ts';
+import { InviteRepository } from '../admin/invite-repository.ts';
+import { postgresQuotaSources, UserQuotas } from '../quotas/user-quotas.ts';
+import { ApiKeyRepository } from '../auth/api-key-repository.ts';
+import { ApiKeyService } from '../auth/api-key-service.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { UserRepository } from '../auth/user-repository.ts';
 import type { Config } from '../../platform/config/config.ts';
@@ -48,7 +58,7 @@ export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs'> {
 /** Builds the chat: repositories, auth, the provider, the turn registry and its persister, recovery. */
 export function createChatModule(
   dataSource: DataSource,
-  config: Pick<Config, 'llm'>,
+  config: Pick<Config, 'llm' | 'security'>,
   log: Logger,
   hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & {
     provider?: LlmProvider;
@@ -100,6 +110,14 @@ export function createChatModule(
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
   const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository);
+  const sql = sqlHandle(dataSource);
+  const audit = new PostgresAuditLog(sql, log.child({ component: 'audit' }));
+  const apiKeyRepository = new ApiKeyRepository(sql);
+  const auth = new AuthService(new UserRepository(dataSource), undefined, apiKeyRepository, config.security.signup);
+  const quotas = new UserQuotas(
+    config.security.quotas,
+    postgresQuotaSources(sql, (userId) => registry.running().filter((turnLog) => turnLog.ownerId === userId).length),
+  );
 
   return {
     provider,
@@ -112,7 +130,15 @@ export function createChatModule(
       approvals: new ApprovalRepository(dataSource),
       learning: () => hooks.knowledge?.learning,
     }),
-    auth: new AuthService(new UserRepository(dataSource)),
+    auth,
+    audit,
+    auditTrail: new PostgresAuditTrail(sql),
+    usage: new PostgresUsageStatistics(sql),
+    apiKeys: new ApiKeyService(apiKeyRepository, auth, audit),
+    quotas,
+    accounts: new AccountService(new AccountRepository(sql), new InviteRepository(sql), auth, audit, {
+      publicOrigin: config.security.publicOrigins[0],
+    }),
     conversations,
     feedback: new FeedbackService(
       conversations,
@@ -132,6 +158,7 @@ export function createChatModule(
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
       runner: runnerIdentity(),
       log,
+      quotas,
       onConversationTitled: hooks.onConversationTitled,
       titler: new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
         hooks.onConversationTitled?.(ownerId, conversationId, title),

@@ -6,6 +6,7 @@ import type { User } from '../../protocol/user.ts';
 import type { Message } from '../../protocol/conversation.ts';
 import { defaultConversationTitle, titleFromMessage } from '../conversations/conversation-title.ts';
 import type { ConversationRepository } from '../conversations/conversation-repository.ts';
+import type { UserQuotas } from '../quotas/user-quotas.ts';
 import type { ConversationTitler } from '../conversations/conversation-titler.ts';
 import type { MessageRepository } from '../conversations/message-repository.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
@@ -71,6 +72,8 @@ export interface ChatServiceDependencies {
   onConversationTitled?: (ownerId: string, conversationId: string, title: string) => void;
   /** Writes a better title with the model once the first answer is complete (when a model is configured). */
   titler?: ConversationTitler;
+  /** Per-user limits on running turns and the day's tokens (absent: none). */
+  quotas?: Pick<UserQuotas, 'admitTurn'>;
 }
 
 /**
@@ -161,6 +164,8 @@ export class ChatService {
     },
   ): Promise<TurnHandle> {
     const { dependencies } = this;
+    // Before anything is written: over a quota, the message is refused whole (the client keeps what was typed).
+    await dependencies.quotas?.admitTurn(user.id);
     // Route before anything is written: a router failure must not leave a turn behind.
     const routed = await dependencies.router.route(plan.answering, plan.intent);
     const history = plan.historyFrom ? await this.history(conversationId, plan.historyFrom) : [];

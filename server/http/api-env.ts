@@ -1,4 +1,9 @@
-import type { AuthService } from '../auth/auth-service.ts';
+import type { UserQuotas } from '../quotas/user-quotas.ts';
+import type { ApiKeyService } from '../auth/api-key-service.ts';
+import type { AccountService } from '../admin/account-service.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { AuthenticatedSession, AuthService } from '../auth/auth-service.ts';
 import type { User } from '../../protocol/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
@@ -8,6 +13,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { RunService } from '../runs/run-service.ts';
 import type { ToolConfirmations } from '../agents/tool-confirmations.ts';
 import type { ApprovalService } from '../code-sessions/approval-service.ts';
+import type { UsageStatistics } from '../usage/usage-statistics.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -22,7 +28,21 @@ export interface ApiServices {
   approvals: ApprovalService;
   /** Tool calls waiting for their user's confirmation. */
   confirmations: ToolConfirmations;
+  /** Per-user quotas: requests per minute here; turns and runs are checked by their services. */
+  quotas: UserQuotas;
+  /** The signed-in user's own API keys. */
+  apiKeys: ApiKeyService;
+  /** Who did what: sign-ins, keys, roles, disabled users, exports (read by admins). */
+  audit: AuditLog;
+  /** The audit log's read side, for admins (`GET /api/v1/admin/audit`). */
+  auditTrail: AuditTrail;
+  /** Tokens, cost, intents and runs per user and day, for admins (`GET /api/v1/admin/usage`). */
+  usage: UsageStatistics;
+  /** Accounts and invites as admins manage them (`/api/v1/admin/users`, `/api/v1/admin/invites`). */
+  accounts: AccountService;
 }
 
 /** Hono context of API routes: the services, the request id, and (behind `requireUser`) the signed-in user. */
-export type ApiEnv = { Variables: { services: ApiServices; user: User; requestId: string } };
+export type ApiEnv = {
+  Variables: { services: ApiServices; user: User; session: AuthenticatedSession; requestId: string };
+};

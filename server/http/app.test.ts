@@ -1,3 +1,4 @@
+import { loadConfig } from '../../platform/config/config.ts';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,7 @@ function appWith(
     readiness: async () => report,
     clientDirectory,
     version: '9.9.9',
+    security: loadConfig({}).security,
     services,
   });
   return app;
@@ -62,7 +64,8 @@ describe('probes', () => {
     const app = appWith();
     await app.request('/health');
     await app.request('/api/v1/missing/123');
-    const response = await app.request('/metrics');
+    // Without KILN_METRICS_TOKEN only a client on this machine may scrape.
+    const response = await app.request('/metrics', {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
     const text = await response.text();
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(text).toContain('kiln_http_requests_total{method="GET",route="/health",status="200"} 1');

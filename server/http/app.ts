@@ -1,17 +1,22 @@
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import type { SecurityConfig } from '../../platform/config/config.ts';
 import type { ReadinessReport } from '../../platform/infrastructure/readiness.ts';
 import type { KilnMcpServices } from '../mcp/kiln-mcp-server.ts';
 import { mcpRoutes } from '../mcp/mcp-routes.ts';
 import type { ApiServices } from './api-env.ts';
 import { apiRoutes } from './api-routes.ts';
 import { bodySizeLimits } from './body-limits.ts';
+import { proxyTrust } from './client-address.ts';
 import { clientRoutes } from './client-routes.ts';
+import { csrfProtection } from './csrf-protection.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
+import { hostAndOriginChecks } from './host-and-origin-checks.ts';
 import type { HttpMetrics } from './http-metrics.ts';
 import { requestLogging } from './request-logging.ts';
 
@@ -22,6 +27,8 @@ export interface AppDependencies {
   /** The folder holding the built client (`index.html` and its assets). */
   clientDirectory: string;
   version: string;
+  /** Public origins, proxy trust, the metrics token, sign-up mode and quotas (KILN_PUBLIC_URL …). */
+  security: SecurityConfig;
   /** The API's services; undefined while Kiln starts (the API answers 503 meanwhile). */
   services(): ApiServices | undefined;
   /** What `/mcp` answers from; undefined while Kiln starts (503). Without it there is no `/mcp`. */
@@ -39,8 +46,15 @@ export function createApp(dependencies: AppDependencies) {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLogging(dependencies.log, dependencies.metrics));
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(proxyTrust(dependencies.security.trustProxy));
+  // Before every route, `/mcp` and the raw WebSocket's upgrade included: DNS rebinding and foreign pages stop here.
+  app.use(hostAndOriginChecks(dependencies.security.publicOrigins));
   // Before any route reads a body: an oversized one is refused without being read.
   app.use(bodySizeLimits());
+  // Writes authenticated by the session cookie need the CSRF token. Sign-in and sign-up take no credential (and
+  // JSON only, which a foreign page cannot send without asking), so the page needs no token before it has one.
+  app.use('/api/v1/*', except(['/api/v1/auth/login', '/api/v1/auth/register'], csrfProtection()));
+  app.use('/mcp', csrfProtection());
   app.route('/', healthRoutes(dependencies));
   app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
   if (dependencies.mcpServices)

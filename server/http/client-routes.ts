@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +35,7 @@ export function defaultClientDirectory(): string {
  * Serves the single-page client: files as they are, and `index.html` for any
  * other GET that looks like a page (no file extension), so client-side routes
  * survive a reload. Fingerprinted assets under `_app/immutable/` are cached
- * for a year; everything else is revalidated.
+ * for a year; everything else is revalidated. HTML pages carry their Content-Security-Policy.
  */
 export function clientRoutes(directory: string): MiddlewareHandler {
   const root = path.resolve(directory);
@@ -51,6 +52,7 @@ export function clientRoutes(directory: string): MiddlewareHandler {
     const found = await regularFile(file === root ? path.join(root, 'index.html') : file);
     if (found) {
       const immutable = requested.startsWith('/_app/immutable/');
+      if (path.extname(found) === '.html') return htmlPage(c, await readFile(found, 'utf8'));
       return c.body(await readFile(found), 200, {
         'Content-Type': contentTypes[path.extname(found)] ?? 'application/octet-stream',
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -59,8 +61,16 @@ export function clientRoutes(directory: string): MiddlewareHandler {
     if (path.extname(requested) !== '') return next();
     const index = await regularFile(path.join(root, 'index.html'));
     if (!index) return next();
-    return c.body(await readFile(index), 200, { 'Content-Type': contentTypes['.html']!, 'Cache-Control': 'no-cache' });
+    return htmlPage(c, await readFile(index, 'utf8'));
   };
+}
+
+function htmlPage(c: Context, html: string) {
+  return c.body(html, 200, {
+    'Content-Type': contentTypes['.html']!,
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': contentSecurityPolicy(html),
+  });
 }
 
 async function regularFile(file: string): Promise<string | undefined> {

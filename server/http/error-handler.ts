@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { KilnError } from '../errors/kiln-error.ts';
+import { RateLimitedError, retryAfterSeconds } from '../errors/rate-limited-error.ts';
 
 /**
  * The one place errors become HTTP responses:
@@ -15,6 +16,7 @@ export function errorHandler(log: Logger) {
     const requestId = c.get('requestId') as string | undefined;
     if (error instanceof KilnError) {
       if (error.status >= 500) log.error({ err: error, requestId }, error.message);
+      if (error instanceof RateLimitedError) c.header('Retry-After', String(retryAfterSeconds(error.retryAfterMs)));
       return c.json(
         { error: { code: error.code, message: error.message, details: error.details, requestId } },
         error.status as ContentfulStatusCode,

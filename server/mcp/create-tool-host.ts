@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { McpSettings } from '../../platform/config/config.ts';
 import { filesystemServerDefinition, filesystemServerName } from './filesystem-server.ts';
@@ -32,11 +32,15 @@ export async function mcpServerDefinitions(
 
 export async function createToolHost(settings: McpSettings, log: Logger): Promise<McpTools> {
   const { servers, roots } = await mcpServerDefinitions(settings);
+  // The filesystem server reports the real path of a root (symbolic links resolved): hide both spellings.
+  const configured = Object.values(roots).flat();
+  const resolved = await Promise.all(configured.map((root) => realpath(root).catch(() => root)));
   log.info({ mcpServers: servers.map((server) => server.name) }, 'MCP servers configured (each starts on first use)');
   const host = new SdkToolHost(servers, {
     toolTimeoutMs: settings.toolTimeoutMs,
     startTimeoutMs: settings.startTimeoutMs,
     log: log.child({ component: 'mcp' }),
+    hiddenRoots: [...new Set([...configured, ...resolved])],
   });
   return { host, roots };
 }

@@ -30,7 +30,12 @@ function twins() {
   const questions: { message: string; userId: string }[] = [];
   const services: KilnMcpServices = {
     auth: {
-      authenticate: async (token) => (token === 'good-token' ? user : Promise.reject(new UnauthenticatedError())),
+      authenticateSession: async (token) => {
+        if (token === 'good-token') return { user, sessionId: 'session-1', kind: 'session', scopes: 'all' };
+        if (token === 'search-key') return { user, sessionId: 'key:1', kind: 'api-key', scopes: ['patterns:read'] };
+        if (token === 'runs-key') return { user, sessionId: 'key:2', kind: 'api-key', scopes: ['runs'] };
+        throw new UnauthenticatedError();
+      },
     },
     retriever: {
       search: async (query, options): Promise<RetrievalResult> => {
@@ -114,5 +119,18 @@ describe('/mcp', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     expect((await appWith(undefined).request('/mcp', { method: 'POST' })).status).toBe(503);
+  });
+
+  it('shows an API key only the tools its scopes allow, and refuses a key with neither scope (403 naming them)', async () => {
+    const { services } = twins();
+    const searchOnly = await clientOf(appWith(services), 'search-key');
+    expect((await searchOnly.listTools()).tools.map((tool) => tool.name)).toEqual(['search_patterns']);
+    const refused = await appWith(services).request('/mcp', {
+      method: 'POST',
+      headers: { authorization: 'Bearer runs-key', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/patterns:read.*chat/);
   });
 });

@@ -1,7 +1,9 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { bearerToken } from '../auth/auth-service.ts';
+import { requestCredential } from '../auth/request-credential.ts';
+import { hasScope } from '../auth/require-scope.ts';
+import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { UnavailableError } from '../errors/unavailable-error.ts';
 import { createKilnMcpServer, type KilnMcpServices } from './kiln-mcp-server.ts';
 
@@ -16,13 +18,11 @@ export function mcpRoutes(options: { services: () => KilnMcpServices | undefined
   return new Hono().all('/', async (c) => {
     const services = options.services();
     if (!services) throw new UnavailableError('Kiln is still starting; try again in a few seconds.');
-    const user = await services.auth
-      .authenticate(bearerToken(c.req.header('authorization')))
-      .catch((error: unknown) => {
-        // The 401 says how to authenticate, as HTTP and MCP clients expect.
-        c.header('WWW-Authenticate', 'Bearer realm="kiln"');
-        throw error;
-      });
+    const session = await services.auth.authenticateSession(requestCredential(c)?.token).catch((error: unknown) => {
+      // The 401 says how to authenticate, as HTTP and MCP clients expect.
+      c.header('WWW-Authenticate', 'Bearer realm="kiln"');
+      throw error;
+    });
     if (c.req.method !== 'POST') {
       return c.json(
         {
@@ -34,7 +34,10 @@ export function mcpRoutes(options: { services: () => KilnMcpServices | undefined
         { Allow: 'POST' },
       );
     }
-    const server = createKilnMcpServer(services, user, options.log);
+    if (!hasScope(session, 'chat') && !hasScope(session, 'patterns:read')) {
+      throw new ForbiddenError('This API key lacks the "patterns:read" and "chat" scopes; /mcp needs one of them.');
+    }
+    const server = createKilnMcpServer(services, session, options.log);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

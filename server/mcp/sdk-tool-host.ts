@@ -6,6 +6,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import { kilnVersion } from '../version.ts';
+import { hideRootPaths } from './hide-root-paths.ts';
 import type { McpServerDefinition } from './mcp-server-definition.ts';
 import { ToolError } from './tool-error.ts';
 import type { ToolDescription, ToolHost, ToolListing, ToolOutput } from './tool-host.ts';
@@ -40,6 +41,8 @@ export class SdkToolHost implements ToolHost {
       startTimeoutMs: number;
       log: Logger;
       openTransport?: OpenTransport;
+      /** Folders of this machine that errors shown to users name only by their last part (`workspace/notes.md`). */
+      hiddenRoots?: string[];
     },
   ) {}
 
@@ -50,7 +53,7 @@ export class SdkToolHost implements ToolHost {
           return { tools: await this.toolsOf(name) };
         } catch (error) {
           signal?.throwIfAborted();
-          return { tools: [], unavailable: { server: name, reason: (error as Error).message } };
+          return { tools: [], unavailable: { server: name, reason: this.hidePaths((error as Error).message) } };
         }
       }),
     );
@@ -61,6 +64,26 @@ export class SdkToolHost implements ToolHost {
   }
 
   async callTool(
+    server: string,
+    tool: string,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<ToolOutput> {
+    try {
+      return await this.call(server, tool, args, signal);
+    } catch (error) {
+      if (!(error instanceof ToolError)) throw error;
+      // Servers name the absolute paths they refused or missed; users see them from the root's name.
+      const message = this.hidePaths(error.message);
+      throw message === error.message ? error : new ToolError(error.code, message, { cause: error });
+    }
+  }
+
+  private hidePaths(message: string): string {
+    return hideRootPaths(message, this.options.hiddenRoots ?? []);
+  }
+
+  private async call(
     server: string,
     tool: string,
     args: Record<string, unknown>,

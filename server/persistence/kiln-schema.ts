@@ -10,6 +10,11 @@ import { InitialSchema1795300000000 } from './migrations/1795300000000-initial-s
 import { SessionsAndTurns1795300000002 } from './migrations/1795300000002-sessions-and-turns.ts';
 import { AnswerDetailsAndFeedback1795300000005 } from './migrations/1795300000005-answer-details-and-feedback.ts';
 import { SessionApprovals1795300000009 } from './migrations/1795300000009-session-approvals.ts';
+import { ApiKeys1795300000010 } from './migrations/1795300000010-api-keys.ts';
+import { AccountsAndInvites1795300000011 } from './migrations/1795300000011-accounts-and-invites.ts';
+import { QuotaIndexes1795300000014 } from './migrations/1795300000014-quota-indexes.ts';
+import { AuditLog1795300000012 } from './migrations/1795300000012-audit-log.ts';
+import { UsageIndexes1795300000013 } from './migrations/1795300000013-usage-indexes.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -17,6 +22,11 @@ const serverMigrations = [
   SessionsAndTurns1795300000002,
   AnswerDetailsAndFeedback1795300000005,
   SessionApprovals1795300000009,
+  ApiKeys1795300000010,
+  AccountsAndInvites1795300000011,
+  AuditLog1795300000012,
+  UsageIndexes1795300000013,
+  QuotaIndexes1795300000014,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { IncomingMessage, Server } from 'node:http';
+import { type IncomingMessage, type Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import type { SecurityConfig } from '../../platform/config/config.ts';
 import { Server as SocketIoServer } from 'socket.io';
 import { maxMessageLength } from '../chat/chat-service.ts';
 import type { ApiServices } from '../http/api-env.ts';
 import { attachChatGateway, type KilnSocketServer } from './chat-gateway.ts';
+import { answerRefusal, realtimeRefusal } from './refuse-upgrade.ts';
 
 /**
  * The largest frame (raw WebSocket) or packet (Socket.IO) a client may send, in bytes: the longest valid
@@ -26,7 +28,7 @@ export function attachRealtime(
   server: Server,
   injectWebSocket: (target: Server) => void,
   rawWebSockets: { clients: Set<{ terminate(): void }>; options: { maxPayload?: number } },
-  options: { log: Logger; version: string; services: () => ApiServices | undefined },
+  options: { log: Logger; version: string; security: SecurityConfig; services: () => ApiServices | undefined },
 ) {
   const io: KilnSocketServer = new SocketIoServer(server, {
     path: '/socket.io/',
@@ -37,6 +39,17 @@ export function attachRealtime(
   });
   // node-ws builds its WebSocketServer with ws's default limit (100 MiB); ws reads the limit at each upgrade.
   rawWebSockets.options.maxPayload = maxRealtimeFrameBytes;
+  // Every Engine.IO request (polling or upgrade) passes here before its handshake; a refused one gets no session.
+  io.engine.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+    const refusal = realtimeRefusal(request, options.security.publicOrigins);
+    if (!refusal) return next();
+    options.log.warn(
+      { host: request.headers.host, origin: request.headers.origin, code: refusal.code },
+      'Socket.IO request refused',
+    );
+    // During an upgrade `response` only stands in for one (Engine.IO's WebSocketResponse): answer on the socket.
+    answerRefusal(response instanceof ServerResponse ? response : request.socket, refusal);
+  });
   attachChatGateway(io, options.services, options.log);
   io.on('connection', (socket) => {
     socket.emit('hello', { server: 'kiln', version: options.version });
@@ -47,6 +60,14 @@ export function attachRealtime(
   injectWebSocket(rawUpgrades as unknown as Server);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (request.url?.startsWith('/socket.io/')) return;
+    const refusal = realtimeRefusal(request, options.security.publicOrigins);
+    if (refusal) {
+      options.log.warn(
+        { host: request.headers.host, origin: request.headers.origin, code: refusal.code },
+        'WebSocket upgrade refused',
+      );
+      return answerRefusal(socket, refusal);
+    }
     rawUpgrades.emit('upgrade', request, socket, head);
   });
 

@@ -8,7 +8,8 @@ import type {
   SocketAck,
 } from '../../protocol/socket-events.ts';
 import { z } from 'zod';
-import { bearerToken } from '../auth/auth-service.ts';
+import { headerCredential } from '../auth/request-credential.ts';
+import { hasScope } from '../auth/require-scope.ts';
 import type { User } from '../../protocol/user.ts';
 import { KilnError } from '../errors/kiln-error.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
@@ -38,7 +39,8 @@ export type KilnSocketServer = Server<ClientToServerEvents, ServerToClientEvents
 type KilnSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
- * The chat over Socket.IO. The handshake carries `auth: { token }`. Each
+ * The chat over Socket.IO. The handshake carries `auth: { token }` (API clients) or the session cookie (the web
+ * client). Each
  * conversation is a room: every event of every turn goes to its room, so all
  * open tabs see it.
  *
@@ -67,7 +69,12 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     }
     ready.auth
       .authenticateSession(handshakeToken(socket))
-      .then(({ user, sessionId }) => {
+      .then((session) => {
+        const { user, sessionId } = session;
+        // Every socket event is chat: a key without that scope cannot connect.
+        if (!hasScope(session, 'chat')) {
+          return next(socketError('forbidden', 'This API key lacks the "chat" scope; create a key with it to chat.'));
+        }
         socket.data.user = user;
         socket.data.sessionId = sessionId;
         next();
@@ -87,7 +94,10 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
       event: Event,
       handler: (payload: unknown, user: User) => Promise<AckResult<Event>> | AckResult<Event>,
     ) => {
-      const listener = async (payload: unknown, ack?: SocketAck<AckResult<Event>>) => {
+      // The ack is the last argument whatever came before it (clients may send none, or several, payloads).
+      const listener = async (...args: unknown[]) => {
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as SocketAck<AckResult<Event>>) : undefined;
+        const payload = args[0];
         let user: User;
         try {
           ({ user } = await ready.auth.authenticateSession(handshakeToken(socket)));
@@ -98,6 +108,7 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
           return;
         }
         try {
+          ready.quotas.admitRequest(user.id);
           const result = await handler(payload, user);
           if (typeof ack === 'function') ack({ ok: true, ...result });
         } catch (error) {
@@ -169,7 +180,8 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
 /** The bearer token of the handshake: `auth: { token }`, else an `Authorization` header. */
 function handshakeToken(socket: KilnSocket): string | undefined {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' ? token : bearerToken(socket.handshake.headers.authorization);
+  // Else the Authorization header, else the browser's session cookie (same origin, sent with the handshake).
+  return typeof token === 'string' ? token : headerCredential(socket.handshake.headers)?.token;
 }
 
 function socketError(code: string, message: string) {

@@ -12,7 +12,7 @@ function connection(authorization?: string) {
   const auth: Pick<AuthService, 'authenticateSession' | 'onSessionRevoked'> = {
     authenticateSession: async (token) => {
       if (token !== 'good') throw new UnauthenticatedError();
-      return { user, sessionId: 'session-1' };
+      return { user, sessionId: 'session-1', kind: 'session', scopes: 'all' };
     },
     onSessionRevoked: () => () => {},
   };

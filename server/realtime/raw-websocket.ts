@@ -1,7 +1,9 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import { z } from 'zod';
 import type { RawClientFrame, RawServerFrame } from '../../protocol/raw-websocket-frames.ts';
-import { bearerToken, type AuthenticatedSession } from '../auth/auth-service.ts';
+import type { AuthenticatedSession } from '../auth/auth-service.ts';
+import { headerCredential } from '../auth/request-credential.ts';
+import { assertScope } from '../auth/require-scope.ts';
 import type { User } from '../../protocol/user.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
@@ -37,7 +39,7 @@ export const unauthenticatedCloseCode = 4001;
 
 /**
  * `/api/v1/ws`: the raw WebSocket for lightweight clients. One JSON object per
- * frame. Authenticate with an `Authorization: Bearer` header on the upgrade,
+ * frame. Authenticate with an `Authorization: Bearer` header (or the session cookie) on the upgrade,
  * or with `{ "type": "auth", "token" }` as the first frame. Then send
  * `message.send` and receive `ack` followed by the turn's events, exactly the
  * TurnEvent objects of the other transports.
@@ -51,6 +53,8 @@ export function rawWebSocketHandlers(options: {
   version: string;
   services: ApiServices;
   authorization: string | undefined;
+  /** The upgrade's Cookie header: the browser session's cookie authenticates when no bearer token is sent. */
+  cookie?: string;
   authTimeoutMs?: number;
 }): WSEvents {
   const { services } = options;
@@ -96,6 +100,8 @@ export function rawWebSocketHandlers(options: {
     let next: AuthenticatedSession;
     try {
       next = await services.auth.authenticateSession(token);
+      // Every frame is chat: a key without that scope cannot use the socket.
+      assertScope(next, 'chat');
     } catch (error) {
       unfollowAll();
       awaitAuthentication(socket);
@@ -188,7 +194,7 @@ export function rawWebSocketHandlers(options: {
     onOpen(_event, socket) {
       send(socket, { type: 'hello', server: 'kiln', version: options.version });
       awaitAuthentication(socket);
-      const token = bearerToken(options.authorization);
+      const token = headerCredential({ authorization: options.authorization, cookie: options.cookie })?.token;
       // Queued first: frames sent right after the upgrade wait for the header's authentication.
       if (token) enqueue(socket, () => authenticate(socket, token));
     },

@@ -1,3 +1,4 @@
+import type { UserQuotas } from '../quotas/user-quotas.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { SandboxConfig } from '../../platform/config/config.ts';
@@ -52,6 +53,8 @@ export class RunService {
       listener: Pick<RunEventListener, 'watch'>;
       sandbox: () => SandboxChoice | undefined;
       config: Pick<SandboxConfig, 'defaultTimeoutMs' | 'maxTimeoutMs' | 'runsPerUser'>;
+      /** Per-user runs per hour (absent: none). */
+      quotas?: Pick<UserQuotas, 'admitRun'>;
       newId?: () => string;
     },
   ) {
@@ -68,6 +71,7 @@ export class RunService {
           : 'The sandbox is still being checked; try again in a few seconds.',
       );
     }
+    await this.dependencies.quotas?.admitRun(user.id);
     const runId = (this.dependencies.newId ?? randomUUID)();
     await this.dependencies.runs.create({
       id: runId,

@@ -1,6 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFinished, answerText, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import {
+  answerFinished,
+  answerText,
+  sessionToken,
+  startBrowserSession,
+  type BrowserSession,
+} from './support/browser-session.ts';
 
 // One user's story through the real UI, in order: each step starts where the previous one left the page.
 let session: BrowserSession;
@@ -25,7 +31,7 @@ const question = 'How do I debounce a function in TypeScript?';
 const answers = () => page.getByRole('article', { name: "Kiln's answer" });
 const questions = () => page.getByRole('article', { name: 'Your message' });
 const composer = () => page.getByLabel('Message', { exact: true });
-const token = () => page.evaluate(() => localStorage.getItem('kiln.token')!);
+const token = () => sessionToken(page);
 const conversationId = () => new URL(page.url()).pathname.split('/').at(-1)!;
 
 async function send(text: string) {

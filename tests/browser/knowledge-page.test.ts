@@ -1,6 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFinished, signUp, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import {
+  answerFinished,
+  sessionToken,
+  signUp,
+  startBrowserSession,
+  type BrowserSession,
+} from './support/browser-session.ts';
 
 // The Knowledge page through the real UI: a real Kiln with the seed store, code sessions run in the real sandbox
 // (the job queue in process), an approval that saves a learned pattern, and an admin retiring and restoring it.
@@ -35,7 +41,7 @@ afterAll(async () => {
 const composer = () => page.getByLabel('Message', { exact: true });
 const answers = () => page.getByRole('article', { name: "Kiln's answer" });
 const list = (name: string) => page.getByRole('region', { name, exact: true });
-const token = () => page.evaluate(() => localStorage.getItem('kiln.token')!);
+const token = () => sessionToken(page);
 const total = (name: string) => page.locator(`dt:text-is("${name}") + dd`).textContent();
 const openPattern = (within: Locator, title: string | RegExp) =>
   within.getByRole('button', { name: typeof title === 'string' ? `Open pattern ${title}` : title });

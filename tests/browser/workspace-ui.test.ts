@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerFinished, startBrowserSession, type BrowserSession } from './support/browser-session.ts';
+import {
+  answerFinished,
+  sessionToken,
+  signInWithToken,
+  startBrowserSession,
+  type BrowserSession,
+} from './support/browser-session.ts';
 import { lazyChunkFiles } from './support/lazy-chunks.ts';
 import { initialJavaScriptBudgetBytes, measureFirstLoad } from './support/measure-first-load.ts';
 
@@ -26,12 +32,10 @@ const sidebar = () => page.getByRole('navigation', { name: 'Conversations' });
 const answers = () => page.getByRole('article', { name: "Kiln's answer" });
 const composer = () => page.getByLabel('Message', { exact: true });
 
-/** A page already signed in as the test user (the token in localStorage before any script runs). */
+/** A page already signed in as the test user (its session cookie in the browser before the page loads). */
 async function signedInPage(options: Parameters<BrowserSession['newPage']>[0] = {}) {
   const signedIn = await session.newPage(options);
-  await signedIn.addInitScript((value) => {
-    if (!sessionStorage.getItem('signed-out')) localStorage.setItem('kiln.token', value);
-  }, token);
+  await signInWithToken(signedIn.context(), session.url, token);
   return signedIn;
 }
 
@@ -62,10 +66,13 @@ describe('the web client around the chat', () => {
   });
 
   it('signs out, and signs back in with email and password', async () => {
-    await page.evaluate(() => sessionStorage.setItem('signed-out', 'yes'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in', { waitUntil: 'commit' });
-    expect(await page.evaluate(() => localStorage.getItem('kiln.token'))).toBeNull();
+    // Kiln cleared the session's cookies (and ended the session: the old token no longer works).
+    await expect
+      .poll(async () => (await page.context().cookies()).filter((cookie) => cookie.name.startsWith('kiln_')))
+      .toEqual([]);
+    expect((await api('GET', '/auth/me')).status).toBe(401);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -74,7 +81,7 @@ describe('the web client around the chat', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/c', { waitUntil: 'commit' });
     await sidebar().getByRole('link', { name: 'How do I debounce a function in TypeScript?' }).waitFor();
-    token = (await page.evaluate(() => localStorage.getItem('kiln.token')))!;
+    token = await sessionToken(page);
   });
 
   it('lists conversations newest first and loads older ones as the sidebar scrolls', async () => {

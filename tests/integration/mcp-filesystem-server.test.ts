@@ -65,6 +65,18 @@ describe('the built-in filesystem MCP server', () => {
     });
   });
 
+  it('names paths in its errors from the root, never by where the root is on this machine', async () => {
+    const name = path.basename(root.path);
+    const missing = host.callTool('filesystem', 'read_text_file', { path: path.join(root.path, 'notes.md') }, signal);
+    await expect(missing).rejects.toMatchObject({ message: expect.stringContaining(`${name}/notes.md`) });
+    const outside = await host
+      .callTool('filesystem', 'read_text_file', { path: '/etc/hostname' }, signal)
+      .catch((error: Error) => error);
+    expect((outside as Error).message).toContain(`not in ${name}`);
+    for (const error of [await missing.catch((error: Error) => error), outside])
+      expect((error as Error).message).not.toContain(root.path);
+  });
+
   it('leaves no process behind once closed', async () => {
     await host.close();
     await expect.poll(() => processesMentioning(root.path), { timeout: 5_000 }).toEqual([]);

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { io as connectSocketIo, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../platform/config/config.ts';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
@@ -10,10 +10,13 @@ import { temporaryDirectory } from './temporary-directory.ts';
  * A real Kiln server in this process (real Postgres, Chroma, HTTP, Socket.IO)
  * on a fresh data dir, with helpers to call it as a client would.
  */
-export async function startTestServer(options: { provider?: LlmProvider; environment?: Record<string, string> } = {}) {
+export async function startTestServer(
+  options: { provider?: LlmProvider; environment?: Record<string, string>; log?: Logger } = {},
+) {
   const dataDir = await temporaryDirectory('kiln-chat');
   const config = loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0', KILN_WORKERS: 'off', ...options.environment });
-  const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), {
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const server = await startServer(config, log, {
     provider: options.provider,
   });
   const sockets: Socket[] = [];

@@ -83,6 +83,24 @@ export type BrowserSession<Provider extends LlmProvider = PacedOfflineEngine> = 
   ReturnType<typeof startBrowserSession<Provider>>
 >;
 
+/**
+ * The page's session token, read from its HttpOnly cookie (the browser context sees it; page scripts cannot), for
+ * calling the API as the same user with a bearer token.
+ */
+export async function sessionToken(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === 'kiln_session');
+  if (!cookie) throw new Error('the page is not signed in (no kiln_session cookie)');
+  return cookie.value;
+}
+
+/**
+ * Signs a browser context in with a session token (from registering through the API), as Kiln's sign-in would:
+ * the HttpOnly session cookie. The page gets its CSRF cookie from `/auth/me` when it loads.
+ */
+export async function signInWithToken(context: BrowserContext, url: string, token: string) {
+  await context.addCookies([{ name: 'kiln_session', value: token, url, httpOnly: true, sameSite: 'Lax' }]);
+}
+
 /** The answer's live region: `aria-busy` is "true" while it streams. */
 export const answerText = (answer: Locator) => answer.locator('[aria-live="polite"]');
 

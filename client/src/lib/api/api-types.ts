@@ -1,6 +1,9 @@
+import type { AccountView, InviteView } from '$protocol/account.ts';
 import type { User } from '$protocol/user.ts';
 import type { Conversation, ConversationPage, MessagePage, MessageView } from '$protocol/conversation.ts';
 import type { KnowledgeOverview, PatternDetailsView, PatternSummaryView, PatternView } from '$protocol/pattern-view.ts';
+import type { AuditEntryView, AuditPage } from '$protocol/audit.ts';
+import type { UsageReport } from '$protocol/usage-report.ts';
 
 /** A server type as it arrives over JSON: dates become ISO strings. */
 export type Json<T> = T extends Date
@@ -24,6 +27,17 @@ export type PatternViewJson = Json<PatternView>;
 /** `GET /api/v1/knowledge`. */
 export type KnowledgeJson = Json<KnowledgeOverview>;
 export type PatternSummaryJson = Json<PatternSummaryView>;
+
+/** `GET /api/v1/admin/usage` (admins only). */
+export type UsageReportJson = Json<UsageReport>;
+/** `GET /api/v1/admin/audit` (admins only). */
+export type AuditPageJson = Json<AuditPage>;
+export type AuditEntryJson = Json<AuditEntryView>;
+
+/** An account as an admin sees it (`GET /api/v1/admin/users`). */
+export type AccountJson = Json<AccountView>;
+/** A pending invite (`GET /api/v1/admin/invites`). */
+export type InviteJson = Json<InviteView>;
 
 export interface SignedIn {
   user: UserJson;

@@ -3,27 +3,41 @@ import type { ApprovalRequest } from '$protocol/socket-events.ts';
 import type { ApprovalRecord } from '$protocol/turn-details.ts';
 import { serverSentEvents } from '../runs/server-sent-events.ts';
 import { ApiError } from './api-error.ts';
+import { csrfHeaderName, csrfToken } from './csrf-token.ts';
+import type { AccountChange, SignupStatus } from '$protocol/account.ts';
+import type { ApiKeyScope, ApiKeyView } from '$protocol/api-key.ts';
 import type {
+  AccountJson,
+  AuditPageJson,
   ConversationJson,
   ConversationPageJson,
+  InviteJson,
   KnowledgeJson,
   MessagePageJson,
   PatternJson,
   PatternViewJson,
   Rating,
   SignedIn,
+  UsageReportJson,
   UserJson,
 } from './api-types.ts';
 
-/** The REST API (`/api/v1`), with the session's bearer token. A 401 calls `onUnauthenticated` before it throws. */
-export class KilnApi {
-  constructor(
-    private readonly token: () => string | null,
-    private readonly onUnauthenticated: () => void = () => {},
-  ) {}
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-  register(email: string, password: string) {
-    return this.request<SignedIn>('POST', '/auth/register', { email, password });
+/**
+ * The REST API (`/api/v1`). The browser session is an HttpOnly cookie the browser sends by itself; unsafe
+ * requests echo the CSRF cookie in `X-CSRF-Token`. A 401 calls `onUnauthenticated` before it throws.
+ */
+export class KilnApi {
+  constructor(private readonly onUnauthenticated: () => void = () => {}) {}
+
+  /** `invite`: the code of an invite link, needed when sign-up is by invitation. */
+  register(email: string, password: string, invite?: string) {
+    return this.request<SignedIn>('POST', '/auth/register', { email, password, ...(invite ? { invite } : {}) });
+  }
+  /** Whether sign-up is open, by invitation or closed, and whether the next account is the first (the admin). */
+  signupStatus() {
+    return this.request<SignupStatus>('GET', '/auth/signup');
   }
   login(email: string, password: string) {
     return this.request<SignedIn>('POST', '/auth/login', { email, password });
@@ -91,6 +105,53 @@ export class KilnApi {
     return this.request<PatternViewJson>('POST', `/patterns/${encodeURIComponent(id)}/restore`);
   }
 
+  /** The signed-in user's API keys, revoked ones included (never the keys themselves). */
+  apiKeys() {
+    return this.request<{ keys: ApiKeyView[] }>('GET', '/api-keys');
+  }
+  /** A new API key; `secret` is the key, shown this once. */
+  createApiKey(request: { name: string; scopes: ApiKeyScope[]; expiresAt?: string }) {
+    return this.request<{ key: ApiKeyView; secret: string }>('POST', '/api-keys', request);
+  }
+  /** Revokes a key: it stops working at once, its open connections included. */
+  revokeApiKey(id: string) {
+    return this.request<{ key: ApiKeyView }>('DELETE', `/api-keys/${encodeURIComponent(id)}`);
+  }
+
+  /** Every account (admins only: 403 otherwise). */
+  users() {
+    return this.request<{ users: AccountJson[] }>('GET', '/admin/users');
+  }
+  /** Changes a user's role or disables (ending its sessions) or enables it; 409 for the last enabled admin. */
+  changeUser(id: string, change: AccountChange) {
+    return this.request<{ user: AccountJson }>('PATCH', `/admin/users/${encodeURIComponent(id)}`, change);
+  }
+  /** Pending invites (admins only). */
+  invites() {
+    return this.request<{ invites: InviteJson[] }>('GET', '/admin/invites');
+  }
+  /** A new invite and its sign-up link, shown this once. */
+  createInvite(request: { email?: string; expiresInDays?: number }) {
+    return this.request<{ invite: InviteJson; url: string }>('POST', '/admin/invites', request);
+  }
+  revokeInvite(id: string) {
+    return this.request<{ invite: InviteJson }>('DELETE', `/admin/invites/${encodeURIComponent(id)}`);
+  }
+
+  /** Tokens, cost, intents and runs over the last `days` UTC days (admins only: 403 otherwise). */
+  usage(days: number) {
+    return this.request<UsageReportJson>('GET', `/admin/usage?days=${days}`);
+  }
+  /** A page of the audit log, newest first (admins only); `before` is the previous page's `nextBefore`. */
+  auditLog(query: { action?: string; userId?: string; before?: string; limit?: number } = {}) {
+    const search = new URLSearchParams(
+      Object.entries(query).flatMap(([key, value]) =>
+        value === undefined || value === '' ? [] : [[key, String(value)]],
+      ),
+    );
+    return this.request<AuditPageJson>('GET', `/admin/audit?${search}`);
+  }
+
   /** Starts a run and streams its events (`POST /runs` as Server-Sent Events). */
   startRun(request: RunRequest, signal?: AbortSignal): AsyncGenerator<RunEvent> {
     return this.stream('POST', '/runs', request, signal);
@@ -127,14 +188,14 @@ export class KilnApi {
     return (await response.json().catch(() => undefined)) as T;
   }
 
-  /** One request with the session's token; a network failure or an error status becomes an ApiError. */
+  /** One request with the session's cookie; a network failure or an error status becomes an ApiError. */
   private async send(
     method: string,
     path: string,
     body: unknown,
     options: { keepalive?: boolean; signal?: AbortSignal; accept?: string },
   ): Promise<Response> {
-    const token = this.token();
+    const csrf = unsafeMethods.has(method) ? csrfToken() : undefined;
     let response: Response;
     try {
       response = await fetch(`/api/v1${path}`, {
@@ -142,9 +203,10 @@ export class KilnApi {
         headers: {
           ...(options.accept ? { accept: options.accept } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(csrf ? { [csrfHeaderName]: csrf } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
         keepalive: options.keepalive,
         signal: options.signal,
       });
@@ -155,7 +217,7 @@ export class KilnApi {
     if (response.ok) return response;
     const json = (await response.json().catch(() => undefined)) as
       { error?: { code?: string; message?: string } } | undefined;
-    if (response.status === 401 && token) this.onUnauthenticated();
+    if (response.status === 401) this.onUnauthenticated();
     throw new ApiError(
       response.status,
       json?.error?.code ?? 'request_error',

@@ -30,9 +30,10 @@ export class ChatSocket {
   private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
   private connectedBefore = false;
 
-  constructor(token: string, onUnauthenticated: () => void) {
+  /** Authenticated by the session cookie, which the same-origin handshake carries (no token in `auth`). */
+  constructor(onUnauthenticated: () => void) {
     this.socket = io({
-      auth: { token },
+      withCredentials: true,
       // WebSocket first; long polling when something in between refuses WebSockets.
       transports: ['websocket', 'polling'],
       tryAllTransports: true,

@@ -2,32 +2,31 @@ import { ApiError } from '../api/api-error.ts';
 import { KilnApi } from '../api/kiln-api.ts';
 import type { SignedIn, UserJson } from '../api/api-types.ts';
 
-const tokenKey = 'kiln.token';
+/** Where versions before the cookie session kept the bearer token; removed on load. */
+const legacyTokenKey = 'kiln.token';
 
 /**
- * Who is signed in. The bearer token lives in localStorage (so a reload stays
- * signed in) and is checked with `/auth/me` on start; a 401 anywhere signs out.
+ * Who is signed in. The session itself is an HttpOnly cookie that Kiln sets at sign-in and the browser sends
+ * with every request (page scripts never see the token); on start `/auth/me` tells who it belongs to, and a 401
+ * anywhere signs out.
  */
 export class Session {
   user = $state<UserJson | null>(null);
-  /** False until the stored token has been checked. */
+  /** False until `/auth/me` has answered. */
   checked = $state(false);
-  /** Kiln could not be reached (or is starting) while checking the token. */
+  /** Kiln could not be reached (or is starting) while checking the session. */
   waiting = $state(false);
-  token = $state<string | null>(null);
   readonly api: KilnApi;
 
-  constructor(private readonly storage: Storage = localStorage) {
-    this.token = storage.getItem(tokenKey);
-    this.api = new KilnApi(
-      () => this.token,
-      () => this.forget(),
-    );
+  constructor(storage: Storage = localStorage) {
+    // A token an older version left where any script could read it is of no use now: drop it.
+    storage.removeItem(legacyTokenKey);
+    this.api = new KilnApi(() => this.forget());
   }
 
-  /** Checks the stored token. While Kiln is unreachable or still starting, it keeps `waiting` and tries again. */
+  /** Asks Kiln who is signed in. While Kiln is unreachable or still starting, it keeps `waiting` and tries again. */
   async restore(retryMs = 1_000): Promise<void> {
-    while (this.token) {
+    for (;;) {
       try {
         this.user = (await this.api.me()).user;
         break;
@@ -50,24 +49,22 @@ export class Session {
   }
 
   /** The first account on a Kiln server becomes its admin. */
-  async signUp(email: string, password: string) {
-    this.remember(await this.api.register(email, password));
+  async signUp(email: string, password: string, invite?: string) {
+    this.remember(await this.api.register(email, password, invite));
   }
 
+  /** Ends the session on the server (which clears its cookies), then here. */
   async signOut() {
     await this.api.logout().catch(() => undefined);
     this.forget();
   }
 
-  private remember({ user, token }: SignedIn) {
-    this.storage.setItem(tokenKey, token);
-    this.token = token;
+  // The answer's token is for API clients; the browser's session is the cookie set with it.
+  private remember({ user }: SignedIn) {
     this.user = user;
   }
 
   private forget() {
-    this.storage.removeItem(tokenKey);
-    this.token = null;
     this.user = null;
   }
 }

@@ -1,0 +1,112 @@
+import type { Sql } from '../../platform/database/sql-query.ts';
+import type { SecurityConfig } from '../../platform/config/config.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
+
+const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
+
+/** What the quotas count from: the database for what lasts (runs, tokens), the process for what is live. */
+export interface QuotaSources {
+  /** A user's turns running now. */
+  runningTurns(userId: string): number;
+  /** Sandbox runs a user created since `since`, and when the oldest of them was created. */
+  runsSince(userId: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+  /** Model tokens (input + output) a user's turns used since `since`. */
+  tokensSince(userId: string, since: Date): Promise<number>;
+}
+
+/**
+ * Per-user quotas (KILN_QUOTA_*), each a RateLimitedError (429, Retry-After) naming the limit. 0 turns one off.
+ * Requests per minute are counted in this process (a sliding window per user); with several instances each
+ * counts its own share until the counters move to Postgres with scale-out.
+ */
+export class UserQuotas {
+  private readonly requests = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: SecurityConfig['quotas'],
+    private readonly sources: QuotaSources,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** One API request or socket event. */
+  admitRequest(userId: string): void {
+    const limit = this.limits.requestsPerMinute;
+    if (limit === 0) return;
+    const now = this.now();
+    const recent = (this.requests.get(userId) ?? []).filter((at) => at > now - minuteMs);
+    if (recent.length >= limit) {
+      this.requests.set(userId, recent);
+      throw new RateLimitedError(
+        `Too many requests: at most ${limit} a minute (KILN_QUOTA_REQUESTS_PER_MINUTE).`,
+        recent[0]! + minuteMs - now,
+      );
+    }
+    recent.push(now);
+    this.requests.set(userId, recent);
+    // Forget users who went quiet, so the map holds only the last minute's users.
+    if (this.requests.size > 10_000) {
+      for (const [user, times] of this.requests) if (times.at(-1)! <= now - minuteMs) this.requests.delete(user);
+    }
+  }
+
+  /** Before a turn starts: its concurrency, and the day's tokens. */
+  async admitTurn(userId: string): Promise<void> {
+    const { concurrentTurns, tokensPerDay } = this.limits;
+    if (concurrentTurns > 0 && this.sources.runningTurns(userId) >= concurrentTurns) {
+      throw new RateLimitedError(
+        `You have ${concurrentTurns} answers being written already (KILN_QUOTA_CONCURRENT_TURNS); wait for one to finish or stop it.`,
+        5_000,
+      );
+    }
+    if (tokensPerDay > 0) {
+      const now = new Date(this.now());
+      const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+      const used = await this.sources.tokensSince(userId, midnight);
+      if (used >= tokensPerDay) {
+        throw new RateLimitedError(
+          `You have used today's ${tokensPerDay.toLocaleString('en')} model tokens (KILN_QUOTA_TOKENS_PER_DAY); the quota resets at midnight UTC.`,
+          midnight.getTime() + 24 * hourMs - now.getTime(),
+        );
+      }
+    }
+  }
+
+  /** Before a sandbox run is queued. */
+  async admitRun(userId: string): Promise<void> {
+    const limit = this.limits.runsPerHour;
+    if (limit === 0) return;
+    const now = this.now();
+    const { count, oldest } = await this.sources.runsSince(userId, new Date(now - hourMs));
+    if (count >= limit) {
+      throw new RateLimitedError(
+        `Too many sandbox runs: at most ${limit} an hour (KILN_QUOTA_RUNS_PER_HOUR).`,
+        (oldest ? oldest.getTime() + hourMs : now + hourMs) - now,
+      );
+    }
+  }
+}
+
+/** The quotas' sources on Kiln's Postgres and this process's running turns. */
+export function postgresQuotaSources(sql: Sql, runningTurns: (userId: string) => number): QuotaSources {
+  return {
+    runningTurns,
+    async runsSince(userId, since) {
+      const [row] = (await sql.query(
+        `SELECT count(*)::int AS count, min(created_at) AS oldest FROM runs WHERE owner_id = $1 AND created_at > $2`,
+        [userId, since],
+        { prepared: true },
+      )) as unknown as { count: number; oldest: Date | null }[];
+      return { count: row?.count ?? 0, oldest: row?.oldest ?? null };
+    },
+    async tokensSince(userId, since) {
+      const [row] = (await sql.query(
+        `SELECT coalesce(sum(coalesce((usage->>'inputTokens')::bigint, 0) + coalesce((usage->>'outputTokens')::bigint, 0)), 0)::bigint AS tokens
+         FROM turns WHERE owner_id = $1 AND started_at >= $2`,
+        [userId, since],
+        { prepared: true },
+      )) as unknown as { tokens: string }[];
+      return Number(row?.tokens ?? 0);
+    },
+  };
+}
