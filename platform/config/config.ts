@@ -63,7 +63,12 @@ const environmentSchema = z.object({
     z
       .string()
       .trim()
-      .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z.array(
           z.string().refine((value) => {

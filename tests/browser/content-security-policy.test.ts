@@ -98,4 +98,34 @@ describe('the web client under its Content-Security-Policy', () => {
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('makes an API key on the API keys page, shown once, that works until it is revoked there', async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    await page.getByText('No API keys yet.').waitFor();
+    await page.getByLabel('Name').fill('CI bot');
+    // chat and patterns:read are ticked by default; runs is added.
+    await page.getByRole('checkbox', { name: /^runs/ }).check();
+    expect(await page.getByRole('checkbox', { name: /^admin/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const field = page.getByLabel('New API key');
+    await field.waitFor();
+    const secret = await field.inputValue();
+    expect(secret).toMatch(/^kiln_key_/);
+    const row = page.getByRole('table', { name: 'Your API keys' }).getByRole('row').filter({ hasText: 'CI bot' });
+    await row.getByText('chat, patterns:read, runs').waitFor();
+    await row.getByText('active').waitFor();
+
+    const asKey = () =>
+      fetch(`${session.url}/api/v1/conversations`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await asKey()).status).toBe(200);
+    await row.getByRole('button', { name: 'Revoke CI bot' }).click();
+    await row.getByText(/^revoked/).waitFor();
+    expect((await asKey()).status).toBe(401);
+    // After a reload the key itself is gone from the page: it was shown once.
+    await page.reload();
+    await page.getByRole('table', { name: 'Your API keys' }).waitFor();
+    expect(await page.getByLabel('New API key').count()).toBe(0);
+    expect(await violations()).toEqual([]);
+  });
 });

@@ -194,18 +194,71 @@ describe('API keys', () => {
     expect(expired.json.error.message).toMatch(/expired/);
   });
 
-  it('reach only their own user’s data, and only their owner lists or revokes them', async () => {
+  it('reach only their own user’s data, on every route and socket, and only their owner lists or revokes them', async () => {
     const alice = await kiln.register();
     const bob = await kiln.register();
-    const aliceKey = await createKey(alice.token, { name: 'alice', scopes: ['chat', 'runs'] });
+    const aliceKey = await createKey(alice.token, { name: 'alice', scopes: ['chat', 'patterns:read', 'runs'] });
     const bobConversation = await kiln.newConversation(bob.token, 'bob only');
-
-    expect((await kiln.api('GET', `/conversations/${bobConversation.id}`, { token: aliceKey.secret })).status).toBe(
-      404,
-    );
+    const bobSocket = await kiln.socket(bob.token);
+    await bobSocket.request('conversation:join', { conversationId: bobConversation.id });
+    const sent = await bobSocket.request('message:send', {
+      conversationId: bobConversation.id,
+      content: 'secret plan',
+    });
+    expect(sent.ok).toBe(true);
+    await bobSocket.until((events) => events.some((event) => event.type === 'turn.end'));
+    const bobRun = await kiln.api('POST', '/runs', {
+      token: bob.token,
+      body: { language: 'python', code: 'print(1)' },
+    });
+    const c = `/conversations/${bobConversation.id}`;
+    const m = `${c}/messages/${sent.assistantMessageId}`;
+    const attempts: [string, string, unknown?][] = [
+      ['GET', c],
+      ['PATCH', c, { title: 'mine now' }],
+      ['DELETE', c],
+      ['GET', `${c}/messages`],
+      ['POST', `${c}/messages`, { content: 'hello' }],
+      ['POST', `${m}/regenerate`, {}],
+      ['POST', `${c}/branch`, { messageId: sent.assistantMessageId }],
+      ['PUT', `${m}/feedback`, { rating: 'down' }],
+      ['POST', `${m}/approval`, { decision: 'approve' }],
+      ['GET', `/turns/${sent.turnId}/events`],
+      ['POST', `/turns/${sent.turnId}/stop`],
+      ...(bobRun.status === 202 ? ([['GET', `/runs/${bobRun.json.runId}`]] as [string, string][]) : []),
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await kiln.api(method, path, { token: aliceKey.secret, body });
+      expect(response.status, `${method} ${path}: ${response.text}`).toBeGreaterThanOrEqual(400);
+      expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      expect(response.text, `${method} ${path}`).not.toContain('secret plan');
+    }
     expect(
       (await kiln.api('GET', '/conversations', { token: aliceKey.secret })).json.conversations.map((c: any) => c.id),
     ).not.toContain(bobConversation.id);
+    const bobMessages = await kiln.api('GET', `${c}/messages`, { token: bob.token });
+    expect(bobMessages.json.messages.map((message: any) => message.content)[0]).toBe('secret plan');
+    expect((await kiln.api('GET', c, { token: bob.token })).json.title).toBe('bob only');
+
+    const aliceSocket = await kiln.socket(aliceKey.secret);
+    const join = await aliceSocket.request('conversation:join', { conversationId: bobConversation.id });
+    expect(join.ok).toBe(false);
+    const send = await aliceSocket.request('message:send', { conversationId: bobConversation.id, content: 'x' });
+    expect(send.ok).toBe(false);
+    const resume = await aliceSocket.request('turn:resume', { turnId: sent.turnId, afterSeq: 0 });
+    expect(JSON.stringify(resume)).not.toContain('secret plan');
+    expect(aliceSocket.events).toEqual([]);
+
+    const raw = rawSocket(aliceKey.secret);
+    await waitFor(() => raw.frames.some((frame) => frame.type === 'authenticated'));
+    raw.socket.send(
+      JSON.stringify({ type: 'message.send', requestId: 'r1', conversationId: bobConversation.id, content: 'x' }),
+    );
+    await waitFor(() => raw.frames.some((frame) => frame.requestId === 'r1'));
+    expect(raw.frames.find((frame) => frame.requestId === 'r1').type).toBe('error');
+    expect(JSON.stringify(raw.frames)).not.toContain('secret plan');
+    raw.socket.terminate();
+
     expect((await kiln.api('GET', '/api-keys', { token: bob.token })).json.keys).toEqual([]);
     expect((await kiln.api('DELETE', `/api-keys/${aliceKey.key.id}`, { token: bob.token })).status).toBe(404);
     expect((await kiln.api('GET', '/conversations', { token: aliceKey.secret })).status).toBe(200);
@@ -234,5 +287,34 @@ describe('API keys', () => {
     expect(admin.status).toBe(403);
     expect((await kiln.api('GET', '/api-keys', { token: member.token })).json.keys).toEqual([]);
     expect((await kiln.api('DELETE', '/api-keys/not-a-uuid', { token: member.token })).status).toBe(404);
+  });
+
+  it('leave an audit trail with sign-ins, failed sign-ins, sign-outs and keys created and revoked, never a secret', async () => {
+    const { user } = await kiln.register();
+    const login = (password: string) => kiln.api('POST', '/auth/login', { body: { email: user.email, password } });
+    expect((await login('not the password')).status).toBe(401);
+    const signedIn = await login('correct horse battery');
+    expect(signedIn.status).toBe(200);
+    const { key, secret } = await createKey(signedIn.json.token, { name: 'audited', scopes: ['chat'] });
+    await kiln.api('DELETE', `/api-keys/${key.id}`, { token: signedIn.json.token });
+    await kiln.api('POST', '/auth/logout', { token: signedIn.json.token });
+
+    const rows = (await kiln.server.infrastructure.dataSource.query(
+      `SELECT action, actor_id, detail FROM audit_log WHERE actor_id = $1 OR detail->>'email' = $2 ORDER BY id`,
+      [user.id, user.email],
+    )) as { action: string; actor_id: string | null; detail: Record<string, unknown> }[];
+    expect(rows.map((row) => row.action)).toEqual([
+      'sign-up',
+      'sign-in-failed',
+      'sign-in',
+      'api-key-created',
+      'api-key-revoked',
+      'sign-out',
+    ]);
+    expect(rows[1]).toMatchObject({ actor_id: null, detail: { email: user.email, reason: 'unauthenticated' } });
+    const logged = JSON.stringify(rows);
+    expect(logged).not.toContain(secret);
+    expect(logged).not.toContain('correct horse battery');
+    expect(logged).not.toContain('not the password');
   });
 });
