@@ -133,7 +133,7 @@ describe('API keys', () => {
     expect((outcome as any).error.message).toContain('"chat" scope');
 
     const raw = rawSocket(patternsOnly.secret);
-    await waitFor(() => raw.frames.length > 0 || raw.closed.code !== undefined);
+    await waitFor(() => raw.frames.some((frame) => frame.type === 'error') || raw.closed.code !== undefined);
     expect(JSON.stringify(raw.frames)).toContain('"chat\\" scope');
     expect(raw.frames.some((frame) => frame.type === 'authenticated')).toBe(false);
     raw.socket.terminate();
