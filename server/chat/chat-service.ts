@@ -73,7 +73,7 @@ export interface ChatServiceDependencies {
   /** Writes a better title with the model once the first answer is complete (when a model is configured). */
   titler?: ConversationTitler;
   /** Per-user limits on running turns and the day's tokens (absent: none). */
-  quotas?: Pick<UserQuotas, 'admitTurn'>;
+  quotas?: Pick<UserQuotas, 'admitTurn' | 'turnEnded'>;
 }
 
 /**
@@ -206,6 +206,8 @@ export class ChatService {
       dependencies.log,
     ).then(() => {
       const end = log.events.at(-1);
+      const usage = end?.type === 'turn.end' ? end.usage : undefined;
+      dependencies.quotas?.turnEnded(user.id, usage ? usage.inputTokens + usage.outputTokens : 0);
       if (!began.title || !dependencies.titler || end?.type !== 'turn.end' || end.finishReason === 'stopped') return;
       const answer = log.events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
       return dependencies.titler.retitle({

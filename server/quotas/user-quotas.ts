@@ -22,6 +22,12 @@ export interface QuotaSources {
  */
 export class UserQuotas {
   private readonly requests = new Map<string, number[]>();
+  /**
+   * Each user's tokens so far today: summed from the turns table at most once a minute (so another instance's
+   * turns count within a minute), plus the tokens of each turn that ended here since. Summing on every turn cost
+   * a scan of the day's turns before each first token.
+   */
+  private readonly tokensToday = new Map<string, { day: number; used: number; at: number }>();
 
   constructor(
     private readonly limits: SecurityConfig['quotas'],
@@ -62,7 +68,13 @@ export class UserQuotas {
     if (tokensPerDay > 0) {
       const now = new Date(this.now());
       const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-      const used = await this.sources.tokensSince(userId, midnight);
+      const cached = this.tokensToday.get(userId);
+      const fresh = cached && cached.day === midnight.getTime() && cached.at > now.getTime() - minuteMs;
+      const used = fresh ? cached.used : await this.sources.tokensSince(userId, midnight);
+      if (!fresh) {
+        if (this.tokensToday.size > 10_000) this.tokensToday.clear();
+        this.tokensToday.set(userId, { day: midnight.getTime(), used, at: now.getTime() });
+      }
       if (used >= tokensPerDay) {
         throw new RateLimitedError(
           `You have used today's ${tokensPerDay.toLocaleString('en')} model tokens (KILN_QUOTA_TOKENS_PER_DAY); the quota resets at midnight UTC.`,
@@ -70,6 +82,12 @@ export class UserQuotas {
         );
       }
     }
+  }
+
+  /** A turn of the user ended here, having used `tokens` (input + output). */
+  turnEnded(userId: string, tokens: number): void {
+    const cached = this.tokensToday.get(userId);
+    if (cached) cached.used += tokens;
   }
 
   /** Before a sandbox run is queued. */
