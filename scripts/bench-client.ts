@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { signInWithToken } from '../tests/browser/support/browser-session.ts';
 import { launchChromium } from '../tests/browser/support/chromium.ts';
 import {
   firstLoadBudgetMs,
@@ -44,13 +45,8 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      // Runs in the page (this file is type-checked without DOM types, hence the cast).
-      const signIn = (value: string) =>
-        (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
-          'kiln.token',
-          value,
-        );
-      if (storedToken) await page.addInitScript(signIn, storedToken);
+      // Signed in as the web client is: the session in its HttpOnly cookie.
+      if (storedToken) await signInWithToken(context, kiln.url, storedToken);
       results[scenario]!.push(
         await measureFirstLoad(page, `${kiln.url}${route}`, (loaded) =>
           loaded.getByLabel(ready, { exact: true }).waitFor(),

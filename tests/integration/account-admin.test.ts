@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // Admins managing accounts on a real Kiln (open sign-up): who may, roles, disabling (sessions end at once,
 // sign-in refused), the last-admin guard, and the audit trail of each change.
@@ -25,14 +26,6 @@ const auditRows = (action: string, targetUserId: string) =>
 const login = (email: string, withPassword = password) =>
   kiln.api('POST', '/auth/login', { body: { email, password: withPassword } });
 const patch = (token: string, id: string, body: unknown) => kiln.api('PATCH', `/admin/users/${id}`, { token, body });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('admin user management', () => {
   it('tells the sign-up page that sign-up is open, and that the first account is still to come', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
 import { startTestServer } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // Scoped API keys (issue 17): created once and shown once, scoped on REST, Socket.IO, the raw WebSocket and /mcp,
 // revoked or expired → 401 at once (open sockets included), and never a way into another user's data.
@@ -20,14 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await kiln?.stop();
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function createKey(token: string, body: Record<string, unknown>) {
   const response = await kiln.api('POST', '/api-keys', { token, body });

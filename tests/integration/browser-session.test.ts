@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
 import { startTestServer } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // The web client's session: HttpOnly cookies with a CSRF token, accepted by REST, /mcp and both sockets; and the
 // Content-Security-Policy of its pages.
@@ -51,14 +52,6 @@ const titles = async (bearer: string) =>
   (await kiln.api('GET', '/conversations', { token: bearer })).json.conversations.map(
     (conversation: { title: string }) => conversation.title,
   );
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** A Socket.IO client authenticated only by the Cookie header of its handshake. */
 function cookieSocket(cookie: string): Promise<Socket> {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../platform/config/config.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
   let server: RunningServer;
@@ -112,11 +113,3 @@ describe('Socket.IO and the raw WebSocket on one HTTP server', () => {
     expect(status).toBe(404);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { numberedTokens, ScriptedProvider } from '../support/scripted-provider.ts';
 import { startTestServer } from '../support/test-server.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const provider = new ScriptedProvider();
 let kiln: Awaited<ReturnType<typeof startTestServer>>;
@@ -16,14 +17,6 @@ afterAll(async () => {
   for (const socket of rawSockets) socket.terminate();
   await kiln?.stop();
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** A raw WebSocket client on `/api/v1/ws`, collecting every frame and how it closed. */
 function rawClient(token?: string, onOpen?: (socket: WebSocket) => void) {
