@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { readJson } from '../http/read-json.ts';
+import { RateLimitedError, retryAfterSeconds } from '../errors/rate-limited-error.ts';
 import { AccountDisabledError } from '../errors/account-disabled-error.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
@@ -39,17 +40,16 @@ export interface AuthRouteOptions {
 export function authRoutes(
   options: AuthRouteOptions = { throttle: new InMemoryLoginThrottle(), passwordChecks: new ConcurrencyLimit(2, 32) },
 ) {
-  /** Runs `check` (one password hash) once the throttle and the hash limit allow it; 429 otherwise. */
+  /** Runs `check` (one password hash) once the throttle and the hash limit allow it; RateLimitedError otherwise. */
   const throttled = async <T>(c: Context<ApiEnv>, account: string | undefined, check: () => Promise<T>) => {
     const slot = options.passwordChecks.acquire();
-    if (!slot) return rateLimited(c, 1_000, 'The server is busy checking other passwords; try again in a second.');
+    if (!slot) throw new RateLimitedError('The server is busy checking other passwords; try again in a second.', 1_000);
     const decision = options.throttle.begin(clientAddress(c), account);
     if (!decision.allowed) {
       void slot.then((release) => release());
-      return rateLimited(
-        c,
-        decision.retryAfterMs,
+      throw new RateLimitedError(
         `Too many attempts; try again in ${retryAfterSeconds(decision.retryAfterMs)} s.`,
+        decision.retryAfterMs,
       );
     }
     const release = await slot;
@@ -70,7 +70,6 @@ export function authRoutes(
       .post('/register', async (c) => {
         const body = await readCredentials(c);
         const result = await throttled(c, undefined, () => c.var.services.auth.register(body));
-        if (result instanceof Response) return result;
         await c.var.services.audit.record({ action: 'sign-up', actorId: result.user.id, address: clientAddress(c) });
         setSessionCookies(c, result.token);
         return c.json(result, 201);
@@ -93,7 +92,6 @@ export function authRoutes(
             throw error;
           }),
         );
-        if (result instanceof Response) return result;
         await c.var.services.audit.record({ action: 'sign-in', actorId: result.user.id, address: clientAddress(c) });
         setSessionCookies(c, result.token);
         return c.json(result);
@@ -128,11 +126,4 @@ async function readCredentials(c: Context<ApiEnv>) {
     throw new ValidationError('Send the credentials as JSON (Content-Type: application/json).');
   }
   return parseInput(credentialLengths, await readJson(c), 'credentials');
-}
-
-const retryAfterSeconds = (milliseconds: number) => Math.max(1, Math.ceil(milliseconds / 1000));
-
-function rateLimited(c: Context<ApiEnv>, retryAfterMs: number, message: string) {
-  c.header('Retry-After', String(retryAfterSeconds(retryAfterMs)));
-  return c.json({ error: { code: 'rate_limited', message, requestId: c.var.requestId } }, 429);
 }

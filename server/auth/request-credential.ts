@@ -1,4 +1,3 @@
-import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 
 /** The browser session's cookie: HttpOnly, so page scripts never see the token. */
@@ -44,8 +43,5 @@ export function headerCredential(headers: {
 
 /** A Hono request's credential (see headerCredential). */
 export function requestCredential(c: Context): RequestCredential | undefined {
-  const bearer = bearerToken(c.req.header('authorization'));
-  if (bearer) return { token: bearer, via: 'bearer' };
-  const cookie = getCookie(c, sessionCookieName);
-  return cookie ? { token: cookie, via: 'cookie' } : undefined;
+  return headerCredential({ authorization: c.req.header('authorization'), cookie: c.req.header('cookie') });
 }

@@ -125,11 +125,11 @@ export class UserRepository {
 
   /** Deletes every session of a user; returns their token hashes (the ids revocation announces). */
   async deleteSessionsOf(userId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(`DELETE FROM auth_sessions WHERE user_id = $1 RETURNING token_hash`, [
-      userId,
-    ])) as [{ token_hash: string }[], number] | { token_hash: string }[];
-    // TypeORM's Postgres driver answers a DELETE … RETURNING with [rows, count].
-    const deleted = Array.isArray(rows[0]) ? (rows[0] as { token_hash: string }[]) : (rows as { token_hash: string }[]);
+    // As a CTE, so the driver answers with plain rows (a bare DELETE … RETURNING comes back as [rows, count]).
+    const deleted = (await this.dataSource.query(
+      `WITH deleted AS (DELETE FROM auth_sessions WHERE user_id = $1 RETURNING token_hash) SELECT token_hash FROM deleted`,
+      [userId],
+    )) as { token_hash: string }[];
     return deleted.map((row) => row.token_hash);
   }
 }

@@ -40,15 +40,21 @@ export function attachRealtime(
   // node-ws builds its WebSocketServer with ws's default limit (100 MiB); ws reads the limit at each upgrade.
   rawWebSockets.options.maxPayload = maxRealtimeFrameBytes;
   // Every Engine.IO request (polling or upgrade) passes here before its handshake; a refused one gets no session.
-  io.engine.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+  /** Answers `request` with its refusal (logged) on `target` when its Host or Origin is refused; false otherwise. */
+  const refused = (request: IncomingMessage, target: Duplex | ServerResponse, what: string) => {
     const refusal = realtimeRefusal(request, options.security.publicOrigins);
-    if (!refusal) return next();
+    if (!refusal) return false;
     options.log.warn(
       { host: request.headers.host, origin: request.headers.origin, code: refusal.code },
-      'Socket.IO request refused',
+      `${what} refused`,
     );
+    answerRefusal(target, refusal);
+    return true;
+  };
+  io.engine.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
     // During an upgrade `response` only stands in for one (Engine.IO's WebSocketResponse): answer on the socket.
-    answerRefusal(response instanceof ServerResponse ? response : request.socket, refusal);
+    const target = response instanceof ServerResponse ? response : request.socket;
+    if (!refused(request, target, 'Socket.IO request')) next();
   });
   attachChatGateway(io, options.services, options.log);
   io.on('connection', (socket) => {
@@ -60,15 +66,7 @@ export function attachRealtime(
   injectWebSocket(rawUpgrades as unknown as Server);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (request.url?.startsWith('/socket.io/')) return;
-    const refusal = realtimeRefusal(request, options.security.publicOrigins);
-    if (refusal) {
-      options.log.warn(
-        { host: request.headers.host, origin: request.headers.origin, code: refusal.code },
-        'WebSocket upgrade refused',
-      );
-      return answerRefusal(socket, refusal);
-    }
-    rawUpgrades.emit('upgrade', request, socket, head);
+    if (!refused(request, socket, 'WebSocket upgrade')) rawUpgrades.emit('upgrade', request, socket, head);
   });
 
   return {

@@ -9,8 +9,9 @@ import type {
 } from '../../protocol/socket-events.ts';
 import { z } from 'zod';
 import { headerCredential } from '../auth/request-credential.ts';
-import { hasScope } from '../auth/require-scope.ts';
+import { assertScope } from '../auth/require-scope.ts';
 import type { User } from '../../protocol/user.ts';
+import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { KilnError } from '../errors/kiln-error.ts';
 import { UnauthenticatedError } from '../errors/unauthenticated-error.ts';
 import type { ApiServices } from '../http/api-env.ts';
@@ -70,16 +71,16 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     ready.auth
       .authenticateSession(handshakeToken(socket))
       .then((session) => {
-        const { user, sessionId } = session;
         // Every socket event is chat: a key without that scope cannot connect.
-        if (!hasScope(session, 'chat')) {
-          return next(socketError('forbidden', 'This API key lacks the "chat" scope; create a key with it to chat.'));
-        }
-        socket.data.user = user;
-        socket.data.sessionId = sessionId;
+        assertScope(session, 'chat');
+        socket.data.user = session.user;
+        socket.data.sessionId = session.sessionId;
         next();
       })
-      .catch((error: unknown) => next(socketError('unauthenticated', describeError(error).message)));
+      .catch((error: unknown) => {
+        const code = error instanceof ForbiddenError ? error.code : 'unauthenticated';
+        next(socketError(code, describeError(error).message));
+      });
   });
 
   io.on('connection', (socket: KilnSocket) => {
