@@ -17,6 +17,7 @@ import { PatternOutcomeRepository } from './patterns/pattern-outcome-repository.
 import { PatternRepository } from './patterns/pattern-repository.ts';
 import type { Sql } from '../platform/database/sql-query.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import { RelevanceScorer } from './retrieval/relevance-scorer.ts';
 import { loadSeedCorpus } from './seed/load-seed-corpus.ts';
 import { ChromaVectorIndex } from './vector/chroma-vector-index.ts';
 import type { VectorIndex } from './vector/vector-index.ts';
@@ -25,6 +26,8 @@ export interface KnowledgeBase {
   patterns: PatternRepository;
   graph: GraphStore;
   retriever: HybridRetriever;
+  /** The retriever's relevance scorer (for fitting its model on labelled questions). */
+  relevance: RelevanceScorer;
   indexer: PatternIndexer;
   embedder: Embedder;
   /** Where outcomes (sandbox verdicts, feedback, fixes) update stats and graph edges, and approved code is learned. */
@@ -65,6 +68,7 @@ export async function createKnowledgeBase(dependencies: {
       ? new OpenAiCompatibleEmbedder(dependencies.embeddings)
       : new LocalEmbedder(1024, frequencies));
   const patterns = new PatternRepository(dependencies.sql.query);
+  const relevance = new RelevanceScorer(frequencies);
   const graph = graphStoreOn(dependencies.graph, dependencies.sql);
   let opening: Promise<ChromaVectorIndex> | undefined;
   let rebuiltPending = false;
@@ -105,6 +109,7 @@ export async function createKnowledgeBase(dependencies: {
       graph,
       indexer,
     }),
+    relevance,
     retriever: new HybridRetriever({
       patterns,
       embedder,
@@ -112,6 +117,7 @@ export async function createKnowledgeBase(dependencies: {
       graph,
       log,
       documentFrequency: (word) => frequencies.counts.get(`w:${stem(word)}`) ?? 0,
+      relevance,
     }),
     async loadSeeds() {
       const index = await vectors().catch(() => undefined);

@@ -29,6 +29,8 @@ export interface Citation {
   title: string;
   language: string;
   score: number;
+  /** Roughly the probability that the pattern answers the question (0–1); absent on turns stored before it existed. */
+  relevance?: number;
   sources: { vector?: number; text?: number; graph?: number };
 }
 

@@ -279,6 +279,25 @@ export class PatternRepository {
     await this.query('VACUUM (ANALYZE) patterns, pattern_terms');
   }
 
+  /** What retrieval can draw on: active patterns per language (most first) and the most common tags. */
+  async coverage(tagCount = 8): Promise<{ languages: { language: string; patterns: number }[]; tags: string[] }> {
+    const [languages, tags] = await Promise.all([
+      this.query(
+        `SELECT language, count(*) AS patterns FROM patterns WHERE status <> 'retired'
+         GROUP BY language ORDER BY count(*) DESC, language`,
+      ),
+      this.query(
+        `SELECT tag FROM patterns, unnest(tags) AS tag WHERE status <> 'retired'
+         GROUP BY tag ORDER BY count(*) DESC, tag LIMIT $1`,
+        [tagCount],
+      ),
+    ]);
+    return {
+      languages: languages.map((row) => ({ language: String(row.language), patterns: Number(row.patterns) })),
+      tags: tags.map((row) => String(row.tag)),
+    };
+  }
+
   async count(): Promise<number> {
     return Number((await this.query(`SELECT count(*) AS count FROM patterns`))[0]!.count);
   }

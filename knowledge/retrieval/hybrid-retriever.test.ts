@@ -5,7 +5,7 @@ import type { GraphStore, Neighbour } from '../graph/graph-store.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import { InMemoryVectorIndex } from '../vector/in-memory-vector-index.ts';
 import { patternFixture } from '../../tests/support/pattern-fixture.ts';
-import { HybridRetriever } from './hybrid-retriever.ts';
+import { HybridRetriever, type RetrieverOptions } from './hybrid-retriever.ts';
 
 const pattern = (id: string, stats: Partial<Pattern['stats']> = {}): Pattern =>
   patternFixture(id, {
@@ -24,6 +24,8 @@ function retriever(options: {
   retired?: string[];
   /** Source file of each pattern (by default, one file each). */
   files?: Record<string, string>;
+  /** Fusion settings; by default rank alone counts (the scores' own weights are 0). */
+  tuning?: RetrieverOptions;
 }) {
   const embedder = new LocalEmbedder(8);
   const vectors = new InMemoryVectorIndex();
@@ -78,7 +80,7 @@ function retriever(options: {
         retiredIds: async () => new Set(options.retired ?? []),
       },
     },
-    { graphShare: 0.5, textWeight: 1 },
+    { graphShare: 0.5, textWeight: 1, vectorScoreWeight: 0, textScoreWeight: 0, ...options.tuning },
   );
 }
 
@@ -91,6 +93,26 @@ describe('HybridRetriever', () => {
     expect(ids(result).slice(0, 2).sort()).toEqual(['a', 'c']);
     expect(result.results[0]!.sources).toEqual({ vector: 0.9, text: expect.any(Number) });
     expect(result.notices).toEqual([]);
+  });
+
+  it('lets a clear lead in score decide what rank alone would leave to the other list', async () => {
+    // a is first for vectors by a hair, b first for text by far: rank alone ties them (and the id breaks the tie).
+    const tuning = { textWeight: 1, vectorScoreWeight: 0.2, textScoreWeight: 0.05 };
+    const tied = retriever({ vector: ['a', 'b'], text: ['b', 'a'] });
+    expect(ids(await tied.search('q'))).toEqual(['a', 'b']);
+    const byScore = retriever({ vector: ['a', 'b'], text: ['b', 'a'], tuning });
+    // Vector scores 0.9 and 0.8 (0.02 apart once weighed), text 1 and 0.5 (0.025 apart): b leads.
+    expect(ids(await byScore.search('q'))).toEqual(['b', 'a']);
+  });
+
+  it('gives every result a relevance between 0 and 1 without reordering them', async () => {
+    const result = await retriever({ vector: ['a', 'b', 'c'], text: ['c', 'd', 'a'] }).search('q', { k: 4 });
+    const scores = result.results.map((item) => item.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    for (const item of result.results) {
+      expect(item.relevance).toBeGreaterThanOrEqual(0);
+      expect(item.relevance).toBeLessThanOrEqual(1);
+    }
   });
 
   it('adds graph neighbours of the top hits that no search found', async () => {

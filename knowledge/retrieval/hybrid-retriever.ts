@@ -6,6 +6,7 @@ import { successPrior } from '../learning/success-prior.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
+import { RelevanceScorer } from './relevance-scorer.ts';
 
 export interface RetrievedPattern {
   pattern: Pattern;
@@ -13,6 +14,8 @@ export interface RetrievedPattern {
   score: number;
   /** Each source's own score for this pattern: cosine similarity, text rank, graph weight. */
   sources: { vector?: number; text?: number; graph?: number };
+  /** Roughly the probability that the pattern answers the question (0–1; `RelevanceScorer`). Does not rank. */
+  relevance: number;
 }
 
 export interface RetrievalResult {
@@ -30,6 +33,9 @@ export interface RetrieverOptions {
   fusionConstant?: number;
   /** Weight of the full-text list in the fusion (the vector list weighs 1). */
   textWeight?: number;
+  /** Weight of a vector hit's cosine and of a text hit's score (against the best), added to its rank's share. */
+  vectorScoreWeight?: number;
+  textScoreWeight?: number;
   /** Share of a hit's score its graph neighbours receive. */
   graphShare?: number;
   /** Weight of the synonym-expanded full-text list. */
@@ -43,7 +49,8 @@ export interface RetrieverOptions {
 /**
  * Hybrid retrieval: vector search, full-text search and full-text search
  * widened with the concept lexicon's synonyms, in parallel, fused by weighted
- * reciprocal rank (each list contributes weight / (c + rank)); then one hop in
+ * reciprocal rank (each list contributes weight / (c + rank), plus a share of
+ * the hit's own score); then one hop in
  * the graph from the top hits (directly related, superseding or derived
  * patterns join with a share of the hit they hang off); then a prior from
  * proven success (`successPrior`: runs, and thumbs at a quarter of a run's
@@ -51,7 +58,8 @@ export interface RetrieverOptions {
  * to about a third). Retired patterns take no part: they are left out of
  * every list before fusion and are not expanded from. A failing source is
  * left out and said so in `notices`; only when both search sources fail does
- * retrieval throw.
+ * retrieval throw. Each result carries its calibrated `relevance`, which does
+ * not change the order.
  */
 export class HybridRetriever {
   private readonly candidates: number;
@@ -62,6 +70,9 @@ export class HybridRetriever {
   private readonly graphShare: number;
   private readonly expandedWeight: number;
   private readonly perFile: number;
+  private readonly vectorScoreWeight: number;
+  private readonly textScoreWeight: number;
+  private readonly relevance: RelevanceScorer;
 
   constructor(
     private readonly dependencies: {
@@ -72,18 +83,23 @@ export class HybridRetriever {
       vectors: () => Promise<VectorIndex>;
       graph: GraphStore;
       log: Logger;
+      /** Scores each hit's relevance; without one, every word of a question weighs the same. */
+      relevance?: RelevanceScorer;
     },
     options: RetrieverOptions = {},
   ) {
     this.candidates = options.candidates ?? 30;
     this.expandFrom = options.expandFrom ?? 3;
     // Tuned on the evaluation set (knowledge/evaluation): see docs/benchmarks.md.
-    this.fusionConstant = options.fusionConstant ?? 20;
+    this.fusionConstant = options.fusionConstant ?? 40;
     this.sourceTimeoutMs = options.sourceTimeoutMs ?? 2_000;
     this.textWeight = options.textWeight ?? 0.7;
     this.graphShare = options.graphShare ?? 0.1;
-    this.expandedWeight = options.expandedWeight ?? 0.5;
+    this.expandedWeight = options.expandedWeight ?? 0.25;
+    this.vectorScoreWeight = options.vectorScoreWeight ?? 0.2;
+    this.textScoreWeight = options.textScoreWeight ?? 0.05;
     this.perFile = options.perFile ?? 2;
+    this.relevance = dependencies.relevance ?? new RelevanceScorer();
   }
 
   /** `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language). */
@@ -92,6 +108,8 @@ export class HybridRetriever {
     options: { k?: number; language?: string; prefer?: string } = {},
   ): Promise<RetrievalResult> {
     const k = options.k ?? 5;
+    // Relevance compares a hit with the others of its search, so it is scored over the same window whatever `k`.
+    const window = Math.max(k, relevanceWindow);
     const notices: string[] = [];
     // The vector query is the slowest source, so it leaves first: the local embedder answers at once, and full
     // text is prepared on the event loop's next turn, after the query is on the wire (a remote embedder's wait
@@ -135,14 +153,18 @@ export class HybridRetriever {
 
     const fused = new Map<string, { score: number; sources: RetrievedPattern['sources'] }>();
     const entry = (id: string) => fused.get(id) ?? fused.set(id, { score: 0, sources: {} }).get(id)!;
+    // Rank alone flattens a clear winner (first and second differ by 1/(c+1) - 1/(c+2) however far apart their
+    // scores are), so each list also adds a share of the score itself: the cosine, and the text rank against the
+    // best one (text ranks are unbounded; a best under 1 is kept as it is, a weak list stays weak).
+    const bestText = Math.max(1, ...(textHits ?? []).map((hit) => hit.score));
     (vectorHits ?? []).forEach((hit, rank) => {
       const item = entry(hit.id);
-      item.score += 1 / (this.fusionConstant + rank + 1);
+      item.score += 1 / (this.fusionConstant + rank + 1) + this.vectorScoreWeight * Math.max(0, hit.score);
       item.sources.vector = round(hit.score);
     });
     (textHits ?? []).forEach((hit, rank) => {
       const item = entry(hit.id);
-      item.score += this.textWeight / (this.fusionConstant + rank + 1);
+      item.score += this.textWeight / (this.fusionConstant + rank + 1) + (this.textScoreWeight * hit.score) / bestText;
       item.sources.text = round(hit.score);
     });
     (expandedHits ?? []).forEach((hit, rank) => {
@@ -167,7 +189,7 @@ export class HybridRetriever {
         );
         return [];
       }),
-      this.dependencies.patterns.findByIds(sorted.slice(0, k * 3).map(([id]) => id)),
+      this.dependencies.patterns.findByIds(sorted.slice(0, window * 2).map(([id]) => id)),
     ]);
     for (const neighbour of neighbours) {
       const id = patternIdOfNode(neighbour.node.id);
@@ -181,12 +203,12 @@ export class HybridRetriever {
       }
     }
 
-    const ranked = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k * 3);
+    const ranked = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, window * 2);
     const byId = new Map(fetched.map((pattern) => [pattern.id, pattern]));
     const missing = ranked.map(([id]) => id).filter((id) => !byId.has(id));
     if (missing.length)
       for (const pattern of await this.dependencies.patterns.findByIds(missing)) byId.set(pattern.id, pattern);
-    const results = ranked
+    const candidates = ranked
       .flatMap(([id, { score, sources }]) => {
         const pattern = byId.get(id);
         if (!pattern || pattern.status === 'retired' || (options.language && pattern.language !== options.language))
@@ -197,7 +219,9 @@ export class HybridRetriever {
       })
       .sort((a, b) => b.score - a.score || a.pattern.id.localeCompare(b.pattern.id))
       .filter(this.fewPerFile())
-      .slice(0, k);
+      .slice(0, window);
+    const relevance = this.relevance.relevanceOf(question, candidates);
+    const results = candidates.slice(0, k).map((hit, index) => ({ ...hit, relevance: relevance[index]! }));
     return { results, notices };
   }
 
@@ -208,7 +232,7 @@ export class HybridRetriever {
    */
   private fewPerFile() {
     const seen = new Map<string, number>();
-    return ({ pattern }: RetrievedPattern) => {
+    return ({ pattern }: Pick<RetrievedPattern, 'pattern'>) => {
       if (!pattern.source.path) return true;
       const file = `${pattern.source.kind} ${pattern.source.repository ?? ''} ${pattern.source.path}`;
       const count = (seen.get(file) ?? 0) + 1;
@@ -245,6 +269,9 @@ export class HybridRetriever {
     }
   }
 }
+
+/** How many of a search's best hits each hit's relevance is judged against. */
+const relevanceWindow = 10;
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 

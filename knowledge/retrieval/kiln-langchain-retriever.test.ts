@@ -28,7 +28,10 @@ describe('KilnPatternRetriever (LangChain)', () => {
       {
         search: async (question, options) => {
           calls.push([question, options]);
-          return { results: [{ pattern: debounce, score: 3.2, sources: { vector: 0.8, text: 0.5 } }], notices: [] };
+          return {
+            results: [{ pattern: debounce, score: 3.2, sources: { vector: 0.8, text: 0.5 }, relevance: 0.9 }],
+            notices: [],
+          };
         },
       },
       { k: 2, language: 'typescript' },

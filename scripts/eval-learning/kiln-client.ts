@@ -23,12 +23,12 @@ export class KilnClient {
   }
 
   /** Sends a message in a new conversation and waits for its turn to end (streamed with `Accept: text/event-stream`). */
-  async ask(content: string): Promise<Turn> {
+  async ask(content: string, intent?: string): Promise<Turn> {
     const { id: conversationId } = await this.call<{ id: string }>('POST', '/conversations', {});
     const response = await fetch(`${this.url}/api/v1/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { ...this.headers(), accept: 'text/event-stream' },
-      body: JSON.stringify({ content }),
+      body: JSON.stringify({ content, ...(intent ? { intent } : {}) }),
     });
     if (!response.ok) throw new Error(`sending a message answered ${response.status}: ${await response.text()}`);
     const events = (await response.text())

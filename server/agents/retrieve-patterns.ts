@@ -1,4 +1,5 @@
 import type { HybridRetriever, RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
+import { relevanceModel } from '../../knowledge/retrieval/relevance-model.ts';
 import type { Citation, TurnEventOf } from '../../protocol/turn-events.ts';
 import type { GroundingPattern } from '../llm/llm-provider.ts';
 
@@ -11,13 +12,18 @@ const groundingShareOfBest = 0.9;
 export interface RetrievedForTurn {
   /** The `retrieval` event to show: the relevant hits as citations, and any notice. */
   event: Omit<TurnEventOf<'retrieval'>, 'turnId' | 'seq'>;
+  /** The hits at or above the citation threshold, best first. */
   relevant: RetrievedPattern[];
+  /** The store was searched and nothing in it is relevant enough to cite (false when the search failed). */
+  nothingRelevant: boolean;
   /** The hits nearly as good as the best one: a weak third match is noise in an answer. */
   grounding: RetrievedPattern[];
 }
 
 /**
- * Searches the pattern store for a turn. A failing search is reported in the
+ * Searches the pattern store for a turn and keeps the hits whose calibrated relevance reaches the model's
+ * threshold (`relevance-model.ts`, chosen by `npm run eval:abstain`): a weak closest match is not cited. When
+ * nothing reaches it, the event has no citations and a notice saying so. A failing search is reported in the
  * event's notice and yields nothing, so the turn goes on without patterns.
  */
 export async function retrievePatterns(
@@ -27,9 +33,15 @@ export async function retrievePatterns(
 ): Promise<RetrievedForTurn> {
   try {
     const { results, notices } = await retriever.search(question, options);
-    const relevant = results.filter(isRelevant);
+    const relevant = results.filter((result) => result.relevance >= relevanceModel.threshold);
     const best = relevant[0]?.score ?? 0;
     const grounding = relevant.filter((result) => result.score >= best * groundingShareOfBest).slice(0, groundingSize);
+    if (relevant.length === 0)
+      notices.unshift(
+        results.length
+          ? `Nothing in the pattern store is relevant enough to cite (the closest, “${results[0]!.pattern.title}”, has relevance ${results[0]!.relevance.toFixed(2)}; citing needs ${relevanceModel.threshold}).`
+          : 'Nothing in the pattern store matches this question.',
+      );
     return {
       event: {
         type: 'retrieval',
@@ -37,6 +49,7 @@ export async function retrievePatterns(
         ...(notices.length ? { notice: notices.join(' ') } : {}),
       },
       relevant,
+      nothingRelevant: relevant.length === 0,
       grounding,
     };
   } catch (error) {
@@ -47,17 +60,10 @@ export async function retrievePatterns(
         notice: `The pattern store could not be searched: ${(error as Error).message}`,
       },
       relevant: [],
+      nothingRelevant: false,
       grounding: [],
     };
   }
-}
-
-/**
- * A hit worth citing: close in meaning, or matched by more than one telling word (a single word scores about
- * 0.1–0.2 in full text, so “write” or “cards” alone do not make a pattern relevant).
- */
-function isRelevant(result: RetrievedPattern): boolean {
-  return (result.sources.vector ?? 0) >= 0.2 || (result.sources.text ?? 0) >= 0.25;
 }
 
 export function toCitation(result: RetrievedPattern): Citation {
@@ -66,19 +72,20 @@ export function toCitation(result: RetrievedPattern): Citation {
     title: result.pattern.title,
     language: result.pattern.language,
     score: result.score,
+    relevance: result.relevance,
     sources: result.sources,
   };
 }
 
 /** Where a pattern came from, as shown to users: `seed · knowledge/corpus/typescript/debounce/pattern.ts:1`. */
-export function sourceOf({ pattern }: RetrievedPattern): string {
+export function sourceOf({ pattern }: Pick<RetrievedPattern, 'pattern'>): string {
   const where = pattern.source.path
     ? `${pattern.source.path}${pattern.source.line ? `:${pattern.source.line}` : ''}`
     : pattern.source.kind;
   return `${pattern.source.kind} · ${where}`;
 }
 
-export function toGrounding(result: RetrievedPattern): GroundingPattern {
+export function toGrounding(result: Pick<RetrievedPattern, 'pattern'>): GroundingPattern {
   const { pattern } = result;
   return {
     id: pattern.id,

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { PatternLearning } from '../../knowledge/learning/pattern-learning.ts';
 import type { Agent } from '../agents/agent.ts';
+import { StoreCoverage } from '../agents/store-coverage.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
 import { DebugAgent } from '../agents/debug/debug-agent.ts';
 import { CodeSessionAgent } from '../agents/code-session/code-session-agent.ts';
@@ -85,7 +86,9 @@ export function createChatModule(
   registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
-  const askAgent = new AskAgent(provider, hooks.retriever);
+  const askAgent = new AskAgent(provider, hooks.retriever, {
+    coverage: hooks.knowledge?.patterns ? new StoreCoverage(hooks.knowledge.patterns) : undefined,
+  });
   const store = { retriever: hooks.retriever, graph: hooks.knowledge?.graph, patterns: hooks.knowledge?.patterns };
   const confirmations = new ToolConfirmations();
   /** The agent of each intent; an intent without one is answered by the ask agent. */

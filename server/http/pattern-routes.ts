@@ -57,11 +57,12 @@ export function patternRoutes() {
         throw new UnavailableError('Pattern search is unavailable right now; try again shortly.', { cause: error });
       }
       return c.json({
-        results: found.results.map(({ pattern, score, sources }) => ({
+        results: found.results.map(({ pattern, score, relevance, sources }) => ({
           id: pattern.id,
           title: pattern.title,
           language: pattern.language,
           score,
+          relevance,
           sources,
           source: pattern.source,
           stats: pattern.stats,

@@ -19,6 +19,12 @@ export interface LlmRequest {
   /** Patterns retrieved for this turn: the offline engine composes from them, models get them as context. */
   grounding?: GroundingPattern[];
   /**
+   * Set when the pattern store was searched for this turn and nothing in it is relevant enough to cite: a model is
+   * told so instead of being handed weak matches; the offline engine says so plainly, with `storeCovers` (a sentence
+   * on what the store does hold).
+   */
+  nothingRelevant?: { storeCovers?: string };
+  /**
    * The no-model strategy: what Kiln itself says in place of a generated answer, composed from the same grounding
    * (an agent's diagnosis, plan or verified code; '' for nothing). The offline engine streams it; a model ignores
    * it. Agents pass it instead of asking which engine they have. Without it the offline engine lists the grounding.

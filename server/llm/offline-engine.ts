@@ -38,7 +38,12 @@ export function composeOfflineAnswer(request: LlmRequest): string {
   const question = request.messages.findLast((message) => message.role === 'user')?.content.trim() ?? '';
   const patterns = request.grounding ?? [];
   const lines: string[] = [offlineBanner("Kiln's pattern store"), ''];
-  if (patterns.length === 0) {
+  if (patterns.length === 0 && request.nothingRelevant) {
+    lines.push(
+      `Kiln's pattern store has nothing on this: no stored pattern answers “${abbreviate(question, 120)}”, so none is cited, and without a model I cannot write a new answer.`,
+      ...(request.nothingRelevant.storeCovers ? ['', request.nothingRelevant.storeCovers] : []),
+    );
+  } else if (patterns.length === 0) {
     lines.push(
       `I have no stored pattern that matches “${abbreviate(question, 120)}”, and without a model I cannot write a new answer.`,
       '',
@@ -46,7 +51,7 @@ export function composeOfflineAnswer(request: LlmRequest): string {
     );
   } else {
     lines.push(
-      `Here ${patterns.length === 1 ? 'is the pattern' : `are the ${patterns.length} patterns`} from the store closest to your question:`,
+      `Here ${patterns.length === 1 ? 'is the stored pattern' : `are the ${patterns.length} stored patterns`} that match your question:`,
       '',
     );
     patterns.forEach((pattern, index) => {

@@ -24,6 +24,8 @@ const patternSchema = z.object({
   title: z.string(),
   language: z.string(),
   score: z.number(),
+  /** Roughly the probability that the pattern answers the query (0–1); Kiln's chat cites only hits above its threshold. */
+  relevance: z.number(),
   sources: z.object({ vector: z.number().optional(), text: z.number().optional(), graph: z.number().optional() }),
   summary: z.string(),
   code: z.string(),
@@ -67,11 +69,12 @@ export function createKilnMcpServer(
           language,
           prefer: language ? undefined : languageNamedIn(query),
         });
-        const patterns = results.map(({ pattern, score, sources }) => ({
+        const patterns = results.map(({ pattern, score, relevance, sources }) => ({
           id: pattern.id,
           title: pattern.title,
           language: pattern.language,
           score,
+          relevance,
           sources,
           summary: pattern.summary,
           code: pattern.code,

@@ -41,7 +41,7 @@ function twins() {
       search: async (query, options): Promise<RetrievalResult> => {
         searches.push({ query, ...options });
         return {
-          results: [{ pattern: debounce as never, score: 14.2, sources: { vector: 0.8, text: 0.3 } }],
+          results: [{ pattern: debounce as never, score: 14.2, sources: { vector: 0.8, text: 0.3 }, relevance: 0.9 }],
           notices: [],
         };
       },
@@ -89,7 +89,7 @@ describe('/mcp', () => {
       arguments: { query: 'debounce a function in python', k: 2 },
     });
     expect(result.structuredContent).toEqual({
-      results: [{ ...debounce, score: 14.2, sources: { vector: 0.8, text: 0.3 } }],
+      results: [{ ...debounce, score: 14.2, sources: { vector: 0.8, text: 0.3 }, relevance: 0.9 }],
       notices: [],
     });
     expect(searches).toEqual([{ query: 'debounce a function in python', k: 2, language: undefined, prefer: 'python' }]);

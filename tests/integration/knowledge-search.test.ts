@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../knowledge/corpus/load-corpus.ts';
 import { KilnPatternRetriever } from '../../knowledge/retrieval/kiln-langchain-retriever.ts';
+import { relevanceModel } from '../../knowledge/retrieval/relevance-model.ts';
 import { isProcessAlive } from '../../platform/infrastructure/process-identity.ts';
 import { startTestServer, textOf, turnEnded } from '../support/test-server.ts';
 
@@ -121,6 +122,41 @@ describe('the pattern store', () => {
     expect(answer).toContain('Kiln offline engine');
     expect(answer).toContain('export function debounce');
     expect(answer).toContain('Source: seed · knowledge/corpus/typescript/debounce/pattern.ts:1');
+    const [first] = (retrieval as { citations: { relevance: number }[] }).citations;
+    expect(first!.relevance).toBeGreaterThanOrEqual(relevanceModel.threshold);
+  });
+
+  it('answers every search result with a relevance, high for the pattern that answers and low for a miss, in the same order', async () => {
+    const found = await search('debounce a function so it runs once the user stops typing, in TypeScript');
+    const results = found.json.results as { id: string; score: number; relevance: number }[];
+    expect(results[0]!.id).toBe('ts-debounce');
+    expect(results[0]!.relevance).toBeGreaterThanOrEqual(relevanceModel.threshold);
+    for (const result of results) expect(result.relevance).toBeGreaterThanOrEqual(0);
+    const scores = results.map((result) => result.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    const miss = await search('What is the borrow checker in Rust?');
+    const missed = miss.json.results as { relevance: number }[];
+    expect(missed.length).toBeGreaterThan(0);
+    for (const result of missed) expect(result.relevance).toBeLessThan(relevanceModel.threshold);
+  });
+
+  it('cites nothing for a question the store has nothing on, and the offline answer says so with what it covers', async () => {
+    const conversation = await kiln.newConversation(token);
+    const tab = await kiln.socket(token);
+    const ack = await tab.request('message:send', {
+      conversationId: conversation.id,
+      content: 'How do I write a Dockerfile for a Go web service?',
+      intent: 'ask',
+    });
+    await tab.until(turnEnded(ack.turnId));
+    const retrieval = tab.events.find((event) => event.type === 'retrieval');
+    expect(retrieval).toMatchObject({ citations: [], notice: expect.stringContaining('relevant enough to cite') });
+    const answer = textOf(tab.events);
+    expect(answer).toContain("Kiln's pattern store has nothing on this");
+    expect(answer).toMatch(/It holds \d+ patterns in typescript \(\d+\)/);
+    expect(answer).toContain('ANTHROPIC_API_KEY');
+    expect(answer).not.toContain('```');
   });
 });
 

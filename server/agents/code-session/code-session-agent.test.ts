@@ -52,7 +52,7 @@ const signature = findError(typeError)!;
 /** A search that finds the sum-prices pattern whatever it is asked, and records what it was asked. */
 function retriever(): PatternSearch & { queries: string[] } {
   const queries: string[] = [];
-  const hit: RetrievedPattern = { pattern: sumPrices, score: 0.9, sources: { vector: 0.8, text: 0.4 } };
+  const hit: RetrievedPattern = { pattern: sumPrices, score: 0.9, sources: { vector: 0.8, text: 0.4 }, relevance: 0.9 };
   return {
     queries,
     search: async (query) => {

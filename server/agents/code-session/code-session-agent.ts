@@ -223,7 +223,8 @@ export class CodeSessionAgent implements Agent {
       yield { type: 'session.phase', phase: 'repair', attempt: number + 1 };
       yield say(`\n**Attempt ${number} failed:** ${failed}. Repairing…\n\n`);
       const grounding: RetrievedPattern[] = [
-        ...fixes.map((fix) => ({ pattern: fix.pattern, score: 1, sources: {} })),
+        // A fix filed for this very error applies by construction: full relevance.
+        ...fixes.map((fix) => ({ pattern: fix.pattern, score: 1, sources: {}, relevance: 1 })),
         ...related,
       ];
       conversation = [

@@ -9,6 +9,7 @@ const retrieved = (
 ): RetrievedPattern => ({
   score: 10,
   sources: { vector: 0.4 },
+  relevance: 0.8,
   pattern: {
     id,
     title: `Title of ${id}`,

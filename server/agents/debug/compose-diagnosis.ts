@@ -138,12 +138,5 @@ function patternSections({ fixes, related }: Diagnosis): string[] {
 }
 
 function codeBlock(pattern: Pattern): string[] {
-  return [
-    `\`\`\`${pattern.language}`,
-    pattern.code.trimEnd(),
-    '```',
-    '',
-    `Source: ${sourceOf({ pattern, score: 0, sources: {} })}`,
-    '',
-  ];
+  return [`\`\`\`${pattern.language}`, pattern.code.trimEnd(), '```', '', `Source: ${sourceOf({ pattern })}`, ''];
 }

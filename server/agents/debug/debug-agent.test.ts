@@ -35,6 +35,7 @@ async function knowledge(
     pattern: item,
     score,
     sources: { vector: 0.5, text: 0.1 },
+    relevance: 0.8,
   });
   return {
     queries,

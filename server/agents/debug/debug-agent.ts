@@ -56,7 +56,7 @@ export class DebugAgent implements Agent {
     }
     const cause = signature ? likelyCause(signature) : undefined;
     const grounding = [
-      ...fixes.map((fix) => ({ pattern: fix.pattern, score: 0, sources: {} })),
+      ...fixes.map((fix) => ({ pattern: fix.pattern })),
       ...related.slice(0, Math.max(0, 3 - fixes.length)),
     ].map(toGrounding);
     return yield* relayModel(

@@ -88,7 +88,7 @@ export class MigrateAgent implements Agent {
         system: `${systemPrompt}\n\nKiln's plan:\n\n${body}`,
         messages: [...context.history, { role: 'user', content: context.message }],
         maxOutputTokens: this.options.maxOutputTokens ?? 4096,
-        grounding: store.helpful.slice(0, 3).map((pattern) => toGrounding({ pattern, score: 0, sources: {} })),
+        grounding: store.helpful.slice(0, 3).map((pattern) => toGrounding({ pattern })),
         composed: () =>
           [
             offlineBanner("Kiln's curated migration notes and its pattern store"),

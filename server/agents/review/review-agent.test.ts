@@ -27,7 +27,10 @@ class FakeRetriever {
     const hit = /parameterized/.test(question)
       ? pattern('ts-parameterized-sql-query', 'Run parameterized SQL queries with pg', 'typescript')
       : undefined;
-    return { results: hit ? [{ pattern: hit, score: 3.1, sources: { vector: 0.61, text: 0.4 } }] : [], notices: [] };
+    return {
+      results: hit ? [{ pattern: hit, score: 3.1, sources: { vector: 0.61, text: 0.4 }, relevance: 0.8 }] : [],
+      notices: [],
+    };
   }
 }
 
