@@ -30,6 +30,20 @@ describe('retrievePatterns', () => {
     expect(retrieved.event.notice).toBeUndefined();
   });
 
+  it('also cites a hit ranked after the first relevant one with nearly its score, never one ranked before it', async () => {
+    const retrieved = await retrievePatterns(
+      searching([
+        result('tied-before', 12.5, below),
+        result('leader', 12, above),
+        result('sibling', 11.5, below),
+        result('far', 6, below),
+      ]),
+      'q',
+      { k: 5 },
+    );
+    expect(retrieved.event.citations.map((citation) => citation.patternId)).toEqual(['leader', 'sibling']);
+  });
+
   it('cites nothing when no hit is relevant, and says so naming the closest one', async () => {
     const retrieved = await retrievePatterns(
       searching([result('closest', 9, below)], ['Vector search is slow.']),

@@ -33,7 +33,18 @@ export async function retrievePatterns(
 ): Promise<RetrievedForTurn> {
   try {
     const { results, notices } = await retriever.search(question, options);
-    const relevant = results.filter((result) => result.relevance >= relevanceModel.threshold);
+    // Relevance judges a hit against the others, so of two near-equal siblings (throttle and debounce for a
+    // question on throttling) only the leader may pass. A hit ranked after the first relevant one, with nearly
+    // its score, is cited too: retrieval cannot tell them apart, and it changes nothing when nothing is relevant.
+    const first = results.findIndex((result) => result.relevance >= relevanceModel.threshold);
+    const relevant =
+      first < 0
+        ? []
+        : results.filter(
+            (result, index) =>
+              result.relevance >= relevanceModel.threshold ||
+              (index > first && result.score >= results[first]!.score * groundingShareOfBest),
+          );
     const best = relevant[0]?.score ?? 0;
     const grounding = relevant.filter((result) => result.score >= best * groundingShareOfBest).slice(0, groundingSize);
     if (relevant.length === 0)

@@ -105,7 +105,7 @@ describe('the chat UI in a browser', () => {
         .getByRole('button', { name: /Open pattern Debounce a function/ })
         .first()
         .textContent(),
-    ).toMatch(/typescript · score \d/);
+    ).toMatch(/typescript · relevance [01]\.\d\d · score \d/);
     expect(await answer.getByRole('button', { name: /Intent: ask/ }).isVisible()).toBe(true);
     // The sidebar names the conversation after its first message.
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: question }).waitFor();
