@@ -9,6 +9,7 @@ import { loadConfig } from '../platform/config/config.ts';
 import type { RunEvent, RunLanguage } from '../protocol/runs.ts';
 import { startServer } from '../server/start-server.ts';
 import { startPodmanService } from '../tests/support/podman-service.ts';
+import { noQuotas } from './bench/no-quotas.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 
 const samples = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -57,11 +58,7 @@ const format = (value: number) => value.toFixed(0).padStart(6);
 async function startKiln(environment: Record<string, string>) {
   const dataDir = await temporaryDirectory('kiln-bench-sandbox');
   const config = loadConfig({
-    // Measures Kiln itself with one user: the per-user quotas would refuse the load (they have their own tests).
-    KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
-    KILN_QUOTA_CONCURRENT_TURNS: '0',
-    KILN_QUOTA_RUNS_PER_HOUR: '0',
-    KILN_QUOTA_TOKENS_PER_DAY: '0',
+    ...noQuotas,
     KILN_DATA_DIR: dataDir.path,
     PORT: '0',
     KILN_WORKERS: 'in-process',

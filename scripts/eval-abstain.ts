@@ -5,7 +5,8 @@
 // `retrieval` citations are scored. Targets, on the held-out `test` split: ≥ 0.90 of out-of-scope questions get
 // no citation, and ≥ 0.90 of in-scope questions whose right pattern retrieval ranks first keep it as the first
 // citation. `--fit` first refits the relevance model on the `fit` split and writes
-// knowledge/retrieval/relevance-model.ts; `--verbose` lists every wrong outcome. Exits 1 on a missed target.
+// knowledge/retrieval/relevance-model.ts; `--curve` prints both rates on both splits at thresholds 0.10–0.60;
+// `--verbose` lists every wrong outcome. Exits 1 on a missed target.
 import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
@@ -13,6 +14,7 @@ import { languageNamedIn } from '../knowledge/retrieval/language-hint.ts';
 import { relevanceModel } from '../knowledge/retrieval/relevance-model.ts';
 import { relevanceFromFeatures, type RelevanceFeatures } from '../knowledge/retrieval/relevance-scorer.ts';
 import { startServer } from '../server/start-server.ts';
+import { noQuotas } from './bench/no-quotas.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 import { eventsOf, KilnClient } from './eval-learning/kiln-client.ts';
 import { fitLogistic, writeModel, type LabelledHit } from './eval-abstain/fit-relevance.ts';
@@ -35,11 +37,7 @@ interface Searched extends LabelledQuestion {
 const started = performance.now();
 const dataDir = await temporaryDirectory('kiln-eval-abstain');
 const config = loadConfig({
-  // One user asks every question: the per-user quotas would refuse the load (they have their own tests).
-  KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
-  KILN_QUOTA_CONCURRENT_TURNS: '0',
-  KILN_QUOTA_RUNS_PER_HOUR: '0',
-  KILN_QUOTA_TOKENS_PER_DAY: '0',
+  ...noQuotas,
   KILN_DATA_DIR: dataDir.path,
   PORT: '0',
   KILN_WORKERS: 'in-process',

@@ -7,6 +7,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../platform/config/config.ts';
 import { startServer } from '../server/start-server.ts';
+import { noQuotas } from './bench/no-quotas.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 import { KilnClient } from './eval-learning/kiln-client.ts';
 import { learnAFix, type LearnedFixFigures } from './eval-learning/learned-fix.ts';
@@ -20,11 +21,7 @@ const started = performance.now();
 const dataDir = await temporaryDirectory('kiln-eval-learning');
 const model = new ScriptedModel();
 const config = loadConfig({
-  // Measures Kiln itself with one user: the per-user quotas would refuse the load (they have their own tests).
-  KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
-  KILN_QUOTA_CONCURRENT_TURNS: '0',
-  KILN_QUOTA_RUNS_PER_HOUR: '0',
-  KILN_QUOTA_TOKENS_PER_DAY: '0',
+  ...noQuotas,
   KILN_DATA_DIR: dataDir.path,
   PORT: '0',
   KILN_WORKERS: 'in-process',

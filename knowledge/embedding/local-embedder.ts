@@ -33,12 +33,9 @@ export class LocalEmbedder implements Embedder {
   ) {
     if (frequencies) {
       this.idf = new Map(
-        [...frequencies.counts].map(([feature, count]) => [
-          feature,
-          Math.log((frequencies.documents + 1) / (count + 1)) + 1,
-        ]),
+        [...frequencies.counts.keys()].map((feature) => [feature, inverseDocumentFrequency(frequencies, feature)]),
       );
-      this.unseenIdf = Math.log(frequencies.documents + 1) + 1;
+      this.unseenIdf = inverseDocumentFrequency(frequencies, unseenFeature);
     } else {
       this.unseenIdf = 1;
     }
@@ -74,6 +71,14 @@ export interface DocumentFrequencies {
   /** A short hash of the table: part of the embedder id. */
   fingerprint: string;
 }
+
+/** The inverse document frequency of a feature: log((N + 1) / (n + 1)) + 1, largest for one no document holds. */
+export function inverseDocumentFrequency(frequencies: DocumentFrequencies, feature: string): number {
+  return Math.log((frequencies.documents + 1) / ((frequencies.counts.get(feature) ?? 0) + 1)) + 1;
+}
+
+/** A feature no document holds (features are `w:` or `c:` prefixed). */
+const unseenFeature = '';
 
 /** Counts, over `documents`, the documents each word stem and concept appears in. */
 export function fitDocumentFrequencies(documents: string[]): DocumentFrequencies {

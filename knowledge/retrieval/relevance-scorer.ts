@@ -1,4 +1,9 @@
-import { conceptWordsOf, stemsOf, type DocumentFrequencies } from '../embedding/local-embedder.ts';
+import {
+  conceptWordsOf,
+  inverseDocumentFrequency,
+  stemsOf,
+  type DocumentFrequencies,
+} from '../embedding/local-embedder.ts';
 import { patternDocument } from '../embedding/pattern-document.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import { languageNamedIn } from './language-hint.ts';
@@ -72,8 +77,7 @@ export class RelevanceScorer {
   /** `frequencies`: the store's word statistics (`fitDocumentFrequencies`); without them every word weighs 1. */
   constructor(frequencies?: DocumentFrequencies) {
     if (frequencies) {
-      const documents = frequencies.documents;
-      this.idf = (stem) => Math.log((documents + 1) / ((frequencies.counts.get(`w:${stem}`) ?? 0) + 1)) + 1;
+      this.idf = (stem) => inverseDocumentFrequency(frequencies, `w:${stem}`);
       this.known = (stem) => frequencies.counts.has(`w:${stem}`);
     } else {
       this.idf = () => 1;

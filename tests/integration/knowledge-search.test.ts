@@ -105,20 +105,25 @@ describe('the pattern store', () => {
     expect((await kiln.api('GET', '/patterns/no-such-pattern', { token })).status).toBe(404);
   });
 
-  it('cites the patterns a chat answer draws on, and the offline engine composes from them', async () => {
+  /** Sends one message in a new conversation over the socket; answers its turn's `retrieval` event and its text. */
+  async function chat(content: string, intent?: string) {
     const conversation = await kiln.newConversation(token);
     const tab = await kiln.socket(token);
     const ack = await tab.request('message:send', {
       conversationId: conversation.id,
-      content: 'How do I debounce a function in TypeScript?',
+      content,
+      ...(intent ? { intent } : {}),
     });
     await tab.until(turnEnded(ack.turnId));
-    const retrieval = tab.events.find((event) => event.type === 'retrieval');
+    return { retrieval: tab.events.find((event) => event.type === 'retrieval'), answer: textOf(tab.events) };
+  }
+
+  it('cites the patterns a chat answer draws on, and the offline engine composes from them', async () => {
+    const { retrieval, answer } = await chat('How do I debounce a function in TypeScript?');
     expect(retrieval).toMatchObject({
       type: 'retrieval',
       citations: expect.arrayContaining([expect.objectContaining({ patternId: 'ts-debounce' })]),
     });
-    const answer = textOf(tab.events);
     expect(answer).toContain('Kiln offline engine');
     expect(answer).toContain('export function debounce');
     expect(answer).toContain('Source: seed · knowledge/corpus/typescript/debounce/pattern.ts:1');
@@ -142,17 +147,8 @@ describe('the pattern store', () => {
   });
 
   it('cites nothing for a question the store has nothing on, and the offline answer says so with what it covers', async () => {
-    const conversation = await kiln.newConversation(token);
-    const tab = await kiln.socket(token);
-    const ack = await tab.request('message:send', {
-      conversationId: conversation.id,
-      content: 'How do I write a Dockerfile for a Go web service?',
-      intent: 'ask',
-    });
-    await tab.until(turnEnded(ack.turnId));
-    const retrieval = tab.events.find((event) => event.type === 'retrieval');
+    const { retrieval, answer } = await chat('How do I write a Dockerfile for a Go web service?', 'ask');
     expect(retrieval).toMatchObject({ citations: [], notice: expect.stringContaining('relevant enough to cite') });
-    const answer = textOf(tab.events);
     expect(answer).toContain("Kiln's pattern store has nothing on this");
     expect(answer).toMatch(/It holds \d+ patterns in typescript \(\d+\)/);
     expect(answer).toContain('ANTHROPIC_API_KEY');
