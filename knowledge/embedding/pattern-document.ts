@@ -19,9 +19,16 @@ export function patternDocument(
     `tags: ${pattern.tags.join(' ')} ${pattern.language}`,
     `summary: ${pattern.summary}`,
     ...(pattern.questions ?? []).map((question) => `summary: ${question}`),
-    `code: ${proseOf(pattern.code)} ${proseOf(pattern.tests ?? '')}`,
-    `code: ${splitIdentifiers(pattern.code).slice(0, 80).join(' ')}`,
+    ...codeLines(pattern).map((line) => `code: ${line}`),
   ].join('\n');
+}
+
+/** What a pattern's code and tests say in words: their comments, doc strings and test names; its identifiers. */
+export function codeLines(pattern: Pick<PatternInput, 'code'> & { tests?: string | null }): [string, string] {
+  return [
+    `${proseOf(pattern.code)} ${proseOf(pattern.tests ?? '')}`,
+    splitIdentifiers(pattern.code).slice(0, 80).join(' '),
+  ];
 }
 
 /** Comments, doc strings and test names of source code, joined into one line. */

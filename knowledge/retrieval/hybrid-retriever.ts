@@ -220,7 +220,7 @@ export class HybridRetriever {
       .sort((a, b) => b.score - a.score || a.pattern.id.localeCompare(b.pattern.id))
       .filter(this.fewPerFile())
       .slice(0, window);
-    const relevance = this.relevance.relevanceOf(question, candidates);
+    const relevance = this.relevance.relevanceOf(question, candidates, k);
     const results = candidates.slice(0, k).map((hit, index) => ({ ...hit, relevance: relevance[index]! }));
     return { results, notices };
   }

@@ -2,27 +2,27 @@
 // Logistic weights in each feature's own units (see relevance-scorer.ts), fitted on the `fit` split of
 // scripts/eval-abstain/sets; `threshold` is the relevance a chat turn needs to cite a pattern.
 export const relevanceModel = {
-  weights: {
-    vector: 3.6709,
-    text: 2.7376,
-    fused: 1.4582,
-    first: 1.7898,
-    lead: 1.2589,
-    vectorLead: -1.624,
-    textLead: 4.0908,
-    coverage: 1.2851,
-    aboutCoverage: 1.8659,
-    conceptCoverage: 0.455,
-    unknownWords: -1.1923,
-    technologyMissing: -1.3001,
-    technologyUnknown: -0.9461,
-    languageConflict: 0.3712,
+  "weights": {
+    "vector": 3.6676,
+    "text": 2.7365,
+    "fused": 1.4567,
+    "first": 1.7897,
+    "lead": 1.2585,
+    "vectorLead": -1.6237,
+    "textLead": 4.0904,
+    "coverage": 1.2988,
+    "aboutCoverage": 1.8588,
+    "conceptCoverage": 0.4547,
+    "unknownWords": -1.1902,
+    "technologyMissing": -1.3002,
+    "technologyUnknown": -0.9463,
+    "languageConflict": 0.3707
   },
-  intercept: -10.0888,
-  threshold: 0.34,
-  fitted: {
-    on: 'scripts/eval-abstain/sets, split fit',
-    questions: 359,
-    hits: 1795,
-  },
+  "intercept": -10.088,
+  "threshold": 0.34,
+  "fitted": {
+    "on": "scripts/eval-abstain/sets, split fit",
+    "questions": 359,
+    "hits": 1795
+  }
 };

@@ -77,6 +77,14 @@ describe('RelevanceScorer', () => {
     expect(mysql).toBeLessThan(answer!);
   });
 
+  it('scores only the first hits asked for, each still judged against every hit', () => {
+    const hits = [hit(jsonb, 10, { vector: 0.4 }), hit(semaphore, 9, { vector: 0.5 })];
+    const all = scorer.relevanceOf('filter values inside a jsonb column', hits);
+    expect(scorer.relevanceOf('filter values inside a jsonb column', hits, 1)).toEqual([all[0]]);
+    // The second hit's higher cosine counts against the first, though the second is not scored.
+    expect(scorer.features('q', hits, 1)[0]!.vectorLead).toBeCloseTo(-0.1);
+  });
+
   it('is a logistic function of the features', () => {
     const [features] = scorer.features('q', [hit(jsonb, 1, {})]);
     const low = relevanceFromFeatures({ ...features!, vector: 0 });

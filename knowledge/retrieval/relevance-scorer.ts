@@ -4,7 +4,7 @@ import {
   stemsOf,
   type DocumentFrequencies,
 } from '../embedding/local-embedder.ts';
-import { patternDocument } from '../embedding/pattern-document.ts';
+import { codeLines, patternDocument } from '../embedding/pattern-document.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import { languageNamedIn } from './language-hint.ts';
 import { relevanceModel } from './relevance-model.ts';
@@ -57,11 +57,15 @@ export type RelevanceFeatures = Record<(typeof relevanceFeatureNames)[number], n
 interface PatternWords {
   all: Set<string>;
   about: Set<string>;
-  technologies: Set<string>;
+  /** Read only for a question that names a technology (few do), so worked out on first need. */
+  technologies?: Set<string>;
 }
 
-/** How many patterns' word sets are kept; a search touches ten, so this covers a large store's working set. */
-const cacheLimit = 10_000;
+/**
+ * How many patterns' word sets are kept, least recently used first out: working them out costs about 0.5 ms a
+ * pattern, and a search needs them for the hits it returns.
+ */
+const cacheLimit = 5_000;
 
 /**
  * A calibrated relevance for each hit of a search: roughly the probability that the pattern answers the
@@ -85,13 +89,16 @@ export class RelevanceScorer {
     }
   }
 
-  /** The relevance of each hit, in the hits' order; the hits are one search's results, best first. */
-  relevanceOf(question: string, hits: ScoredHit[]): number[] {
-    return this.features(question, hits).map(relevanceFromFeatures);
+  /**
+   * The relevance of the first `count` hits, in order. `hits` are one search's best, best first: each hit is
+   * judged against all of them, but only those scored need their words read.
+   */
+  relevanceOf(question: string, hits: ScoredHit[], count = hits.length): number[] {
+    return this.features(question, hits, count).map(relevanceFromFeatures);
   }
 
-  /** Each hit's signals (exposed for fitting the model). */
-  features(question: string, hits: ScoredHit[]): RelevanceFeatures[] {
+  /** The signals of the first `count` hits (exposed for fitting the model). */
+  features(question: string, hits: ScoredHit[], count = hits.length): RelevanceFeatures[] {
     const stems = [...new Set(stemsOf(question))];
     const weights = stems.map(this.idf);
     const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
@@ -104,7 +111,7 @@ export class RelevanceScorer {
     const technologyUnknown = named.some((name) => !stemsOf(name).some(this.known)) ? 1 : 0;
     const text = (hit: ScoredHit) => Math.log1p(Math.max(0, hit.sources.text ?? 0));
     const vector = (hit: ScoredHit) => Math.max(0, hit.sources.vector ?? 0);
-    return hits.map((hit, index) => {
+    return hits.slice(0, count).map((hit, index) => {
       const others = hits.filter((_, other) => other !== index);
       const words = this.wordsOf(hit.pattern);
       const bestOther = Math.max(0, ...others.map((other) => other.score));
@@ -120,7 +127,8 @@ export class RelevanceScorer {
         aboutCoverage: share((stem) => words.about.has(stem)),
         conceptCoverage: concepts.length ? concepts.filter((stem) => words.all.has(stem)).length / concepts.length : 0,
         unknownWords,
-        technologyMissing: named.some((name) => !words.technologies.has(name)) ? 1 : 0,
+        technologyMissing:
+          named.length && named.some((name) => !this.technologiesOf(hit.pattern, words).has(name)) ? 1 : 0,
         technologyUnknown,
         languageConflict: language && language !== hit.pattern.language ? 1 : 0,
       };
@@ -130,19 +138,28 @@ export class RelevanceScorer {
   private wordsOf(pattern: ScoredHit['pattern']): PatternWords {
     const key = `${pattern.id} ${pattern.contentHash}`;
     let words = this.words.get(key);
-    if (!words) {
-      if (this.words.size >= cacheLimit) this.words.clear();
-      const document = patternDocument(pattern);
+    if (words) {
+      // Most recently used last: a Map iterates in insertion order, so the first key is the one to drop.
+      this.words.delete(key);
+    } else {
+      if (this.words.size >= cacheLimit) this.words.delete(this.words.keys().next().value!);
+      // What the pattern says it is about, then all its text: that, its language, and the words of its code.
+      const about = stemsOf([pattern.title, pattern.tags.join(' '), pattern.summary, ...pattern.questions].join('\n'));
       words = {
-        all: new Set(stemsOf(document)),
-        about: new Set(
-          stemsOf([pattern.title, pattern.tags.join(' '), pattern.summary, ...pattern.questions].join('\n')),
-        ),
-        technologies: new Set([...technologiesNamedIn(`${document} ${pattern.code}`), pattern.language]),
+        all: new Set([...about, ...stemsOf([pattern.language, ...codeLines(pattern)].join('\n'))]),
+        about: new Set(about),
       };
-      this.words.set(key, words);
     }
+    this.words.set(key, words);
     return words;
+  }
+
+  private technologiesOf(pattern: ScoredHit['pattern'], words: PatternWords): Set<string> {
+    words.technologies ??= new Set([
+      ...technologiesNamedIn(`${patternDocument(pattern)} ${pattern.code}`),
+      pattern.language,
+    ]);
+    return words.technologies;
   }
 }
 
