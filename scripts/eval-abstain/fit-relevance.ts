@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { relevanceFeatureNames, type RelevanceFeatures } from '../../knowledge/retrieval/relevance-scorer.ts';
 import type { relevanceModel } from '../../knowledge/retrieval/relevance-model.ts';
@@ -45,16 +46,15 @@ export function fitLogistic(hits: LabelledHit[], { lambda = 0.01, iterations = 4
   };
 }
 
-/** Writes knowledge/retrieval/relevance-model.ts. */
+/** Writes knowledge/retrieval/relevance-model.ts, formatted as `npm test`'s format check wants it. */
 export async function writeModel(model: Model): Promise<string> {
   const file = fileURLToPath(new URL('../../knowledge/retrieval/relevance-model.ts', import.meta.url));
-  await writeFile(
-    file,
+  const source =
     `// Written by \`npm run eval:abstain -- --fit\` (scripts/eval-abstain/fit-relevance.ts); do not edit by hand.\n` +
-      `// Logistic weights in each feature's own units (see relevance-scorer.ts), fitted on the \`fit\` split of\n` +
-      `// scripts/eval-abstain/sets; \`threshold\` is the relevance a chat turn needs to cite a pattern.\n` +
-      `export const relevanceModel = ${JSON.stringify(model, null, 2)};\n`,
-  );
+    `// Logistic weights in each feature's own units (see relevance-scorer.ts), fitted on the \`fit\` split of\n` +
+    `// scripts/eval-abstain/sets; \`threshold\` is the relevance a chat turn needs to cite a pattern.\n` +
+    `export const relevanceModel = ${JSON.stringify(model, null, 2)};\n`;
+  await writeFile(file, await prettier.format(source, { ...(await prettier.resolveConfig(file)), filepath: file }));
   return file;
 }
 
