@@ -17,6 +17,8 @@ export default tseslint.config(
       'test-artifacts/',
       // Seed patterns are content, checked by their own tests (npm run corpus:test).
       'knowledge/corpus/*/',
+      // Evaluation sets: public code vendored as it is (see knowledge/evaluation/projects/README.md).
+      'knowledge/evaluation/projects/*/source/',
     ],
   },
   js.configs.recommended,

@@ -17,6 +17,7 @@ import { PatternOutcomeRepository } from './patterns/pattern-outcome-repository.
 import { PatternRepository } from './patterns/pattern-repository.ts';
 import type { Sql } from '../platform/database/sql-query.ts';
 import { HybridRetriever } from './retrieval/hybrid-retriever.ts';
+import { ProjectSearch } from './retrieval/project-search.ts';
 import { RelevanceScorer } from './retrieval/relevance-scorer.ts';
 import { loadSeedCorpus } from './seed/load-seed-corpus.ts';
 import { ChromaVectorIndex } from './vector/chroma-vector-index.ts';
@@ -28,6 +29,8 @@ export interface KnowledgeBase {
   retriever: HybridRetriever;
   /** The retriever's relevance scorer (for fitting its model on labelled questions). */
   relevance: RelevanceScorer;
+  /** Search within one project (the retriever uses it for `projectId`). */
+  projects: ProjectSearch;
   indexer: PatternIndexer;
   embedder: Embedder;
   /** Where outcomes (sandbox verdicts, feedback, fixes) update stats and graph edges, and approved code is learned. */
@@ -37,6 +40,8 @@ export interface KnowledgeBase {
 }
 
 export const patternCollectionName = 'kiln_patterns';
+/** Project patterns' vectors, apart from the global store's (each record's metadata names its project). */
+export const projectCollectionName = 'kiln_project_patterns';
 
 /**
  * The pattern store: Postgres (truth and full text), Chroma (vectors) and the
@@ -53,7 +58,7 @@ export async function createKnowledgeBase(dependencies: {
   embedder?: Embedder;
   /** An OpenAI-compatible embeddings endpoint instead of the local embedder. */
   embeddings?: { baseUrl: string; model: string; apiKey: string | undefined };
-  /** For tests: a vector index instead of Chroma. */
+  /** For tests: a vector index instead of Chroma (for the global store and projects alike). */
   vectorIndex?: VectorIndex;
 }): Promise<KnowledgeBase> {
   const log = dependencies.log.child({ component: 'knowledge' });
@@ -70,33 +75,41 @@ export async function createKnowledgeBase(dependencies: {
   const patterns = new PatternRepository(dependencies.sql.query);
   const relevance = new RelevanceScorer(frequencies);
   const graph = graphStoreOn(dependencies.graph, dependencies.sql);
-  let opening: Promise<ChromaVectorIndex> | undefined;
   let rebuiltPending = false;
-  const vectors = async (): Promise<VectorIndex> => {
-    if (dependencies.vectorIndex) return dependencies.vectorIndex;
-    // A remote embedder's dimension is known once it has answered: ask it first (a failure leaves vector search out).
-    opening ??= (embedder instanceof OpenAiCompatibleEmbedder ? embedder.probe() : Promise.resolve(embedder.dimension))
-      .then((dimension) =>
-        ChromaVectorIndex.open(dependencies.chroma, {
-          url: dependencies.chromaUrl,
-          name: patternCollectionName,
-          embedderId: embedder.id,
-          dimension,
-        }),
+  let projectsRebuilt = false;
+  const collection = (name: string, onOpened: (index: ChromaVectorIndex) => void) => {
+    let opening: Promise<ChromaVectorIndex> | undefined;
+    return async (): Promise<VectorIndex> => {
+      if (dependencies.vectorIndex) return dependencies.vectorIndex;
+      // A remote embedder's dimension is known once it has answered: ask it first (a failure leaves vector search out).
+      opening ??= (
+        embedder instanceof OpenAiCompatibleEmbedder ? embedder.probe() : Promise.resolve(embedder.dimension)
       )
-      .then(
-        (index) => {
-          rebuiltPending = index.rebuilt;
-          return index;
-        },
-        (error: unknown) => {
-          opening = undefined;
-          throw error;
-        },
-      );
-    return opening;
+        .then((dimension) =>
+          ChromaVectorIndex.open(dependencies.chroma, {
+            url: dependencies.chromaUrl,
+            name,
+            embedderId: embedder.id,
+            dimension,
+          }),
+        )
+        .then(
+          (index) => {
+            onOpened(index);
+            return index;
+          },
+          (error: unknown) => {
+            opening = undefined;
+            throw error;
+          },
+        );
+      return opening;
+    };
   };
-  const indexer = new PatternIndexer(patterns, embedder, vectors, graph, log);
+  const vectors = collection(patternCollectionName, (index) => (rebuiltPending = index.rebuilt));
+  const projectVectors = collection(projectCollectionName, (index) => (projectsRebuilt = index.rebuilt));
+  const indexer = new PatternIndexer(patterns, embedder, vectors, graph, log, projectVectors);
+  const projects = new ProjectSearch({ patterns, embedder, vectors: projectVectors, log });
   return {
     patterns,
     graph,
@@ -110,6 +123,7 @@ export async function createKnowledgeBase(dependencies: {
       indexer,
     }),
     relevance,
+    projects,
     retriever: new HybridRetriever({
       patterns,
       embedder,
@@ -118,6 +132,7 @@ export async function createKnowledgeBase(dependencies: {
       log,
       documentFrequency: (word) => frequencies.counts.get(`w:${stem(word)}`) ?? 0,
       relevance,
+      projects,
     }),
     async loadSeeds() {
       const index = await vectors().catch(() => undefined);
@@ -129,6 +144,15 @@ export async function createKnowledgeBase(dependencies: {
         const reembedded = await indexer.reembedAll();
         log.info({ patterns: reembedded, embedder: embedder.id }, 'vector index rebuilt');
         rebuiltPending = false;
+        projectsRebuilt = false;
+      } else if (index && !report.vectorError) {
+        // The project collection was rebuilt (another embedder) or lost: its patterns are embedded again.
+        await projectVectors().catch(() => undefined);
+        if (projectsRebuilt) {
+          const reembedded = await indexer.reembedProjects().catch(() => 0);
+          if (reembedded) log.info({ patterns: reembedded }, 'project vector index rebuilt');
+          projectsRebuilt = false;
+        }
       }
       return report;
     },

@@ -8,6 +8,8 @@ export interface Conversation {
   updatedAt: Date;
   /** The leaf of the branch shown; null while the conversation is empty. */
   activeLeafId: string | null;
+  /** The project it is attached to: its retrieval searches that project first. */
+  projectId: string | null;
 }
 
 export type MessageRole = 'user' | 'assistant' | 'system';

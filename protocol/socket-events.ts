@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from './turn-details.ts';
+import type { ProjectSource } from './project.ts';
 import type { Intent, TurnEvent } from './turn-events.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { Intent, TurnEvent } from './turn-events.ts';
  *
  * Every client → server event is acknowledged with `{ ok: true, …result }` or `{ ok: false, error }`.
  */
+
 export interface SocketError {
   code: string;
   message: string;
@@ -79,6 +81,8 @@ export interface ServerToClientEvents {
   hello: (greeting: { server: 'kiln'; version: string }) => void;
   'turn:event': (event: TurnEvent) => void;
   'conversation:updated': (update: { id: string; title: string }) => void;
+  /** A project source's status or ingest progress changed (sent to every member of its project). */
+  'project:source': (source: ProjectSource) => void;
 }
 
 /** Between server instances (none yet). */

@@ -1,3 +1,4 @@
+import type { PatternProject } from './project.ts';
 /**
  * The turn-event protocol: everything one turn does, as one ordered stream of
  * typed events. The server produces it; Socket.IO, SSE, the raw WebSocket and
@@ -32,6 +33,10 @@ export interface Citation {
   /** Roughly the probability that the pattern answers the question (0–1); absent on turns stored before it existed. */
   relevance?: number;
   sources: { vector?: number; text?: number; graph?: number };
+  /** The project the pattern belongs to, when it came from one. */
+  project?: PatternProject;
+  /** The file the pattern was ingested from (repository-relative), when it came from one. */
+  path?: string;
 }
 
 /** One problem the review agent found in the code it was given. */

@@ -11,6 +11,8 @@ import { warmUpTypeChecks } from '../workers/sandbox/runners/type-check-thread.t
 import { registerJobs } from '../workers/start-workers.ts';
 import { RunEventListener } from './runs/run-event-listener.ts';
 import { RunService } from './runs/run-service.ts';
+import type { ProjectService } from './projects/project-service.ts';
+import { startProjects } from './projects/start-projects.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createApp } from './http/app.ts';
 import { defaultClientDirectory } from './http/client-routes.ts';
@@ -87,7 +89,12 @@ export async function startServer(
     services,
     mcpServices: () =>
       phase === 'ready' && ready && chat
-        ? { auth: ready.auth, retriever: ready.knowledge.retriever, ask: chat.askAgent }
+        ? {
+            auth: ready.auth,
+            retriever: ready.knowledge.retriever,
+            ask: chat.askAgent,
+            projectRoleOf: (projectId: string, userId: string) => chat!.projectRepository.roleOf(projectId, userId),
+          }
         : undefined,
   });
   const server = await listen(app.fetch, config.port, config.host);
@@ -105,6 +112,7 @@ export async function startServer(
   let runEvents: RunEventListener | undefined;
   let runs: RunService | undefined;
   let runSweep: NodeJS.Timeout | undefined;
+  let projects: ProjectService | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
     knowledge = await createKnowledgeBase({
@@ -142,6 +150,16 @@ export async function startServer(
       );
     }
     runEvents = await RunEventListener.start(infrastructure.databaseUrl, log);
+    projects = await startProjects({
+      sql,
+      repository: chat.projectRepository,
+      knowledge,
+      queue,
+      listener: runEvents,
+      settings: config.projects,
+      tell: (userId, source) => realtime.io.to(userRoom(userId)).emit('project:source', source),
+      log,
+    });
     runs = new RunService({
       runs: new PostgresRunStore(sql),
       queue,
@@ -167,7 +185,7 @@ export async function startServer(
     await infrastructure?.stop().catch(() => undefined);
     throw error;
   }
-  ready = { ...chat, knowledge, runs };
+  ready = { ...chat, knowledge, runs, projects: projects! };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
   // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not

@@ -1,8 +1,8 @@
-/** A piece of a source file that becomes one pattern: a function, a class, or a documentation section. */
+/** A piece of a source file that becomes one pattern: a function, a class, a documentation section, or the file. */
 export interface CodeChunk {
-  /** The symbol or heading (`parseConfig`, `RetryPolicy`, `Installing`). */
+  /** The symbol or heading (`parseConfig`, `RetryPolicy`, `Installing`); a file chunk's is the file's path. */
   name: string;
-  kind: 'function' | 'class' | 'section';
+  kind: 'function' | 'class' | 'section' | 'file';
   language: string;
   /** 1-based line of the chunk's first line in its file. */
   line: number;

@@ -62,10 +62,24 @@ export function splitTypeScript(fileName: string, text: string, language: 'types
   return chunks;
 }
 
+/** Tags whose text says what the code does (many libraries write their whole description in `@summary`). */
+const describingTags = new Set(['summary', 'description', 'desc', 'remarks', 'returns', 'return', 'param', 'throws']);
+
 function documentationOf(node: ts.Node): string {
   return ts
     .getJSDocCommentsAndTags(node)
-    .map((comment) => (ts.isJSDoc(comment) ? (ts.getTextOfJSDocComment(comment.comment) ?? '') : ''))
+    .flatMap((comment) =>
+      ts.isJSDoc(comment)
+        ? [
+            ts.getTextOfJSDocComment(comment.comment) ?? '',
+            ...(comment.tags ?? [])
+              .filter((tag) => describingTags.has(tag.tagName.text))
+              .map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? ''),
+          ]
+        : [],
+    )
+    .map((text) => text.trim())
+    .filter(Boolean)
     .join(' ')
     .trim();
 }

@@ -55,7 +55,7 @@ export class KnowledgeOverviewRepository {
                 count(*) FILTER (WHERE source->>'kind' = 'learned') AS learned,
                 count(*) FILTER (WHERE status = 'flagged') AS flagged,
                 count(*) FILTER (WHERE status = 'retired') AS retired
-         FROM patterns`,
+         FROM patterns WHERE project_id IS NULL`,
       ),
       this.query(
         `SELECT count(DISTINCT ${runKey}) AS runs,
@@ -68,7 +68,7 @@ export class KnowledgeOverviewRepository {
             ([name, list]) =>
               `(SELECT '${name}' AS list, id, title, language, source->>'kind' AS source_kind, status, uses,
                        successes, failures, last_verified_at, feedback_up, feedback_down, created_at
-                FROM patterns WHERE ${list.where} ORDER BY ${list.order}, id LIMIT $1)`,
+                FROM patterns WHERE project_id IS NULL AND (${list.where}) ORDER BY ${list.order}, id LIMIT $1)`,
           )
           .join(' UNION ALL '),
         [options.limit],

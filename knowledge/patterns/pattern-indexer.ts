@@ -39,6 +39,8 @@ export class PatternIndexer {
     private readonly vectors: () => Promise<VectorIndex>,
     private readonly graph: GraphStore,
     private readonly log: Logger,
+    /** Where project patterns' vectors go (a collection of their own, so the global one holds only its own). */
+    private readonly projectVectors: () => Promise<VectorIndex> = vectors,
   ) {}
 
   async index(items: IndexablePattern[]): Promise<IndexReport> {
@@ -51,10 +53,10 @@ export class PatternIndexer {
     }
     if (changed.length === 0) return report;
     try {
-      await this.writeVectors(
-        await this.vectors(),
-        changed.map((item) => item.pattern),
-      );
+      const global = changed.filter((item) => !item.pattern.projectId).map((item) => item.pattern);
+      const ofProjects = changed.filter((item) => item.pattern.projectId).map((item) => item.pattern);
+      if (global.length) await this.writeVectors(await this.vectors(), global);
+      if (ofProjects.length) await this.writeVectors(await this.projectVectors(), ofProjects);
     } catch (error) {
       report.vectorError = (error as Error).message;
       this.log.warn(
@@ -62,8 +64,12 @@ export class PatternIndexer {
         'pattern vectors not written; the patterns are searchable by text until the next index run',
       );
     }
+    // A project's patterns stay out of the graph: its edges (libraries, tags' concepts) would tie them to the
+    // global store's patterns, and graph expansion would then surface them in searches of non-members.
+    const graphItems = changed.filter((item) => !item.pattern.projectId);
+    if (graphItems.length === 0) return report;
     try {
-      const change = graphChange(changed);
+      const change = graphChange(graphItems);
       // A changed pattern's edges are rewritten from what it says, but errors it was seen to fix (learning adds
       // those FIXES edges) stay: they are evidence from outcomes, not something the pattern's text declares.
       const declared = new Set(change.edges.map(edgeKey));
@@ -84,10 +90,29 @@ export class PatternIndexer {
     let done = 0;
     for (let offset = 0; ; offset += pageSize) {
       const { patterns } = await this.patterns.list({ limit: pageSize, offset });
-      if (patterns.length === 0) return done;
+      if (patterns.length === 0) break;
       await this.writeVectors(index, patterns);
       done += patterns.length;
     }
+    return done + (await this.reembedProjects(pageSize));
+  }
+
+  /** Embeds every project pattern again (after the project collection was rebuilt); returns how many. */
+  async reembedProjects(pageSize = 500): Promise<number> {
+    const projects = await this.patterns.projectIds();
+    if (projects.length === 0) return 0;
+    const index = await this.projectVectors();
+    let done = 0;
+    for (const projectId of projects) {
+      for (let afterId: string | undefined; ;) {
+        const patterns = await this.patterns.listOfProject(projectId, { limit: pageSize, afterId });
+        if (patterns.length === 0) break;
+        await this.writeVectors(index, patterns);
+        done += patterns.length;
+        afterId = patterns.at(-1)!.id;
+      }
+    }
+    return done;
   }
 
   private async writeVectors(index: VectorIndex, patterns: PatternInput[]): Promise<void> {
@@ -96,7 +121,7 @@ export class PatternIndexer {
       patterns.map((pattern, position) => ({
         id: pattern.id,
         embedding: embeddings[position]!,
-        metadata: { language: pattern.language },
+        metadata: { language: pattern.language, ...(pattern.projectId ? { project: pattern.projectId } : {}) },
       })),
     );
   }
@@ -133,11 +158,11 @@ export class PatternIndexer {
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.patterns.delete(ids);
-    await (
-      await this.vectors()
-    )
-      .delete(ids)
-      .catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern vectors failed'));
+    const indexes = this.projectVectors === this.vectors ? [this.vectors] : [this.vectors, this.projectVectors];
+    for (const index of indexes)
+      await index()
+        .then((vectors) => vectors.delete(ids))
+        .catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern vectors failed'));
     await this.graph
       .remove(ids.map(patternNodeId))
       .catch((error: unknown) => this.log.warn({ err: error }, 'removing pattern nodes failed'));

@@ -15,6 +15,7 @@ interface PatternRecord {
   tests: string | null;
   libraries: Pattern['libraries'];
   source: Pattern['source'];
+  project_id: string | null;
   content_hash: string;
   uses: number;
   successes: number;
@@ -28,7 +29,7 @@ interface PatternRecord {
 }
 
 const columns =
-  'id, title, summary, language, tags, questions, code, tests, libraries, source, content_hash, uses, successes, failures, last_verified_at, feedback_up, feedback_down, status, created_at, updated_at';
+  'id, title, summary, language, tags, questions, code, tests, libraries, source, project_id, content_hash, uses, successes, failures, last_verified_at, feedback_up, feedback_down, status, created_at, updated_at';
 
 const toPattern = (row: PatternRecord): Pattern => ({
   id: row.id,
@@ -41,6 +42,7 @@ const toPattern = (row: PatternRecord): Pattern => ({
   tests: row.tests,
   libraries: row.libraries,
   source: row.source,
+  ...(row.project_id ? { projectId: row.project_id } : {}),
   contentHash: row.content_hash,
   stats: {
     uses: row.uses,
@@ -78,8 +80,8 @@ export class PatternRepository {
     const hash = contentHash(input);
     try {
       const rows = await this.query(
-        `INSERT INTO patterns (id, title, summary, language, tags, code, tests, libraries, source, identifiers, content_hash, questions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO patterns (id, title, summary, language, tags, code, tests, libraries, source, identifiers, content_hash, questions, project_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (id) DO UPDATE SET
            title = EXCLUDED.title, summary = EXCLUDED.summary, language = EXCLUDED.language, tags = EXCLUDED.tags,
            questions = EXCLUDED.questions,
@@ -100,6 +102,7 @@ export class PatternRepository {
           splitIdentifiers(input.code).join(' '),
           hash,
           input.questions,
+          input.projectId ?? null,
         ],
       );
       if (rows.length === 0) return 'unchanged';
@@ -132,7 +135,8 @@ export class PatternRepository {
     offset: number;
     language?: string;
   }): Promise<{ patterns: Pattern[]; total: number }> {
-    const filter = options.language ? 'WHERE language = $3' : '';
+    // The global store only: a project's patterns are listed to its members through the project.
+    const filter = options.language ? 'WHERE project_id IS NULL AND language = $3' : 'WHERE project_id IS NULL';
     const parameters: unknown[] = [options.limit, options.offset, ...(options.language ? [options.language] : [])];
     const rows = (await this.query(
       `SELECT ${columns}, count(*) OVER () AS total FROM patterns ${filter} ORDER BY title, id LIMIT $1 OFFSET $2`,
@@ -143,7 +147,7 @@ export class PatternRepository {
       : Number(
           (
             await this.query(
-              `SELECT count(*) AS total FROM patterns ${options.language ? 'WHERE language = $1' : ''}`,
+              `SELECT count(*) AS total FROM patterns WHERE project_id IS NULL ${options.language ? 'AND language = $1' : ''}`,
               options.language ? [options.language] : [],
             )
           )[0]!.total,
@@ -263,7 +267,7 @@ export class PatternRepository {
     pattern: Pick<PatternInput, 'language' | 'code'> & { contentHash: string },
   ): Promise<string | undefined> {
     const [row] = await this.query(
-      `SELECT id FROM patterns WHERE content_hash = $1 OR code_fingerprint = kiln_code_fingerprint($2, $3)
+      `SELECT id FROM patterns WHERE project_id IS NULL AND (content_hash = $1 OR code_fingerprint = kiln_code_fingerprint($2, $3))
        ORDER BY content_hash = $1 DESC, created_at, id LIMIT 1`,
       [pattern.contentHash, pattern.language, pattern.code],
     );
@@ -283,11 +287,11 @@ export class PatternRepository {
   async coverage(tagCount = 8): Promise<{ languages: { language: string; patterns: number }[]; tags: string[] }> {
     const [languages, tags] = await Promise.all([
       this.query(
-        `SELECT language, count(*) AS patterns FROM patterns WHERE status <> 'retired'
+        `SELECT language, count(*) AS patterns FROM patterns WHERE status <> 'retired' AND project_id IS NULL
          GROUP BY language ORDER BY count(*) DESC, language`,
       ),
       this.query(
-        `SELECT tag FROM patterns, unnest(tags) AS tag WHERE status <> 'retired'
+        `SELECT tag FROM patterns, unnest(tags) AS tag WHERE status <> 'retired' AND project_id IS NULL
          GROUP BY tag ORDER BY count(*) DESC, tag LIMIT $1`,
         [tagCount],
       ),
@@ -298,7 +302,49 @@ export class PatternRepository {
     };
   }
 
+  /** Patterns of the global store (the project patterns' vectors are in a collection of their own). */
   async count(): Promise<number> {
-    return Number((await this.query(`SELECT count(*) AS count FROM patterns`))[0]!.count);
+    return Number((await this.query(`SELECT count(*) AS count FROM patterns WHERE project_id IS NULL`))[0]!.count);
+  }
+
+  /** Every pattern of a project, id order, a page at a time (to build its search index, to re-embed it). */
+  async listOfProject(projectId: string, options: { limit: number; afterId?: string }): Promise<Pattern[]> {
+    const rows = (await this.query(
+      `SELECT ${columns} FROM patterns WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [projectId, options.afterId ?? '', options.limit],
+    )) as unknown as PatternRecord[];
+    return rows.map(toPattern);
+  }
+
+  /** Ids of projects that have patterns (to re-embed them all). */
+  async projectIds(): Promise<string[]> {
+    const rows = await this.query(`SELECT DISTINCT project_id FROM patterns WHERE project_id IS NOT NULL`);
+    return rows.map((row) => String(row.project_id));
+  }
+
+  /**
+   * What changes whenever a project's patterns do (how many, and the latest write): a search index of the project
+   * built at one version is current while the version is the same.
+   */
+  async projectVersion(projectId: string): Promise<string> {
+    const [row] = await this.query(
+      `SELECT count(*) AS count, coalesce(max(updated_at), 'epoch') AS latest, coalesce(sum(hashtext(id)), 0) AS ids
+       FROM patterns WHERE project_id = $1`,
+      [projectId],
+      { prepared: true },
+    );
+    return `${String(row!.count)}:${new Date(row!.latest as Date).getTime()}:${String(row!.ids)}`;
+  }
+
+  /** Ids of the patterns one project source gave (their ids start `project:<sourceId>/`, see toIndexable). */
+  async idsOfSource(sourceId: string): Promise<string[]> {
+    const rows = await this.query(`SELECT id FROM patterns WHERE starts_with(id, $1)`, [`project:${sourceId}/`]);
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Ids of a project's patterns (to remove them with the project). */
+  async idsOfProject(projectId: string): Promise<string[]> {
+    const rows = await this.query(`SELECT id FROM patterns WHERE project_id = $1`, [projectId]);
+    return rows.map((row) => String(row.id));
   }
 }

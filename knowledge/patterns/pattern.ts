@@ -48,6 +48,8 @@ export interface Pattern {
   tests: string | null;
   libraries: { name: string; version: string }[];
   source: PatternSource;
+  /** The project the pattern belongs to (only its members see it); absent for the global store's patterns. */
+  projectId?: string;
   contentHash: string;
   stats: PatternStats;
   status: PatternStatus;

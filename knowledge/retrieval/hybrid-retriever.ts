@@ -6,6 +6,7 @@ import { successPrior } from '../learning/success-prior.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
+import { relevanceModel } from './relevance-model.ts';
 import { RelevanceScorer } from './relevance-scorer.ts';
 
 export interface RetrievedPattern {
@@ -85,6 +86,8 @@ export class HybridRetriever {
       log: Logger;
       /** Scores each hit's relevance; without one, every word of a question weighs the same. */
       relevance?: RelevanceScorer;
+      /** Searches within a project (for `search`'s `projectId`; `ProjectSearch`). */
+      projects?: { search(question: string, options: { projectId: string; k: number }): Promise<RetrievalResult> };
     },
     options: RetrieverOptions = {},
   ) {
@@ -102,10 +105,39 @@ export class HybridRetriever {
     this.relevance = dependencies.relevance ?? new RelevanceScorer();
   }
 
-  /** `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language). */
+  /**
+   * `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language).
+   * `projectId` searches that project first (the caller has checked the user is a member): its relevant hits
+   * come first, then the global store's (seed, learned and unscoped ingested patterns), then the rest of both.
+   */
   async search(
     question: string,
-    options: { k?: number; language?: string; prefer?: string } = {},
+    options: { k?: number; language?: string; prefer?: string; projectId?: string } = {},
+  ): Promise<RetrievalResult> {
+    if (options.projectId && this.dependencies.projects) {
+      const k = options.k ?? 5;
+      const [project, global] = await Promise.all([
+        this.dependencies.projects.search(question, { projectId: options.projectId, k }).catch((error: unknown) => ({
+          results: [] as RetrievedPattern[],
+          notices: [`The project could not be searched (${(error as Error).message}).`],
+        })),
+        this.searchGlobal(question, options),
+      ]);
+      const relevant = (hit: RetrievedPattern) => hit.relevance >= relevanceModel.threshold;
+      const results = [
+        ...project.results.filter(relevant),
+        ...global.results.filter(relevant),
+        ...project.results.filter((hit) => !relevant(hit)),
+        ...global.results.filter((hit) => !relevant(hit)),
+      ].slice(0, k);
+      return { results, notices: [...project.notices, ...global.notices] };
+    }
+    return this.searchGlobal(question, options);
+  }
+
+  private async searchGlobal(
+    question: string,
+    options: { k?: number; language?: string; prefer?: string },
   ): Promise<RetrievalResult> {
     const k = options.k ?? 5;
     // Relevance compares a hit with the others of its search, so it is scored over the same window whatever `k`.

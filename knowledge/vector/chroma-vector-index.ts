@@ -1,6 +1,12 @@
 import type { ChromaClient, Collection } from 'chromadb';
 import { chromaQueryEndpoint } from './chroma-query-endpoint.ts';
-import { normalise, type VectorIndex, type VectorMatch, type VectorRecord } from './vector-index.ts';
+import {
+  normalise,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorQueryOptions,
+  type VectorRecord,
+} from './vector-index.ts';
 
 const batchSize = 500;
 
@@ -53,11 +59,15 @@ export class ChromaVectorIndex implements VectorIndex {
     }
   }
 
-  async query(embedding: number[], options: { k: number; language?: string }): Promise<VectorMatch[]> {
+  async query(embedding: number[], options: VectorQueryOptions): Promise<VectorMatch[]> {
+    const filters = [
+      ...(options.language ? [{ language: options.language }] : []),
+      ...(options.project ? [{ project: options.project }] : []),
+    ];
     const result = await this.queryEndpoint(this.collection, {
       query_embeddings: [normalise(embedding)],
       n_results: options.k,
-      ...(options.language ? { where: { language: options.language } } : {}),
+      ...(filters.length === 1 ? { where: filters[0] } : filters.length > 1 ? { where: { $and: filters } } : {}),
       include: ['distances'],
     });
     const ids = result.ids[0] ?? [];

@@ -1,4 +1,10 @@
-import { normalise, type VectorIndex, type VectorMatch, type VectorRecord } from './vector-index.ts';
+import {
+  normalise,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorQueryOptions,
+  type VectorRecord,
+} from './vector-index.ts';
 
 /** The in-memory twin of the Chroma index for unit tests: exact brute-force cosine search. */
 export class InMemoryVectorIndex implements VectorIndex {
@@ -8,10 +14,11 @@ export class InMemoryVectorIndex implements VectorIndex {
     for (const record of records) this.records.set(record.id, { ...record, embedding: normalise(record.embedding) });
   }
 
-  async query(embedding: number[], options: { k: number; language?: string }): Promise<VectorMatch[]> {
+  async query(embedding: number[], options: VectorQueryOptions): Promise<VectorMatch[]> {
     const query = normalise(embedding);
     return [...this.records.values()]
       .filter((record) => !options.language || record.metadata.language === options.language)
+      .filter((record) => !options.project || record.metadata.project === options.project)
       .map((record) => ({
         id: record.id,
         score: record.embedding.reduce((sum, value, index) => sum + value * query[index]!, 0),

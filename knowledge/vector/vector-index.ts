@@ -2,13 +2,20 @@
 export interface VectorRecord {
   id: string;
   embedding: number[];
-  metadata: { language: string };
+  /** `project`: the project a pattern belongs to (project patterns live in an index of their own). */
+  metadata: { language: string; project?: string };
 }
 
 export interface VectorMatch {
   id: string;
   /** Cosine similarity, from -1 to 1 (1: same direction). */
   score: number;
+}
+
+export interface VectorQueryOptions {
+  k: number;
+  language?: string;
+  project?: string;
 }
 
 /**
@@ -18,7 +25,8 @@ export interface VectorMatch {
  */
 export interface VectorIndex {
   upsert(records: VectorRecord[]): Promise<void>;
-  query(embedding: number[], options: { k: number; language?: string }): Promise<VectorMatch[]>;
+  /** Only records of `language`, and of `project`, when given. */
+  query(embedding: number[], options: VectorQueryOptions): Promise<VectorMatch[]>;
   delete(ids: string[]): Promise<void>;
   count(): Promise<number>;
 }

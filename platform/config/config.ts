@@ -105,6 +105,8 @@ const environmentSchema = z.object({
   ),
   KILN_RUNS_PER_USER: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(64).default(2)),
   KILN_RUN_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(256).optional()),
+  KILN_PROJECT_ROOTS: optionalText,
+  KILN_PROJECT_UPLOAD_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_240).default(100)),
   MCP_CONFIG: optionalText,
   MCP_FILESYSTEM_ROOTS: optionalText,
   MCP_TOOL_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(30_000)),
@@ -157,7 +159,18 @@ export interface Config {
   embeddings: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
   sandbox: SandboxConfig;
   mcp: McpSettings;
+  projects: ProjectSettings;
   security: SecurityConfig;
+}
+
+/** Where projects' sources may come from (KILN_PROJECT_ROOTS, KILN_PROJECT_UPLOAD_MB). */
+export interface ProjectSettings {
+  /** Server folders (absolute) a folder or local git source may read; empty: folder sources are off. */
+  roots: string[];
+  /** The largest archive upload, in bytes. */
+  uploadBytes: number;
+  /** Where uploaded archives and clones are kept: `<data dir>/projects`. */
+  directory: string;
 }
 
 /** Who may reach Kiln and how much each user may ask of it. */
@@ -248,6 +261,14 @@ export function loadConfig(environment: Record<string, string | undefined>, work
       concurrency: env.KILN_RUN_CONCURRENCY ?? Math.max(1, os.availableParallelism()),
     },
     mcp: selectMcp(env, path.resolve(workingDirectory, env.KILN_DATA_DIR), workingDirectory),
+    projects: {
+      roots: (env.KILN_PROJECT_ROOTS?.split(path.delimiter) ?? [])
+        .map((root) => root.trim())
+        .filter(Boolean)
+        .map((root) => resolveHome(workingDirectory, root)),
+      uploadBytes: env.KILN_PROJECT_UPLOAD_MB * 1024 * 1024,
+      directory: path.join(path.resolve(workingDirectory, env.KILN_DATA_DIR), 'projects'),
+    },
     security: {
       publicOrigins: (env.KILN_PUBLIC_URL ?? []).map((value) => new URL(value).origin),
       trustProxy: env.KILN_TRUST_PROXY === 'on',
@@ -300,11 +321,7 @@ function selectLlm(env: Environment): LlmSettings {
  * every signed-in user can read what it reaches, so the default exposes nothing that was there before.
  */
 function selectMcp(env: Environment, dataDir: string, workingDirectory: string): McpSettings {
-  const resolve = (directory: string) =>
-    path.resolve(
-      workingDirectory,
-      directory === '~' || directory.startsWith('~/') ? path.join(os.homedir(), directory.slice(1)) : directory,
-    );
+  const resolve = (directory: string) => resolveHome(workingDirectory, directory);
   const roots = env.MCP_FILESYSTEM_ROOTS?.split(path.delimiter)
     .map((root) => root.trim())
     .filter(Boolean);
@@ -321,4 +338,12 @@ function selectMcp(env: Environment, dataDir: string, workingDirectory: string):
     toolTimeoutMs: env.MCP_TOOL_TIMEOUT_MS,
     startTimeoutMs: env.MCP_START_TIMEOUT_MS,
   };
+}
+
+/** A directory from the environment, absolute: `~` is the home directory, relative paths the working directory's. */
+function resolveHome(workingDirectory: string, directory: string): string {
+  return path.resolve(
+    workingDirectory,
+    directory === '~' || directory.startsWith('~/') ? path.join(os.homedir(), directory.slice(1)) : directory,
+  );
 }

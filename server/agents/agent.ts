@@ -1,3 +1,4 @@
+import type { PatternProject } from '../../protocol/project.ts';
 import type { User } from '../../protocol/user.ts';
 import type { TurnEventBody } from '../../protocol/turn-events.ts';
 import type { LlmMessage, TokenUsage } from '../llm/llm-provider.ts';
@@ -14,6 +15,8 @@ export interface AgentContext {
   /** The earlier messages of the branch, oldest first. */
   history: LlmMessage[];
   signal: AbortSignal;
+  /** The project the conversation is attached to (the user is a member): retrieval searches it first. */
+  project?: PatternProject;
 }
 
 export interface AgentResult {

@@ -30,6 +30,7 @@ export class AskAgent implements Agent {
       const retrieved = await retrievePatterns(this.retriever, context.message, {
         k: 5,
         prefer: languageNamedIn(context.message),
+        project: context.project,
       });
       yield retrieved.event;
       grounding = retrieved.grounding.map(toGrounding);

@@ -1,3 +1,4 @@
+import type { PatternProject } from '../../protocol/project.ts';
 import type { HybridRetriever, RetrievedPattern } from '../../knowledge/retrieval/hybrid-retriever.ts';
 import { relevanceModel } from '../../knowledge/retrieval/relevance-model.ts';
 import type { Citation, TurnEventOf } from '../../protocol/turn-events.ts';
@@ -29,10 +30,11 @@ export interface RetrievedForTurn {
 export async function retrievePatterns(
   retriever: PatternSearch,
   question: string,
-  options: { k: number; prefer?: string },
+  options: { k: number; prefer?: string; project?: PatternProject },
 ): Promise<RetrievedForTurn> {
   try {
-    const { results, notices } = await retriever.search(question, options);
+    const { project, ...search } = options;
+    const { results, notices } = await retriever.search(question, { ...search, projectId: project?.id });
     // Relevance judges a hit against the others, so of two near-equal siblings (throttle and debounce for a
     // question on throttling) only the leader may pass. A hit ranked after the first relevant one, with nearly
     // its score, is cited too: retrieval cannot tell them apart, and it changes nothing when nothing is relevant.
@@ -56,7 +58,7 @@ export async function retrievePatterns(
     return {
       event: {
         type: 'retrieval',
-        citations: relevant.map(toCitation),
+        citations: relevant.map((result) => toCitation(result, project)),
         ...(notices.length ? { notice: notices.join(' ') } : {}),
       },
       relevant,
@@ -77,14 +79,18 @@ export async function retrievePatterns(
   }
 }
 
-export function toCitation(result: RetrievedPattern): Citation {
+/** A hit as cited; a hit from the conversation's project says so, and ingested code names its file. */
+export function toCitation(result: RetrievedPattern, project?: PatternProject): Citation {
+  const { pattern } = result;
   return {
-    patternId: result.pattern.id,
-    title: result.pattern.title,
-    language: result.pattern.language,
+    patternId: pattern.id,
+    title: pattern.title,
+    language: pattern.language,
     score: result.score,
     relevance: result.relevance,
     sources: result.sources,
+    ...(project && pattern.projectId === project.id ? { project } : {}),
+    ...(pattern.source.kind === 'ingest' && pattern.source.path ? { path: pattern.source.path } : {}),
   };
 }
 

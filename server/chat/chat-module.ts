@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts';
 import type { PatternLearning } from '../../knowledge/learning/pattern-learning.ts';
 import type { Agent } from '../agents/agent.ts';
+import { ProjectRepository } from '../projects/project-repository.ts';
 import { StoreCoverage } from '../agents/store-coverage.ts';
 import { AskAgent } from '../agents/ask-agent.ts';
 import { DebugAgent } from '../agents/debug/debug-agent.ts';
@@ -46,7 +47,9 @@ import { TurnRegistry } from './turn-registry.ts';
 import type { Intent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
-export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs'> {
+export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs' | 'projects'> {
+  /** Projects and their members (the project service is built on it once the job queue is up). */
+  projectRepository: ProjectRepository;
   provider: LlmProvider;
   /** Also answers MCP clients' `ask` tool. */
   askAgent: Agent;
@@ -112,8 +115,11 @@ export function createChatModule(
   };
   const recovery = new TurnRecovery(turnRepository, log);
   let stopSweeping = () => {};
-  const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository);
   const sql = sqlHandle(dataSource);
+  const projectRepository = new ProjectRepository(sql);
+  const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository, {
+    roleOf: (projectId, userId) => projectRepository.roleOf(projectId, userId),
+  });
   const audit = new PostgresAuditLog(sql, log.child({ component: 'audit' }));
   const apiKeyRepository = new ApiKeyRepository(sql);
   const auth = new AuthService(new UserRepository(dataSource), undefined, apiKeyRepository, config.security.signup);
@@ -124,6 +130,7 @@ export function createChatModule(
 
   return {
     provider,
+    projectRepository,
     askAgent,
     confirmations,
     approvals: new ApprovalService({
@@ -162,6 +169,10 @@ export function createChatModule(
       runner: runnerIdentity(),
       log,
       quotas,
+      projectOf: async (userId, projectId) =>
+        (await projectRepository.roleOf(projectId, userId))
+          ? { id: projectId, name: (await projectRepository.names([projectId])).get(projectId) ?? 'project' }
+          : undefined,
       onConversationTitled: hooks.onConversationTitled,
       titler: new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
         hooks.onConversationTitled?.(ownerId, conversationId, title),

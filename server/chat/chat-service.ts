@@ -1,3 +1,4 @@
+import type { PatternProject } from '../../protocol/project.ts';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -74,6 +75,8 @@ export interface ChatServiceDependencies {
   titler?: ConversationTitler;
   /** Per-user limits on running turns and the day's tokens (absent: none). */
   quotas?: Pick<UserQuotas, 'admitTurn' | 'turnEnded'>;
+  /** The project a conversation is attached to, if the user is (still) one of its members. */
+  projectOf?: (userId: string, projectId: string) => Promise<PatternProject | undefined>;
 }
 
 /**
@@ -99,6 +102,7 @@ export class ChatService {
       message: { content, parentId: parent },
       answering: content,
       historyFrom: parent,
+      projectId: conversation.projectId,
       titleFromMessage: conversation.title === defaultConversationTitle ? titleFromMessage(content) : undefined,
       intent,
     });
@@ -123,6 +127,7 @@ export class ChatService {
       message: { regenerateFor: question.id },
       answering: question.content,
       historyFrom: question.parentId,
+      projectId: conversation.projectId,
       titleFromMessage: undefined,
       intent,
     });
@@ -158,6 +163,8 @@ export class ChatService {
       message: { content: string; parentId: string | null } | { regenerateFor: string };
       answering: string;
       historyFrom: string | null;
+      /** The conversation's project: retrieval searches it first. */
+      projectId: string | null;
       titleFromMessage: string | undefined;
       /** The agent the user picked, if any. */
       intent?: Intent;
@@ -169,6 +176,8 @@ export class ChatService {
     // Route before anything is written: a router failure must not leave a turn behind.
     const routed = await dependencies.router.route(plan.answering, plan.intent);
     const history = plan.historyFrom ? await this.history(conversationId, plan.historyFrom) : [];
+    // Membership is checked at each turn: a member removed from the project no longer searches it.
+    const project = plan.projectId ? await dependencies.projectOf?.(user.id, plan.projectId) : undefined;
     const turnId = this.newId();
     const began = await dependencies.turns.begin({
       turnId,
@@ -195,7 +204,7 @@ export class ChatService {
       {
         log,
         agent: dependencies.agentFor(routed.decision.intent),
-        context: { turnId, conversationId, user, message: routed.text, history },
+        context: { turnId, conversationId, user, message: routed.text, history, ...(project ? { project } : {}) },
         intent: routed.decision,
         engine: dependencies.engine,
         userMessageId: began.userMessageId,

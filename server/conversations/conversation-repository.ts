@@ -8,15 +8,17 @@ interface ConversationRecord {
   created_at: Date;
   updated_at: Date;
   active_leaf_id: string | null;
+  project_id: string | null;
 }
 
-const columns = 'id, title, created_at, updated_at, active_leaf_id';
+const columns = 'id, title, created_at, updated_at, active_leaf_id, project_id';
 const fromRow = (row: ConversationRow): Conversation => ({
   id: row.id,
   title: row.title,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
   activeLeafId: row.activeLeafId,
+  projectId: row.projectId ?? null,
 });
 
 const toConversation = (row: ConversationRecord): Conversation => ({
@@ -25,6 +27,7 @@ const toConversation = (row: ConversationRecord): Conversation => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   activeLeafId: row.active_leaf_id,
+  projectId: row.project_id,
 });
 
 /** A position in "latest conversations first": the last row of the previous page. */
@@ -42,10 +45,10 @@ export class ConversationRepository {
   }
 
   /** Inserted with the database's clock, like every later activity time, so "newest first" never mixes clocks. */
-  async create(ownerId: string, title: string): Promise<Conversation> {
+  async create(ownerId: string, title: string, projectId: string | null = null): Promise<Conversation> {
     const [row] = (await this.dataSource.query(
-      `INSERT INTO conversations (owner_id, title) VALUES ($1, $2) RETURNING ${columns}`,
-      [ownerId, title],
+      `INSERT INTO conversations (owner_id, title, project_id) VALUES ($1, $2, $3) RETURNING ${columns}`,
+      [ownerId, title, projectId],
     )) as ConversationRecord[];
     return toConversation(row!);
   }
@@ -74,8 +77,15 @@ export class ConversationRepository {
     return { conversations: rows.slice(0, options.limit).map(toConversation), hasMore: rows.length > options.limit };
   }
 
-  async rename(ownerId: string, id: string, title: string): Promise<Conversation | undefined> {
-    const { affected } = await this.rows.update({ id, ownerId }, { title });
+  /** Renames it, attaches it to a project or detaches it (`projectId` null); fields left undefined stay. */
+  async update(
+    ownerId: string,
+    id: string,
+    changes: { title?: string; projectId?: string | null },
+  ): Promise<Conversation | undefined> {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) return this.findOwned(ownerId, id);
+    const { affected } = await this.rows.update({ id, ownerId }, set);
     return affected ? this.findOwned(ownerId, id) : undefined;
   }
 

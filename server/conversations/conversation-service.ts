@@ -10,8 +10,14 @@ import { defaultConversationTitle } from './conversation-title.ts';
 import type { MessageRepository } from './message-repository.ts';
 
 const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const createSchema = z.object({ title: title.optional() }).strict();
-const renameSchema = z.object({ title }).strict();
+const projectId = z.uuid({ message: 'must be a project id' });
+const createSchema = z.object({ title: title.optional(), projectId: projectId.nullable().optional() }).strict();
+const updateSchema = z
+  .object({ title: title.optional(), projectId: projectId.nullable().optional() })
+  .strict()
+  .refine((body) => body.title !== undefined || body.projectId !== undefined, {
+    message: 'Send a title, a projectId, or both.',
+  });
 const listSchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(30),
   cursor: z.string().optional(),
@@ -31,17 +37,32 @@ export interface AnswerLookup {
   ): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>>;
 }
 
+/** Whether a user may attach a conversation to a project (they are one of its members). */
+export interface ProjectMembership {
+  roleOf(projectId: string, userId: string): Promise<string | undefined>;
+}
+
 /** Conversations and their message tree, for one user at a time. */
 export class ConversationService {
   constructor(
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
     private readonly answers: AnswerLookup,
+    private readonly projects?: ProjectMembership,
   ) {}
 
   async create(user: User, input: unknown): Promise<Conversation> {
-    const { title: given } = parseInput(createSchema, input ?? {}, 'conversation');
-    return this.conversations.create(user.id, given ?? defaultConversationTitle);
+    const { title: given, projectId: project } = parseInput(createSchema, input ?? {}, 'conversation');
+    if (project) await this.checkMember(user, project);
+    return this.conversations.create(user.id, given ?? defaultConversationTitle, project ?? null);
+  }
+
+  /** A project the user is not a member of is as unknown to them as one that does not exist. */
+  private async checkMember(user: User, project: string) {
+    if (!(await this.projects?.roleOf(project, user.id)))
+      throw new ValidationError('There is no project with that id among yours.', [
+        { field: 'projectId', message: 'is not one of your projects' },
+      ]);
   }
 
   async list(user: User, query: unknown): Promise<ConversationPage> {
@@ -64,9 +85,15 @@ export class ConversationService {
     return conversation;
   }
 
-  async rename(user: User, id: string, input: unknown): Promise<Conversation> {
-    const { title: newTitle } = parseInput(renameSchema, input, 'conversation');
-    const conversation = await this.conversations.rename(user.id, parseId(id), newTitle);
+  /** Renames it and/or attaches it to one of the user's projects (`projectId` null detaches it). */
+  async update(user: User, id: string, input: unknown): Promise<Conversation> {
+    const conversationId = parseId(id);
+    const changes = parseInput(updateSchema, input, 'conversation');
+    if (changes.projectId) {
+      await this.get(user, conversationId);
+      await this.checkMember(user, changes.projectId);
+    }
+    const conversation = await this.conversations.update(user.id, conversationId, changes);
     if (!conversation) throw new NotFoundError('Conversation');
     return conversation;
   }

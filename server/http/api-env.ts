@@ -14,6 +14,7 @@ import type { RunService } from '../runs/run-service.ts';
 import type { ToolConfirmations } from '../agents/tool-confirmations.ts';
 import type { ApprovalService } from '../code-sessions/approval-service.ts';
 import type { UsageStatistics } from '../usage/usage-statistics.ts';
+import type { ProjectService } from '../projects/project-service.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -38,6 +39,8 @@ export interface ApiServices {
   auditTrail: AuditTrail;
   /** Tokens, cost, intents and runs per user and day, for admins (`GET /api/v1/admin/usage`). */
   usage: UsageStatistics;
+  /** Projects, their sources and members (`/api/v1/projects`). */
+  projects: ProjectService;
   /** Accounts and invites as admins manage them (`/api/v1/admin/users`, `/api/v1/admin/invites`). */
   accounts: AccountService;
 }

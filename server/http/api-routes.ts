@@ -15,6 +15,7 @@ import { intentRoutes } from './intent-routes.ts';
 import { knowledgeRoutes } from './knowledge-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
 import { runRoutes } from '../runs/run-routes.ts';
+import { projectRoutes } from '../projects/project-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { usageRoutes } from '../usage/usage-routes.ts';
@@ -61,6 +62,9 @@ export function apiRoutes(options: {
       .use('/knowledge/*', requireUser, requireScope('admin', 'patterns:read'))
       .use('/knowledge', requireUser, requireScope('admin', 'patterns:read'))
       .route('/knowledge', knowledgeRoutes())
+      .use('/projects/*', requireUser, requireScope('projects'))
+      .use('/projects', requireUser, requireScope('projects'))
+      .route('/projects', projectRoutes())
       .use('/runs/*', requireUser, requireScope('runs'))
       .use('/runs', requireUser, requireScope('runs'))
       .route('/runs', runRoutes())

@@ -17,7 +17,7 @@ export function conversationRoutes() {
     .get('/', async (c) => c.json(await c.var.services.conversations.list(c.var.user, c.req.query())))
     .get('/:id', async (c) => c.json(await c.var.services.conversations.get(c.var.user, c.req.param('id'))))
     .patch('/:id', async (c) =>
-      c.json(await c.var.services.conversations.rename(c.var.user, c.req.param('id'), await readJson(c))),
+      c.json(await c.var.services.conversations.update(c.var.user, c.req.param('id'), await readJson(c))),
     )
     .delete('/:id', async (c) => {
       await c.var.services.conversations.delete(c.var.user, c.req.param('id'));

@@ -13,6 +13,7 @@ const searchSchema = z.object({
   q: z.string().trim().min(1, 'is required').max(2_000),
   k: z.coerce.number().int().min(1).max(50).default(10),
   language: z.string().trim().min(1).max(40).optional(),
+  projectId: z.uuid({ message: 'must be a project id' }).optional(),
 });
 const listSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -35,6 +36,20 @@ const summaryOf = (pattern: Pattern) => ({
   status: pattern.status,
 });
 
+/** A pattern as this user may see it: a project's pattern is its members' alone (anyone else: 404). */
+async function visiblePattern(c: Context<ApiEnv>): Promise<Pattern> {
+  const pattern = await c.var.services.knowledge.patterns.findById(patternId(c));
+  if (!pattern) throw new NotFoundError('Pattern');
+  if (pattern.projectId) {
+    await c.var.services.projects
+      .requireRole(c.var.user, pattern.projectId, 'viewer', 'read it')
+      .catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new NotFoundError('Pattern') : error;
+      });
+  }
+  return pattern;
+}
+
 /** Retiring and restoring patterns changes what everyone's answers draw on: admins only. */
 function requireAdmin(c: Context<ApiEnv>) {
   if (c.var.user.role !== 'admin') {
@@ -49,10 +64,12 @@ function requireAdmin(c: Context<ApiEnv>) {
 export function patternRoutes() {
   return new Hono<ApiEnv>()
     .get('/search', async (c) => {
-      const { q, k, language } = parseInput(searchSchema, c.req.query(), 'search');
+      const { q, k, language, projectId } = parseInput(searchSchema, c.req.query(), 'search');
+      // A project is searched only by its members; to anyone else it does not exist.
+      if (projectId) await c.var.services.projects.requireRole(c.var.user, projectId, 'viewer', 'search it');
       let found;
       try {
-        found = await c.var.services.knowledge.retriever.search(q, { k, language });
+        found = await c.var.services.knowledge.retriever.search(q, { k, language, projectId });
       } catch (error) {
         throw new UnavailableError('Pattern search is unavailable right now; try again shortly.', { cause: error });
       }
@@ -65,6 +82,7 @@ export function patternRoutes() {
           relevance,
           sources,
           source: pattern.source,
+          ...(pattern.projectId ? { projectId: pattern.projectId } : {}),
           stats: pattern.stats,
           status: pattern.status,
         })),
@@ -78,8 +96,7 @@ export function patternRoutes() {
     })
     .get('/:id', async (c) => {
       const { knowledge } = c.var.services;
-      const pattern = await knowledge.patterns.findById(patternId(c));
-      if (!pattern) throw new NotFoundError('Pattern');
+      const pattern = await visiblePattern(c);
       const [neighbours, history] = await Promise.all([
         knowledge.graph.neighbours([patternNodeId(pattern.id)]).catch(() => undefined),
         knowledge.learning.history(pattern.id),
@@ -93,12 +110,14 @@ export function patternRoutes() {
     })
     .post('/:id/retire', async (c) => {
       requireAdmin(c);
+      await visiblePattern(c);
       const pattern = await c.var.services.knowledge.learning.retire(patternId(c), c.var.user.id);
       if (!pattern) throw new NotFoundError('Pattern');
       return c.json(pattern satisfies PatternView);
     })
     .post('/:id/restore', async (c) => {
       requireAdmin(c);
+      await visiblePattern(c);
       const pattern = await c.var.services.knowledge.learning.restore(patternId(c));
       if (!pattern) throw new NotFoundError('Pattern');
       return c.json(pattern satisfies PatternView);

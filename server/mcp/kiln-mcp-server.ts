@@ -17,6 +17,8 @@ export interface KilnMcpServices {
   retriever: Pick<HybridRetriever, 'search'>;
   /** The ask agent, run to completion for the `ask` tool. */
   ask: Agent;
+  /** The user's role in a project (undefined: not a member, so the project is not theirs to search). */
+  projectRoleOf?: (projectId: string, userId: string) => Promise<string | undefined>;
 }
 
 const patternSchema = z.object({
@@ -59,15 +61,25 @@ export function createKilnMcpServer(
             .string()
             .optional()
             .describe('Only patterns in this language: typescript, javascript, python, sql or shell'),
+          projectId: z
+            .uuid()
+            .optional()
+            .describe("Search this project (one of yours) first, then Kiln's shared patterns"),
         },
         outputSchema: { results: z.array(patternSchema), notices: z.array(z.string()) },
         annotations: { readOnlyHint: true, openWorldHint: false },
       },
-      async ({ query, k, language }) => {
+      async ({ query, k, language, projectId }) => {
+        if (projectId && !(await services.projectRoleOf?.(projectId, user.id)))
+          return {
+            content: [{ type: 'text', text: 'There is no project with that id among yours.' }],
+            isError: true,
+          };
         const { results, notices } = await services.retriever.search(query, {
           k: k ?? 5,
           language,
           prefer: language ? undefined : languageNamedIn(query),
+          projectId,
         });
         const patterns = results.map(({ pattern, score, relevance, sources }) => ({
           id: pattern.id,

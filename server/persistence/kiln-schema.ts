@@ -15,6 +15,7 @@ import { AccountsAndInvites1795300000011 } from './migrations/1795300000011-acco
 import { QuotaIndexes1795300000014 } from './migrations/1795300000014-quota-indexes.ts';
 import { AuditLog1795300000012 } from './migrations/1795300000012-audit-log.ts';
 import { UsageIndexes1795300000013 } from './migrations/1795300000013-usage-indexes.ts';
+import { Projects1795300000016 } from '../projects/1795300000016-projects.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -27,6 +28,7 @@ const serverMigrations = [
   AuditLog1795300000012,
   UsageIndexes1795300000013,
   QuotaIndexes1795300000014,
+  Projects1795300000016,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

@@ -9,6 +9,7 @@ import { runEventsChannel } from '../../workers/runs/run-store.ts';
  */
 export class RunEventListener {
   private readonly watchers = new Map<string, Set<() => void>>();
+  private readonly channels = new Map<string, (payload: string) => void>();
   private client: pg.Client | undefined;
   private closed = false;
 
@@ -34,6 +35,15 @@ export class RunEventListener {
     };
   }
 
+  /**
+   * Also hears another channel on the same connection (a project source's progress, say): `onPayload` gets each
+   * notification's payload. Listening starts now and again after each reconnect.
+   */
+  async hear(channel: string, onPayload: (payload: string) => void): Promise<void> {
+    this.channels.set(channel, onPayload);
+    await this.client?.query(`LISTEN ${channel}`);
+  }
+
   async close() {
     this.closed = true;
     await this.client?.end().catch(() => undefined);
@@ -42,6 +52,8 @@ export class RunEventListener {
   private async connect() {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'kiln-run-events' });
     client.on('notification', (message) => {
+      const other = this.channels.get(message.channel);
+      if (other) return other(message.payload ?? '');
       const runId = message.payload?.split(':')[0];
       for (const watcher of (runId && this.watchers.get(runId)) || []) watcher();
     });
@@ -52,6 +64,7 @@ export class RunEventListener {
     });
     await client.connect();
     await client.query(`LISTEN ${runEventsChannel}`);
+    for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
     this.client = client;
   }
 }

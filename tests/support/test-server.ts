@@ -92,6 +92,8 @@ export async function startTestServer(
   return {
     url: server.url,
     server,
+    /** The server's KILN_DATA_DIR. */
+    dataDir: dataDir.path,
     knowledge: () => server.knowledge,
     api,
     register,

@@ -86,7 +86,7 @@ export class CodeSessionAgent implements Agent {
       );
     } else {
       const language = languageNamedIn(context.message);
-      const used = yield* this.retrieve(whatToBuild(context.message), language, citations);
+      const used = yield* this.retrieve(whatToBuild(context.message), language, citations, context.project);
       shown = used.map((result) => result.pattern);
       yield { type: 'session.phase', phase: 'generate', attempt: 1 };
       if (model) {
@@ -268,13 +268,18 @@ export class CodeSessionAgent implements Agent {
     }
   }
 
-  private async *retrieve(query: string, language: string | undefined, citations: Citation[]) {
+  private async *retrieve(
+    query: string,
+    language: string | undefined,
+    citations: Citation[],
+    project: AgentContext['project'],
+  ) {
     if (!this.dependencies.retriever) {
       yield { type: 'retrieval', citations: [] } satisfies AgentEvent;
       return [] as RetrievedPattern[];
     }
-    const retrieved = await retrievePatterns(this.dependencies.retriever, query, { k: 5, prefer: language });
-    citations.push(...retrieved.grounding.map(toCitation));
+    const retrieved = await retrievePatterns(this.dependencies.retriever, query, { k: 5, prefer: language, project });
+    citations.push(...retrieved.grounding.map((result) => toCitation(result, project)));
     yield {
       type: 'retrieval',
       citations: [...citations],

@@ -51,7 +51,10 @@ export class DebugAgent implements Agent {
     const found = await this.search(signature, context.message, notices);
     const related = found.filter((result) => !fixes.some((fix) => fix.pattern.id === result.pattern.id));
     if (this.knowledge.retriever || this.knowledge.graph) {
-      const citations = [...fixes.map((fix) => fixCitation(fix, found)), ...related.map(toCitation)];
+      const citations = [
+        ...fixes.map((fix) => fixCitation(fix, found)),
+        ...related.map((result) => toCitation(result)),
+      ];
       yield { type: 'retrieval', citations, ...(notices.length ? { notice: notices.join(' ') } : {}) };
     }
     const cause = signature ? likelyCause(signature) : undefined;

@@ -9,3 +9,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** The ApiError for an error response: its body's `{ error: { code, message } }`, or a generic one without it. */
+export function apiErrorFrom(status: number, json: unknown, fallbackMessage?: string): ApiError {
+  const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new ApiError(
+    status,
+    error?.code ?? 'request_error',
+    error?.message ?? fallbackMessage ?? `The request failed (${status}).`,
+  );
+}

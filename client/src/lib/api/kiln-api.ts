@@ -2,8 +2,9 @@ import type { RunEvent, RunRequest } from '$protocol/runs.ts';
 import type { ApprovalRequest } from '$protocol/socket-events.ts';
 import type { ApprovalRecord } from '$protocol/turn-details.ts';
 import { serverSentEvents } from '../runs/server-sent-events.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, apiErrorFrom } from './api-error.ts';
 import { csrfHeaderName, csrfToken } from './csrf-token.ts';
+import { ProjectsApi } from './projects-api.ts';
 import type { AccountChange, SignupStatus } from '$protocol/account.ts';
 import type { ApiKeyScope, ApiKeyView } from '$protocol/api-key.ts';
 import type {
@@ -29,7 +30,13 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * requests echo the CSRF cookie in `X-CSRF-Token`. A 401 calls `onUnauthenticated` before it throws.
  */
 export class KilnApi {
-  constructor(private readonly onUnauthenticated: () => void = () => {}) {}
+  /** Projects, their sources and members (`/projects`). */
+  readonly projects: ProjectsApi;
+
+  constructor(private readonly onUnauthenticated: () => void = () => {}) {
+    const request = <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
+    this.projects = new ProjectsApi(request, onUnauthenticated);
+  }
 
   /** `invite`: the code of an invite link, needed when sign-up is by invitation. */
   register(email: string, password: string, invite?: string) {
@@ -55,11 +62,17 @@ export class KilnApi {
     if (options.query) search.set('q', options.query);
     return this.request<ConversationPageJson>('GET', `/conversations?${search}`);
   }
-  createConversation() {
-    return this.request<ConversationJson>('POST', '/conversations', {});
+  /** `projectId`: the project the new conversation is attached to. */
+  createConversation(options: { projectId?: string | null } = {}) {
+    const body = options.projectId ? { projectId: options.projectId } : {};
+    return this.request<ConversationJson>('POST', '/conversations', body);
   }
   renameConversation(id: string, title: string) {
     return this.request<ConversationJson>('PATCH', `/conversations/${id}`, { title });
+  }
+  /** Attaches a conversation to a project (its retrieval searches that project first), or detaches it (null). */
+  attachConversation(id: string, projectId: string | null) {
+    return this.request<ConversationJson>('PATCH', `/conversations/${id}`, { projectId });
   }
   deleteConversation(id: string, options: { keepalive?: boolean } = {}) {
     return this.request<void>('DELETE', `/conversations/${id}`, undefined, options);
@@ -215,13 +228,8 @@ export class KilnApi {
       throw new ApiError(0, 'network_error', 'Kiln cannot be reached; check your connection.');
     }
     if (response.ok) return response;
-    const json = (await response.json().catch(() => undefined)) as
-      { error?: { code?: string; message?: string } } | undefined;
+    const json: unknown = await response.json().catch(() => undefined);
     if (response.status === 401) this.onUnauthenticated();
-    throw new ApiError(
-      response.status,
-      json?.error?.code ?? 'request_error',
-      json?.error?.message ?? `The request failed (${response.status}).`,
-    );
+    throw apiErrorFrom(response.status, json);
   }
 }

@@ -95,6 +95,18 @@ export class ConversationList {
     return this.items.find((item) => item.id === id)?.title;
   }
 
+  find(id: string): ConversationJson | undefined {
+    return this.items.find((item) => item.id === id);
+  }
+
+  /** Attaches a conversation to a project, or detaches it (null). */
+  async attach(id: string, projectId: string | null): Promise<ConversationJson> {
+    const attached = await this.api.attachConversation(id, projectId);
+    const found = this.find(id);
+    if (found) found.projectId = attached.projectId ?? null;
+    return attached;
+  }
+
   async rename(id: string, title: string): Promise<void> {
     const renamed = await this.api.renameConversation(id, title);
     this.retitle(id, renamed.title);

@@ -6,6 +6,7 @@ import type {
   SocketAck,
   SocketPayload,
 } from '$protocol/socket-events.ts';
+import type { ProjectSource } from '$protocol/project.ts';
 import type { TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
 
@@ -28,6 +29,7 @@ export class ChatSocket {
   private readonly turnListeners = new Set<(event: TurnEvent) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
+  private readonly projectSourceListeners = new Set<(source: ProjectSource) => void>();
   private connectedBefore = false;
 
   /** Authenticated by the session cookie, which the same-origin handshake carries (no token in `auth`). */
@@ -62,6 +64,9 @@ export class ChatSocket {
     this.socket.on('conversation:updated', (update) => {
       for (const listener of this.titleListeners) listener(update);
     });
+    this.socket.on('project:source', (source) => {
+      for (const listener of this.projectSourceListeners) listener(source);
+    });
   }
 
   onTurnEvent(listener: (event: TurnEvent) => void) {
@@ -77,6 +82,12 @@ export class ChatSocket {
   onTitle(listener: (update: { id: string; title: string }) => void) {
     this.titleListeners.add(listener);
     return () => void this.titleListeners.delete(listener);
+  }
+
+  /** A source of one of the user's projects changed status or ingest progress. */
+  onProjectSource(listener: (source: ProjectSource) => void) {
+    this.projectSourceListeners.add(listener);
+    return () => void this.projectSourceListeners.delete(listener);
   }
 
   /** Emits a client event and resolves with its ack, or rejects with the gateway's error. */

@@ -1,0 +1,7 @@
+/**
+ * @param {number} degree
+ * @return {number}
+ */
+export default function degreeToRadian(degree) {
+  return degree * (Math.PI / 180);
+}

@@ -1,0 +1,7 @@
+/**
+ * @param {number} radian
+ * @return {number}
+ */
+export default function radianToDegree(radian) {
+  return radian * (180 / Math.PI);
+}

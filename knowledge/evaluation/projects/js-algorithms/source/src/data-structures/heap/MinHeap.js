@@ -1,0 +1,16 @@
+import Heap from './Heap';
+
+export default class MinHeap extends Heap {
+  /**
+   * Checks if pair of heap elements is in correct order.
+   * For MinHeap the first element must be always smaller or equal.
+   * For MaxHeap the first element must be always bigger or equal.
+   *
+   * @param {*} firstElement
+   * @param {*} secondElement
+   * @return {boolean}
+   */
+  pairIsInCorrectOrder(firstElement, secondElement) {
+    return this.compare.lessThanOrEqual(firstElement, secondElement);
+  }
+}

