@@ -5,6 +5,7 @@ import type { VectorIndex } from '../vector/vector-index.ts';
 import type { RetrievedPattern } from './hybrid-retriever.ts';
 import { defaultTextWeights, ProjectTextIndex, termsOf, type ProjectTextWeights } from './project-text-index.ts';
 import { SynonymExpander, type QueryExpander } from './synonym-expander.ts';
+import { WordNetSynonyms } from './wordnet-synonyms.ts';
 
 /** Tunables, measured on the fit split of knowledge/evaluation/projects (`npm run eval:projects`). */
 export interface ProjectSearchTuning {
@@ -47,6 +48,8 @@ interface CachedIndex {
   files: number;
   /** A folder's Markdown file → the folder's one code file (a README describing one implementation). */
   codeBeside: Map<string, string>;
+  /** Each code file's own (file) pattern, by path. */
+  filePattern: Map<string, string>;
   /** Each pattern's distinct terms, for coverage. */
   terms: Map<string, Set<string>>;
 }
@@ -72,6 +75,8 @@ export class ProjectSearch {
       log: Logger;
       /** Synonyms added to a question (a WordNet thesaurus unless told). */
       expander?: QueryExpander;
+      /** Synonyms and definitions of the words of file and symbol names (WordNet unless told). */
+      thesaurus?: Pick<WordNetSynonyms, 'synonyms' | 'glosses'>;
     },
     private readonly tuning: ProjectSearchTuning = defaultProjectTuning,
   ) {}
@@ -119,7 +124,8 @@ export class ProjectSearch {
       const path = cached.index.pattern(id)?.path;
       const key = (this.tuning.readmeToCode && path && cached.codeBeside.get(path)) || path || id;
       const file = files.get(key);
-      if (!file) files.set(key, { best: id, bestScore: score, score, vector: sources.vector ?? 0 });
+      const best = key === path || key === id ? id : (cached.filePattern.get(key) ?? id);
+      if (!file) files.set(key, { best, bestScore: score, score, vector: sources.vector ?? 0 });
       else {
         file.score += fileShare * score;
         file.vector = Math.max(file.vector, sources.vector ?? 0);
@@ -150,7 +156,7 @@ export class ProjectSearch {
       results.push({
         pattern,
         score: round(file.score * 100),
-        sources: fused.get(file.best)!.sources,
+        sources: fused.get(file.best)?.sources ?? {},
         relevance: round(1 / (1 + Math.exp(-logit))),
       });
     });
@@ -192,11 +198,13 @@ export class ProjectSearch {
       expander: this.tuning.expansionWeight > 0 ? (this.dependencies.expander ??= new SynonymExpander()) : undefined,
       expansionWeight: this.tuning.expansionWeight,
       bm25: this.tuning.bm25,
+      thesaurus: this.tuning.weights.meaning > 0 ? (this.dependencies.thesaurus ??= new WordNetSynonyms()) : undefined,
     });
     const fileFrequency = new Map<string, number>();
     const terms = new Map<string, Set<string>>();
     let files = 0;
     const markdownPaths = new Set<string>();
+    const filePattern = new Map<string, string>();
     for (let afterId: string | undefined; ;) {
       const page = await this.dependencies.patterns.listOfProject(projectId, { limit: 500, afterId });
       if (page.length === 0) break;
@@ -206,11 +214,12 @@ export class ProjectSearch {
           termsOf(`${pattern.title} ${pattern.source.path ?? ''} ${pattern.summary} ${pattern.code}`),
         );
         const isFile = index.pattern(pattern.id)?.isFile;
-        if (pattern.language === 'markdown' && pattern.source.path) markdownPaths.add(pattern.source.path);
+        if (/\.(md|markdown)$/i.test(pattern.source.path ?? '')) markdownPaths.add(pattern.source.path!);
         if (isFile) {
           files += 1;
           for (const term of set) fileFrequency.set(term, (fileFrequency.get(term) ?? 0) + 1);
           terms.set(`file:${pattern.source.path}`, set);
+          filePattern.set(pattern.source.path!, pattern.id);
         } else terms.set(pattern.id, set);
       }
       afterId = page.at(-1)!.id;
@@ -234,7 +243,7 @@ export class ProjectSearch {
       const code = codeFiles.get(folder);
       if (code?.length === 1) codeBeside.set(pattern, code[0]!);
     }
-    return { version, index, fileFrequency, files: Math.max(files, 1), terms, codeBeside };
+    return { version, index, fileFrequency, files: Math.max(files, 1), terms, codeBeside, filePattern };
   }
 }
 

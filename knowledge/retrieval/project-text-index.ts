@@ -3,6 +3,7 @@ import { stem } from '../embedding/stem.ts';
 import { splitIdentifier } from '../patterns/identifiers.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import type { QueryExpander } from './synonym-expander.ts';
+import type { WordNetSynonyms } from './wordnet-synonyms.ts';
 
 /** What the index keeps of a pattern (the rest is read from the store for the hits returned). */
 export interface IndexedPattern {
@@ -18,9 +19,11 @@ export interface ProjectTextWeights {
   path: number;
   summary: number;
   code: number;
+  /** The thesaurus's synonyms and definitions of the words of the file's or symbol's name. */
+  meaning: number;
 }
 
-export const defaultTextWeights: ProjectTextWeights = { title: 3, path: 2, summary: 2, code: 1 };
+export const defaultTextWeights: ProjectTextWeights = { title: 3, path: 2, summary: 2, code: 1, meaning: 0 };
 
 const stopWords = new Set(
   'a an and are as at be by can do does for from get give gives have how i if in into is it its me my of on or should so that the then there this to use using want way what when where which while with without would you your we our one all any some'.split(
@@ -54,8 +57,15 @@ export function termsOf(text: string): string[] {
  * `ts_rank` on code Kiln has never seen (docs/benchmarks.md, eval:projects).
  */
 export class ProjectTextIndex {
-  private readonly search = new MiniSearch<{ id: string; title: string; path: string; summary: string; code: string }>({
-    fields: ['title', 'path', 'summary', 'code'],
+  private readonly search = new MiniSearch<{
+    id: string;
+    title: string;
+    path: string;
+    summary: string;
+    code: string;
+    meaning: string;
+  }>({
+    fields: ['title', 'path', 'summary', 'code', 'meaning'],
     tokenize: (text) => text.match(/[A-Za-z0-9_]+/g) ?? [],
     processTerm: (term) => {
       const parts = splitIdentifier(term);
@@ -75,6 +85,8 @@ export class ProjectTextIndex {
       expander?: QueryExpander;
       expansionWeight?: number;
       bm25?: { k: number; b: number; d: number };
+      /** Where the `meaning` field's synonyms and definitions come from (none: the field stays empty). */
+      thesaurus?: Pick<WordNetSynonyms, 'synonyms' | 'glosses'>;
     } = {},
   ) {}
 
@@ -86,6 +98,7 @@ export class ProjectTextIndex {
         path: (pattern.source.path ?? '').replace(/\.[a-z]+$/i, ''),
         summary: pattern.summary,
         code: pattern.code,
+        meaning: this.meaningOf(pattern),
       })),
     );
     for (const pattern of patterns)
@@ -94,6 +107,19 @@ export class ProjectTextIndex {
         path: pattern.source.path,
         isFile: pattern.tags.includes('file') && pattern.title === pattern.source.path?.slice(-80),
       });
+  }
+
+  /** What the thesaurus says of the words of a pattern's name (a file's: its file name, or folder for `index`). */
+  private meaningOf(pattern: Pick<Pattern, 'title' | 'source' | 'tags'>): string {
+    const thesaurus = this.options.thesaurus;
+    if (!thesaurus || !this.weights.meaning) return '';
+    const segments = (pattern.source.path ?? '').replace(/\.[a-z]+$/i, '').split('/');
+    const fileName = /^(index|main|__init__|mod)$/i.test(segments.at(-1) ?? '') ? segments.at(-2) : segments.at(-1);
+    const name = pattern.tags.includes('file') ? (fileName ?? '') : pattern.title;
+    const words = new Set(
+      (name.match(/[A-Za-z0-9]+/g) ?? []).flatMap(splitIdentifier).filter((word) => word.length > 2 && !stopWords.has(word)),
+    );
+    return [...words].flatMap((word) => [...thesaurus.synonyms(word), ...thesaurus.glosses(word)]).join(' ').replace(/_/g, ' ');
   }
 
   get size(): number {

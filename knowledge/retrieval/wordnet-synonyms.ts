@@ -51,7 +51,7 @@ const detachments: Record<PartOfSpeech, [string, string][]> = {
 export class WordNetSynonyms {
   private indexes: Map<PartOfSpeech, Buffer> | undefined;
   private readonly dataFiles = new Map<PartOfSpeech, number>();
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = new Map<string, { words: string[]; gloss: string }[]>();
 
   constructor(private readonly options: { directory?: string; senses?: number } = {}) {}
 
@@ -61,37 +61,40 @@ export class WordNetSynonyms {
    */
   synonyms(word: string): string[] {
     const key = word.toLowerCase();
-    let result = this.cache.get(key);
+    const own = new Set([key, ...this.bases(key)]);
+    return [...new Set(this.senses(key).flatMap((sense) => sense.words))].filter((lemma) => !own.has(lemma));
+  }
+
+  /** The definitions (glosses, without their examples) of the word's first `senses` senses. */
+  glosses(word: string): string[] {
+    return this.senses(word.toLowerCase()).map((sense) => sense.gloss);
+  }
+
+  private senses(word: string): { words: string[]; gloss: string }[] {
+    let result = this.cache.get(word);
     if (!result) {
       if (this.cache.size > 20_000) this.cache.clear();
-      result = this.lookUp(key);
-      this.cache.set(key, result);
+      result = [];
+      for (const partOfSpeech of partsOfSpeech)
+        for (const base of [word, ...this.bases(word, partOfSpeech)]) {
+          const offsets = this.offsets(partOfSpeech, base);
+          if (!offsets.length) continue;
+          for (const offset of offsets.slice(0, this.options.senses ?? 2))
+            result.push(this.synset(partOfSpeech, offset));
+          break;
+        }
+      this.cache.set(word, result);
     }
     return result;
   }
 
-  private lookUp(word: string): string[] {
-    const found = new Set<string>();
-    const lemmas = new Set<string>();
-    for (const partOfSpeech of partsOfSpeech) {
-      const bases = [
-        word,
-        ...detachments[partOfSpeech]
-          .filter(([suffix]) => word.endsWith(suffix) && word.length > suffix.length + 2)
-          .map(([suffix, ending]) => word.slice(0, -suffix.length) + ending),
-      ];
-      for (const base of bases) {
-        const offsets = this.offsets(partOfSpeech, base);
-        if (!offsets.length) continue;
-        lemmas.add(base);
-        for (const offset of offsets.slice(0, this.options.senses ?? 2))
-          for (const lemma of this.synsetWords(partOfSpeech, offset)) found.add(lemma);
-        break;
-      }
-    }
-    for (const lemma of lemmas) found.delete(lemma);
-    found.delete(word);
-    return [...found];
+  /** The base forms WordNet's detachment rules give for an inflected word. */
+  private bases(word: string, only?: PartOfSpeech): string[] {
+    return (only ? [only] : partsOfSpeech).flatMap((partOfSpeech) =>
+      detachments[partOfSpeech]
+        .filter(([suffix]) => word.endsWith(suffix) && word.length > suffix.length + 2)
+        .map(([suffix, ending]) => word.slice(0, -suffix.length) + ending),
+    );
   }
 
   /** The synset offsets of a lemma, most common sense first. */
@@ -104,7 +107,7 @@ export class WordNetSynonyms {
     return fields.slice(-synsets).map(Number);
   }
 
-  private synsetWords(partOfSpeech: PartOfSpeech, offset: number): string[] {
+  private synset(partOfSpeech: PartOfSpeech, offset: number): { words: string[]; gloss: string } {
     let file = this.dataFiles.get(partOfSpeech);
     if (file === undefined) {
       file = openSync(path.join(this.directory, `data.${partOfSpeech}`), 'r');
@@ -113,11 +116,13 @@ export class WordNetSynonyms {
     const buffer = Buffer.alloc(4096);
     const read = readSync(file, buffer, 0, buffer.length, offset);
     const line = buffer.toString('latin1', 0, read).split('\n')[0]!;
-    const fields = line.split(' ');
+    const fields = line.slice(0, line.indexOf(' | ')).split(' ');
     const count = parseInt(fields[3]!, 16);
     const words: string[] = [];
     for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.toLowerCase().replace(/\([a-z]+\)$/, ''));
-    return words;
+    // The gloss is the definition, then examples in quotes after a semicolon.
+    const gloss = line.slice(line.indexOf(' | ') + 3).split(/;\s*"/)[0]!.trim();
+    return { words, gloss };
   }
 
   private index(partOfSpeech: PartOfSpeech): Buffer {

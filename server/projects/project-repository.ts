@@ -152,6 +152,24 @@ export class ProjectRepository {
     await this.sql.query(`DELETE FROM projects WHERE id = $1`, [projectId]);
   }
 
+  /** The project of that name the user owns (the oldest, should there be several). */
+  async findOwnedByName(name: string, ownerId: string): Promise<string | undefined> {
+    const [row] = await this.sql.query(
+      `SELECT p.id FROM projects p JOIN project_members m ON m.project_id = p.id AND m.user_id = $2 AND m.role = 'owner'
+       WHERE p.name = $1 ORDER BY p.created_at, p.id LIMIT 1`,
+      [name, ownerId],
+    );
+    return row ? String(row.id) : undefined;
+  }
+
+  /** The installation's first admin (who owns what the ingest CLI brings in unless told otherwise). */
+  async firstAdmin(): Promise<{ id: string; email: string } | undefined> {
+    const [row] = await this.sql.query(
+      `SELECT id, email FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`,
+    );
+    return row ? { id: String(row.id), email: String(row.email) } : undefined;
+  }
+
   async findUserByEmail(email: string): Promise<{ id: string } | undefined> {
     const [row] = await this.sql.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [email]);
     return row ? { id: String(row.id) } : undefined;

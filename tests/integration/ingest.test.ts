@@ -101,7 +101,8 @@ describe('ingest (real Postgres and Chroma)', () => {
       binary: 1,
       'not source': 1,
     });
-    expect(report.patterns).toMatchObject({ created: 5, removed: 0 });
+    // Two code files give a file pattern each beside their five functions, classes and sections.
+    expect(report.patterns).toMatchObject({ created: 7, removed: 0 });
     await expect.poll(lastVacuum).not.toBeNull();
 
     const project_ = path.basename(project.path);
@@ -118,6 +119,10 @@ describe('ingest (real Postgres and Chroma)', () => {
     // No doc comment of its own: the README's API list describes it.
     const clamp = await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#clampPercentage`);
     expect(clamp?.summary).toBe('Keeps a progress figure between 0 and 100.');
+    const file = await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts`);
+    expect(file).toMatchObject({ title: 'src/timing.ts', tags: ['ingested', 'file', 'src'] });
+    expect(file?.summary).toContain('Waits longer after each failed attempt');
+    expect(file?.code).toContain('clampPercentage');
     const section = await knowledge.patterns.findById(`ingest:${project_}/README.md#Running the importer`);
     expect(section).toMatchObject({ language: 'shell', code: './import --data ./data', source: { line: 3 } });
   });
@@ -143,7 +148,8 @@ describe('ingest (real Postgres and Chroma)', () => {
       ingestedFiles: 1,
       unchangedFiles: 1,
       removedFiles: 1,
-      patterns: { created: 0, updated: 1, removed: 3 },
+      // The edited file's pattern and its one function left; the deleted file's two and its file pattern gone.
+      patterns: { created: 0, updated: 2, removed: 4 },
     });
     const project_ = path.basename(project.path);
     expect(
@@ -175,7 +181,7 @@ describe('npm run ingest', () => {
       const code = await new Promise((resolve) => cli.once('exit', resolve));
       expect(code, output).toBe(0);
       expect(output).toMatch(/files: 3 source files, 3 indexed/);
-      expect(output).toMatch(/patterns: 5 new/);
+      expect(output).toMatch(/patterns: 7 new/);
       expect(output).toMatch(/\[3\/3\]/);
 
       const account = await fetch(`${url}/api/v1/auth/register`, {
@@ -194,6 +200,42 @@ describe('npm run ingest', () => {
         source: { kind: 'ingest' },
       });
       // Found by the server: the CLI wrote to the server's own embedded Postgres and Chroma.
+
+      // Into a project: created for the first admin (the account above), seen only through it.
+      const intoProject = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/ingest.ts', project.path, '--project', 'Invoices'],
+        {
+          cwd: repositoryRoot,
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', KILN_DATA_DIR: dataDir.path },
+        },
+      );
+      let projectOutput = '';
+      intoProject.stdout.on('data', (chunk: Buffer) => (projectOutput += chunk));
+      intoProject.stderr.on('data', (chunk: Buffer) => (projectOutput += chunk));
+      expect(await new Promise((resolve) => intoProject.once('exit', resolve)), projectOutput).toBe(0);
+      expect(projectOutput).toContain('Project "Invoices"');
+      const headers = { authorization: `Bearer ${account.token}` };
+      const { projects } = (await fetch(`${url}/api/v1/projects`, { headers }).then((response) => response.json())) as {
+        projects: {
+          id: string;
+          name: string;
+          role: string;
+          sources: { status: string; counts: { patterns: number } }[];
+        }[];
+      };
+      expect(projects).toEqual([
+        expect.objectContaining({
+          name: 'Invoices',
+          role: 'owner',
+          sources: [expect.objectContaining({ status: 'ready', counts: expect.objectContaining({ patterns: 7 }) })],
+        }),
+      ]);
+      const inProject = (await fetch(
+        `${url}/api/v1/patterns/search?q=${encodeURIComponent('slug for an invoice number')}&k=3&projectId=${projects[0]!.id}`,
+        { headers },
+      ).then((response) => response.json())) as { results: { projectId?: string; source: { path: string } }[] };
+      expect(inProject.results[0]).toMatchObject({ projectId: projects[0]!.id, source: { path: 'tools/helpers.py' } });
       expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     } finally {
       await server.stop('SIGKILL');
