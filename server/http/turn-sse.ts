@@ -17,7 +17,11 @@ export const heartbeatMs = 15_000;
  * event. Written straight to Node's response: Hono's streaming helper costs
  * several times the CPU per token. The turn goes on if the client leaves.
  */
-export function streamTurnAsSse(c: Context, turnLog: TurnLog, afterSeq: number): Response {
+export function streamTurnAsSse(c: Context, turnLog: TurnLog, requestedAfter: number): Response {
+  // A client cannot have seen events the turn does not have yet: a Last-Event-ID past them (forged, or from
+  // another turn) resumes from the latest, so the stream still ends with the turn.
+  const last = turnLog.events.at(-1);
+  const afterSeq = Math.min(requestedAfter, last?.seq ?? 0);
   const headers = {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -26,6 +30,8 @@ export function streamTurnAsSse(c: Context, turnLog: TurnLog, afterSeq: number):
     'X-Content-Type-Options': 'nosniff',
     'X-Request-Id': String(c.get('requestId') ?? ''),
   };
+  // Resumed after the final event: nothing is left to send.
+  if (last && isFinalEvent(last) && afterSeq >= last.seq) return new Response('', { status: 200, headers });
   const outgoing = (c.env as HttpBindings | undefined)?.outgoing;
   if (!outgoing) return streamAsWebResponse(turnLog, afterSeq, headers);
 

@@ -140,6 +140,16 @@ describe('messages', () => {
       headers: { 'last-event-id': '2' },
     });
     expect(parseSse<TurnEvent>(resumed.text)).toEqual(events.slice(2));
+
+    // Resuming after the final event, or from an id the turn never reached, ends at once instead of hanging.
+    for (const lastEventId of [String(events.at(-1)!.seq), '9007199254740993']) {
+      const after = await kiln.api('GET', `/turns/${events[0]!.turnId}/events`, {
+        token,
+        headers: { 'last-event-id': lastEventId },
+      });
+      expect(after.status).toBe(200);
+      expect(parseSse<TurnEvent>(after.text)).toEqual([]);
+    }
   });
 
   it('answers 202 without an event-stream Accept, the turn still running to completion', async () => {

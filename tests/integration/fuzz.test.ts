@@ -106,15 +106,26 @@ beforeAll(async () => {
   await io.until(turnEnded(started.turnId));
   io.client.close();
   const patterns = await kiln.api('GET', '/patterns?limit=1', { token });
+  const project = await kiln.api('POST', '/projects', { token, body: { name: 'Fuzz project' } });
+  const spareProject = await kiln.api('POST', '/projects', { token, body: { name: 'Fuzz spare project' } });
   const ids: Record<string, string> = {
     ':conversation': conversation.id,
     ':spare': spare.id,
     ':message': started.assistantMessageId,
     ':turn': started.turnId,
     ':pattern': patterns.json?.patterns?.[0]?.id ?? 'no-pattern',
+    ':project': project.json.id,
+    ':spareProject': spareProject.json.id,
+    // No source exists: the routes must still answer a well-formed id with a 404, never a 5xx.
+    ':source': '00000000-0000-4000-8000-000000000000',
+    ':member': project.json.members[0].userId,
     '{token}': token,
   };
-  resolve = (text) => text.replace(/:conversation|:spare|:message|:turn|:pattern|\{token\}/g, (name) => ids[name]!);
+  resolve = (text) =>
+    text.replace(
+      /:conversation|:spareProject|:spare|:message|:turn|:pattern|:project|:source|:member|\{token\}/g,
+      (name) => ids[name]!,
+    );
 });
 afterAll(async () => {
   await kiln?.stop();

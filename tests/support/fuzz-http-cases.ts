@@ -85,6 +85,17 @@ export const routeTemplates: readonly RouteTemplate[] = [
   { method: 'POST', path: '/api/v1/turns/:turn/stop' },
   { method: 'POST', path: '/api/v1/turns/:turn/tool-calls/call-1/confirmation', body: { approve: true } },
   { method: 'POST', path: '/api/v1/route', body: { text: 'write a retry helper' } },
+  { method: 'POST', path: '/api/v1/projects', body: { name: 'Fuzzed' } },
+  { method: 'GET', path: '/api/v1/projects' },
+  { method: 'GET', path: '/api/v1/projects/:project' },
+  { method: 'PATCH', path: '/api/v1/projects/:project', body: { name: 'Renamed' } },
+  { method: 'POST', path: '/api/v1/projects/:project/sources', body: { type: 'folder', path: '/tmp' } },
+  { method: 'POST', path: '/api/v1/projects/:project/sources/:source/ingest' },
+  { method: 'DELETE', path: '/api/v1/projects/:project/sources/:source' },
+  { method: 'POST', path: '/api/v1/projects/:project/members', body: { email: 'fuzz@example.com', role: 'viewer' } },
+  { method: 'PATCH', path: '/api/v1/projects/:project/members/:member', body: { role: 'editor' } },
+  { method: 'DELETE', path: '/api/v1/projects/:project/members/:member' },
+  { method: 'GET', path: '/api/v1/patterns/search', query: { q: 'retry', projectId: ':project' } },
 ];
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'PROPFIND'];
@@ -186,7 +197,7 @@ export function httpCase(random: SeededRandom): HttpCase {
     }
   }
   // Deleting the conversation every other case works in would leave them little to reach.
-  if (method === 'DELETE') path = path.replace(':conversation', ':spare');
+  if (method === 'DELETE') path = path.replace(':conversation', ':spare').replace(':project', ':spareProject');
   const search = Object.entries(query)
     .map(([name, value]) => `${encodeURIComponent(wellFormed(name))}=${value}`)
     .join('&');
