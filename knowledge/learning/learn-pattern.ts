@@ -18,6 +18,8 @@ export interface LearnedPatternInput {
   /** The error it fixed, when it was a repair. */
   fixes?: ErrorSignature;
   learnedFrom: LearnedFrom;
+  /** The project of the conversation it came from: the pattern is then that project's (its members' alone). */
+  projectId?: string;
 }
 
 /**
@@ -46,19 +48,26 @@ export async function learnPattern(
     tests: input.tests,
     libraries: [],
     source: { kind: 'learned', learnedFrom: input.learnedFrom },
+    ...(input.projectId ? { projectId: input.projectId } : {}),
   };
   const duplicateOf = () =>
-    patterns.findDuplicate({ contentHash: contentHash(candidate), language: input.language, code: input.code });
+    patterns.findDuplicate({
+      contentHash: contentHash(candidate),
+      language: input.language,
+      code: input.code,
+      projectId: input.projectId,
+    });
   const stored = await duplicateOf();
   if (stored) return { patternId: stored, duplicate: true };
 
   // Named by its content: learning the same code twice at once writes one row, and the second learns it is a duplicate.
-  const id = `learned-${contentHash(candidate).slice(0, 16)}`;
+  const id = `learned-${input.projectId ? `${input.projectId.slice(0, 8)}-` : ''}${contentHash(candidate).slice(0, 16)}`;
   const basedOn = (await patterns.findByIds([...new Set(input.basedOn)])).map((pattern) => pattern.id);
   const report = await indexer.index([{ pattern: { ...candidate, id }, derivedFrom: basedOn }]);
   if (report.created === 0) return { patternId: (await duplicateOf()) ?? id, duplicate: true };
 
   await recorder.recordOutcome([id], { verdict: 'success', runId: input.learnedFrom.runIds.at(-1), at });
-  if (input.fixes) await recorder.recordFix([id], input.fixes, at);
+  // A FIXES edge would lead the debug agent of users outside the project to its code.
+  if (input.fixes && !input.projectId) await recorder.recordFix([id], input.fixes, at);
   return { patternId: id, duplicate: false };
 }

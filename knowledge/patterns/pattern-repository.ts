@@ -264,12 +264,14 @@ export class PatternRepository {
    * whitespace are left out (in the same language). The content-hash match wins.
    */
   async findDuplicate(
-    pattern: Pick<PatternInput, 'language' | 'code'> & { contentHash: string },
+    pattern: Pick<PatternInput, 'language' | 'code' | 'projectId'> & { contentHash: string },
   ): Promise<string | undefined> {
+    // In the global store, or (for a project's pattern) in the global store or that project; never another's.
     const [row] = await this.query(
-      `SELECT id FROM patterns WHERE project_id IS NULL AND (content_hash = $1 OR code_fingerprint = kiln_code_fingerprint($2, $3))
+      `SELECT id FROM patterns
+       WHERE (project_id IS NULL OR project_id = $4) AND (content_hash = $1 OR code_fingerprint = kiln_code_fingerprint($2, $3))
        ORDER BY content_hash = $1 DESC, created_at, id LIMIT 1`,
-      [pattern.contentHash, pattern.language, pattern.code],
+      [pattern.contentHash, pattern.language, pattern.code, pattern.projectId ?? null],
     );
     return row ? String(row.id) : undefined;
   }

@@ -98,8 +98,9 @@ export class ApprovalService {
       const question = answer.parentId
         ? ((await this.dependencies.messages.find(conversation.id, answer.parentId))?.content ?? '')
         : '';
-      const learned = await learning.learn(
-        learnedPattern(passed, question, answer.content, {
+      // Code approved in a project's conversation may hold the project's code: it is learned into the project.
+      const learned = await learning.learn({
+        ...learnedPattern(passed, question, answer.content, {
           conversationId: conversation.id,
           messageId: answer.id,
           turnId: record.turnId,
@@ -107,7 +108,8 @@ export class ApprovalService {
           approvedBy: user.email,
           approvedAt: decided.at,
         }),
-      );
+        ...(conversation.projectId ? { projectId: conversation.projectId } : {}),
+      });
       const at = await this.dependencies.approvals.setPattern(answer.id, learned.patternId, learned.duplicate);
       return { ...decided, at: at.toISOString(), patternId: learned.patternId, duplicate: learned.duplicate };
     } catch (error) {

@@ -275,6 +275,40 @@ describe('learned patterns', () => {
     );
     expect(Number(count[0].count)).toBe(1);
   });
+
+  it("learned in a project's conversation, stay the project's: out of global search and of the graph", async () => {
+    const { learning } = kiln.knowledge();
+    const project = (await kiln.api('POST', '/projects', { token: member, body: { name: 'Ledger' } })).json;
+    const secret = {
+      ...input,
+      title: 'Reconcile quuxledger entries',
+      summary: 'Matches quuxledger entries against bank lines by amount and date.',
+      code: 'export function reconcileQuuxledger(entries: number[], lines: number[]) {\n  return entries.filter((entry) => lines.includes(entry));\n}\n',
+      questions: ['How do I reconcile quuxledger entries?'],
+      projectId: project.id,
+    };
+    const learned = await learning.learn(secret);
+    expect(learned).toEqual({ patternId: expect.stringMatching(/^learned-/), duplicate: false });
+    const global = await searchIds('reconcile quuxledger entries');
+    expect(global).not.toContain(learned.patternId);
+    const inProject = await kiln.api(
+      'GET',
+      `/patterns/search?q=${encodeURIComponent('reconcile quuxledger entries')}&k=5&projectId=${project.id}`,
+      { token: member },
+    );
+    expect(inProject.json.results[0]).toMatchObject({ id: learned.patternId, projectId: project.id });
+    // No FIXES edge: the debug agent of someone outside the project must not be led to it.
+    const edges = await kiln.server.infrastructure.dataSource.query(
+      `SELECT count(*)::int AS count FROM graph_edges WHERE source_id = $1`,
+      [`pattern:${learned.patternId}`],
+    );
+    expect(edges[0].count).toBe(0);
+    // The same code learned again in the project is a duplicate of the project's own.
+    expect(await learning.learn({ ...secret, title: 'Again' })).toEqual({
+      patternId: learned.patternId,
+      duplicate: true,
+    });
+  });
 });
 
 describe('retiring a pattern', () => {
