@@ -138,6 +138,9 @@ describe('projects', () => {
     const tab = await kiln.socket(owner.token);
     const progress: ProjectSource[] = [];
     tab.client.on('project:source', (source: ProjectSource) => progress.push(source));
+    const outsider = await kiln.socket(stranger.token);
+    const overheard: ProjectSource[] = [];
+    outsider.client.on('project:source', (source: ProjectSource) => overheard.push(source));
     const added = await kiln.api('POST', `/projects/${project.id}/sources`, {
       token: owner.token,
       body: { type: 'folder', path: path.join(roots.path, 'shop') },
@@ -157,6 +160,7 @@ describe('projects', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(progress.map((source) => source.status)).toContain('ingesting');
     expect(progress.at(-1)).toMatchObject({ id: folderSource.id, status: 'ready' });
+    expect(overheard).toEqual([]);
     const listed = (await kiln.api('GET', `/projects/${project.id}`, { token: owner.token })).json as Project;
     expect(listed.patterns).toBe(6);
   });
@@ -350,4 +354,53 @@ describe('projects', () => {
     );
     expect(left[0].count).toBe(0);
   });
+});
+
+describe('a project ingest cut short by a stopped server', () => {
+  it('is queued again when the server starts, and finishes', async () => {
+    const dataDir = await temporaryDirectory('kiln-project-restart');
+    const environment = { KILN_PROJECT_ROOTS: roots.path };
+    let first: Awaited<ReturnType<typeof startTestServer>> | undefined = await startTestServer({
+      environment,
+      dataDirectory: dataDir.path,
+    });
+    let second: Awaited<ReturnType<typeof startTestServer>> | undefined;
+    try {
+      const { token } = await first.register('restart@example.com');
+      const project = (await first.api('POST', '/projects', { token, body: { name: 'Restart' } })).json as Project;
+      const source = (
+        await first.api('POST', `/projects/${project.id}/sources`, {
+          token,
+          body: { type: 'folder', path: path.join(roots.path, 'shop') },
+        })
+      ).json as ProjectSource;
+      await expect
+        .poll(async () => (await first!.api('GET', `/projects/${project.id}`, { token })).json.sources[0].status)
+        .toBe('ready');
+      // As a process killed mid-ingest leaves it.
+      await first.server.infrastructure.dataSource.query(
+        `UPDATE project_sources SET status = 'ingesting', counts = '{"filesFound": 3, "filesDone": 1}' WHERE id = $1`,
+        [source.id],
+      );
+      await first.server.stop();
+      first = undefined;
+      second = await startTestServer({ environment, dataDirectory: dataDir.path });
+      const login = await second.api('POST', '/auth/login', {
+        body: { email: 'restart@example.com', password: 'correct horse battery' },
+      });
+      await expect
+        .poll(
+          async () =>
+            (await second!.api('GET', `/projects/${project.id}`, { token: login.json.token })).json.sources[0],
+          {
+            timeout: 30_000,
+          },
+        )
+        .toMatchObject({ status: 'ready', counts: { filesFound: 3, filesDone: 3 } });
+    } finally {
+      await first?.server.stop();
+      await second?.server.stop();
+      await dataDir.remove();
+    }
+  }, 120_000);
 });

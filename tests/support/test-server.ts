@@ -11,9 +11,17 @@ import { temporaryDirectory } from './temporary-directory.ts';
  * on a fresh data dir, with helpers to call it as a client would.
  */
 export async function startTestServer(
-  options: { provider?: LlmProvider; environment?: Record<string, string>; log?: Logger } = {},
+  options: {
+    provider?: LlmProvider;
+    environment?: Record<string, string>;
+    log?: Logger;
+    /** An existing data directory (a restart), kept when the server stops; by default a new one, removed. */
+    dataDirectory?: string;
+  } = {},
 ) {
-  const dataDir = await temporaryDirectory('kiln-chat');
+  const dataDir = options.dataDirectory
+    ? { path: options.dataDirectory, remove: async () => undefined }
+    : await temporaryDirectory('kiln-chat');
   const config = loadConfig({ KILN_DATA_DIR: dataDir.path, PORT: '0', KILN_WORKERS: 'off', ...options.environment });
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = await startServer(config, log, {
