@@ -12,11 +12,9 @@ import path from 'node:path';
 import pino from 'pino';
 import { discoverFiles } from '../knowledge/ingest/discover-files.ts';
 import { ingestFolder } from '../knowledge/ingest/ingest-folder.ts';
-import { createKnowledgeBase, projectCollectionName } from '../knowledge/knowledge-base.ts';
+import { projectCollectionName } from '../knowledge/knowledge-base.ts';
 import { ChromaVectorIndex } from '../knowledge/vector/chroma-vector-index.ts';
-import { sqlHandle } from '../platform/database/sql-handle.ts';
-import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { openThrowawayStore } from './bench/throwaway-store.ts';
 import { loadProjectSets } from './eval-projects/load-project-sets.ts';
 
 const sizes = process.argv
@@ -50,23 +48,11 @@ const timed = async <T>(work: () => Promise<T>): Promise<number> => {
   return performance.now() - started;
 };
 
-const dataDir = await temporaryDirectory('kiln-bench-projects');
-const infrastructure = await startKilnInfrastructure(
-  { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
-  log,
-);
+const store = await openThrowawayStore({ log, name: 'kiln-bench-projects' });
 const rows: string[] = [];
 let failed = false;
 try {
-  const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({
-    sql,
-    chroma: infrastructure.chroma,
-    chromaUrl: infrastructure.chromaUrl,
-    graph: infrastructure.graph,
-    log,
-  });
-  await knowledge.loadSeeds();
+  const { sql, knowledge, infrastructure } = store;
   const raw = await ChromaVectorIndex.open(infrastructure.chroma, {
     url: infrastructure.chromaUrl,
     name: projectCollectionName,
@@ -74,7 +60,7 @@ try {
     dimension: knowledge.embedder.dimension,
   });
   for (const size of targets) {
-    const folder = path.join(dataDir.path, `project-${size}`);
+    const folder = path.join(store.dataDir, `project-${size}`);
     for (let index = 0; index < size; index += 1) {
       const original = originals[index % originals.length]!;
       const copy = Math.floor(index / originals.length);
@@ -115,8 +101,7 @@ try {
     );
   }
 } finally {
-  await infrastructure.stop();
-  await dataDir.remove();
+  await store.stop();
 }
 console.log(
   `\n${new Date().toISOString()} · ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} · ${questions.length * 2} queries per size`,

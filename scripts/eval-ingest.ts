@@ -7,10 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { ingestFolder } from '../knowledge/ingest/ingest-folder.ts';
-import { createKnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
-import { sqlHandle } from '../platform/database/sql-handle.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { openThrowawayStore } from './bench/throwaway-store.ts';
 
 interface IngestEvaluationSet {
   package: string;
@@ -26,22 +23,10 @@ for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json
 }
 
 const log = pino({ level: 'warn' });
-const dataDir = await temporaryDirectory('kiln-eval-ingest');
-const infrastructure = await startKilnInfrastructure(
-  { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
-  log,
-);
+const store = await openThrowawayStore({ log, name: 'kiln-eval-ingest' });
 const rows: string[] = [];
 try {
-  const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({
-    sql,
-    chroma: infrastructure.chroma,
-    chromaUrl: infrastructure.chromaUrl,
-    graph: infrastructure.graph,
-    log,
-  });
-  await knowledge.loadSeeds();
+  const { sql, knowledge } = store;
   let all = { questions: 0, at1: 0, at5: 0 };
   for (const set of sets) {
     const root = path.resolve('node_modules', set.package);
@@ -79,8 +64,7 @@ try {
   const percent = (count: number) => `${((count / Math.max(1, all.questions)) * 100).toFixed(1)} %`;
   rows.push(`| all | | ${all.questions} | ${percent(all.at1)} | ${percent(all.at5)} |`);
 } finally {
-  await infrastructure.stop();
-  await dataDir.remove();
+  await store.stop();
 }
 console.log('\n| package | patterns ingested | questions | recall@1 | recall@5 |');
 console.log('| --- | --- | --- | --- | --- |');
