@@ -7,7 +7,8 @@
 // nothing from the project.
 //
 // Flags: --split fit|test|all (default all, reported separately), --verbose (the misses), --tune (a grid over
-// ProjectSearch's tunables, scored on the fit split only). Targets (exit 1 when missed): on each documented
+// ProjectSearch's tunables, scored on the fit split only), --fit-relevance (fits the project-hit relevance model on
+// the fit split and prints it, for `defaultProjectTuning.relevance`). Targets (exit 1 when missed): on each documented
 // set's test split recall@1 ≥ 0.80 and recall@5 ≥ 0.95, and on every set and split Kiln ≥ BM25.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -26,10 +27,12 @@ import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 import { loadLabelledSets } from './eval-abstain/labelled-sets.ts';
 import { FileBm25 } from './eval-projects/file-bm25.ts';
+import { fitProjectRelevance, type LabelledSearch } from './eval-projects/fit-project-relevance.ts';
 import { loadProjectSets, type ProjectSet } from './eval-projects/load-project-sets.ts';
 
 const verbose = process.argv.includes('--verbose');
 const tune = process.argv.includes('--tune');
+const fitRelevance = process.argv.includes('--fit-relevance');
 const splitArgument = process.argv[process.argv.indexOf('--split') + 1];
 const splits = (['fit', 'test'] as const).filter(
   (split) => !process.argv.includes('--split') || splitArgument === 'all' || splitArgument === split,
@@ -97,6 +100,7 @@ try {
   }
 
   if (tune) await tuneOnFit(knowledge, loaded);
+  if (fitRelevance) await fitRelevanceOnFit(knowledge, loaded);
 
   const rows: string[] = [];
   for (const { set, projectId, patterns, bm25 } of loaded) {
@@ -222,4 +226,33 @@ async function tuneOnFit(knowledge: KnowledgeBase, loaded: Loaded[]) {
     console.log(
       `${total.toFixed(3)} vector ${tuning.vectorWeight} c ${tuning.fusionConstant} fileShare ${tuning.fileShare} weights ${JSON.stringify(tuning.weights)}`,
     );
+}
+
+/**
+ * Fits the relevance of project hits on the fit split: every hit of each in-scope question (1 for the expected
+ * file) and of each out-of-scope question (0), in every project; prints the model to paste into
+ * `defaultProjectTuning.relevance`.
+ */
+async function fitRelevanceOnFit(knowledge: KnowledgeBase, loaded: Loaded[]) {
+  const searches: LabelledSearch[] = [];
+  const searchOf = async (question: string, projectId: string, file: string | undefined) => {
+    const { results, features = [] } = await knowledge.projects.search(question, { projectId, k: 5, explain: true });
+    searches.push({
+      inScope: file !== undefined,
+      hits: results.map((result, index) => ({
+        features: features[index]!,
+        label: result.pattern.source.path === file ? 1 : 0,
+      })),
+    });
+  };
+  for (const { set, projectId } of loaded) {
+    for (const { question, file } of set.questions.filter((entry) => entry.split === 'fit'))
+      await searchOf(question, projectId, file);
+    for (const { question } of outOfScope.filter((entry) => entry.split === 'fit'))
+      await searchOf(question, projectId, undefined);
+  }
+  const { model, cited, outOfScope: wrong } = fitProjectRelevance(searches, relevanceModel.threshold);
+  console.log(
+    `Project relevance fitted on ${searches.length} fit searches: right first hit cited ${(cited * 100).toFixed(1)} %, out-of-scope citing ${(wrong * 100).toFixed(1)} %\n${JSON.stringify(model, null, 2)}`,
+  );
 }

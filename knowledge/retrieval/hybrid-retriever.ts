@@ -107,8 +107,9 @@ export class HybridRetriever {
 
   /**
    * `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language).
-   * `projectId` searches that project first (the caller has checked the user is a member): its relevant hits
-   * come first, then the global store's (seed, learned and unscoped ingested patterns), then the rest of both.
+   * `projectId` searches that project first (the caller has checked the user is a member): its hits come first,
+   * then the global store's (seed, learned and unscoped ingested patterns), save a citable global hit more
+   * relevant than every project hit, which leads.
    */
   async search(
     question: string,
@@ -123,12 +124,15 @@ export class HybridRetriever {
         })),
         this.searchGlobal(question, options),
       ]);
-      const relevant = (hit: RetrievedPattern) => hit.relevance >= relevanceModel.threshold;
+      // The project's hits first, in their order; a global hit goes ahead of them only when it is citable and more
+      // relevant than the project's best (a question on something the project does not hold, asked in its chat).
+      const bestOfProject = Math.max(0, ...project.results.map((hit) => hit.relevance));
+      const ahead = (hit: RetrievedPattern) =>
+        hit.relevance >= relevanceModel.threshold && hit.relevance > bestOfProject;
       const results = [
-        ...project.results.filter(relevant),
-        ...global.results.filter(relevant),
-        ...project.results.filter((hit) => !relevant(hit)),
-        ...global.results.filter((hit) => !relevant(hit)),
+        ...global.results.filter(ahead),
+        ...project.results,
+        ...global.results.filter((hit) => !ahead(hit)),
       ].slice(0, k);
       return { results, notices: [...project.notices, ...global.notices] };
     }

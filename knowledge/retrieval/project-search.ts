@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { Embedder } from '../embedding/embedder.ts';
+import type { Pattern } from '../patterns/pattern.ts';
 import type { PatternRepository } from '../patterns/pattern-repository.ts';
 import type { VectorIndex } from '../vector/vector-index.ts';
 import type { RetrievedPattern } from './hybrid-retriever.ts';
 import { defaultTextWeights, ProjectTextIndex, termsOf, type ProjectTextWeights } from './project-text-index.ts';
 import { SynonymExpander, type QueryExpander } from './synonym-expander.ts';
 import { WordNetSynonyms } from './wordnet-synonyms.ts';
+import { projectRelevance, type ProjectRelevanceFeatures, type ProjectRelevanceModel } from './project-relevance.ts';
 
 /** Tunables, measured on the fit split of knowledge/evaluation/projects (`npm run eval:projects`). */
 export interface ProjectSearchTuning {
@@ -18,14 +20,14 @@ export interface ProjectSearchTuning {
   fileShare: number;
   /** Weight of a function, class or section hit against its file's own pattern (0: files alone rank). */
   chunkWeight: number;
-  /** A README's hits count for the one code file beside it (the folder holds one implementation it describes). */
-  readmeToCode: boolean;
+  /** Extra reward for a pattern matching more of the question's words (see ProjectTextIndex). */
+  coordination: number;
   /** Weight of a thesaurus synonym of a question's word against the word itself (0: no expansion). */
   expansionWeight: number;
-  /** BM25 term-frequency saturation and length normalisation, per field. */
+  /** MiniSearch's BM25+ parameters (saturation k, length normalisation b, floor d), the same for every field. */
   bm25: { k: number; b: number; d: number };
-  /** Relevance: logistic weights over coverage, cosine and lead, and the bias. */
-  relevance: { coverage: number; vector: number; lead: number; bias: number };
+  /** Relevance: logistic weights over the hit's features (project-relevance.ts). */
+  relevance: ProjectRelevanceModel;
 }
 
 export const defaultProjectTuning: ProjectSearchTuning = {
@@ -33,11 +35,24 @@ export const defaultProjectTuning: ProjectSearchTuning = {
   vectorWeight: 0.6,
   fusionConstant: 20,
   fileShare: 0.15,
-  chunkWeight: 1,
-  readmeToCode: false,
-  expansionWeight: 0,
+  chunkWeight: 0.5,
+  coordination: 1,
+  expansionWeight: 0.15,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  relevance: { coverage: 6, vector: 4, lead: 1, bias: -5.5 },
+  // Fitted by `npm run eval:projects -- --fit-relevance` (L2 logistic regression of eval:abstain on the fit split's
+  // project hits and out-of-scope questions, intercept moved so that at most 8 % of out-of-scope searches cite a hit).
+  relevance: {
+    weights: {
+      coverage: 1.8865,
+      aboutCoverage: 1.8967,
+      vector: 6.0728,
+      first: 0.855,
+      lead: 1.0217,
+      textLead: 0.9147,
+      unknownWords: -1.6855,
+    },
+    intercept: -4.2819,
+  },
 };
 
 interface CachedIndex {
@@ -46,11 +61,9 @@ interface CachedIndex {
   /** In how many of the project's files each term appears (for the rarity of a question's words). */
   fileFrequency: Map<string, number>;
   files: number;
-  /** A folder's Markdown file → the folder's one code file (a README describing one implementation). */
-  codeBeside: Map<string, string>;
-  /** Each code file's own (file) pattern, by path. */
-  filePattern: Map<string, string>;
-  /** Each pattern's distinct terms, for coverage. */
+  /** What each file says of itself (path, title, summary), by path, for `aboutCoverage`. */
+  aboutTerms: Map<string, Set<string>>;
+  /** Each file's distinct terms (its file pattern's), by path, for coverage. */
   terms: Map<string, Set<string>>;
 }
 
@@ -61,11 +74,16 @@ const cachedProjects = 16;
  * Search within one project: its own BM25F index (`ProjectTextIndex`, built on first use and again whenever
  * the project's patterns change) and its vectors, fused by weighted reciprocal rank, then aggregated to files
  * (a question about a file's job is answered by the file, whichever of its parts matched best; each file
- * appears once, by its best pattern). Each hit carries a relevance from the share of the question's rare words
- * its file holds, its cosine and how far it leads the next file.
+ * appears once, by its best pattern). The question's words are searched with their thesaurus synonyms too (at
+ * `expansionWeight`), and each file with what the thesaurus says of its name (ProjectTextIndex's `meaning`),
+ * because a user asks in their own words ("working days", "nearest") what the code names its own way. Each hit
+ * carries a relevance from a logistic over the features in project-relevance.ts.
  */
 export class ProjectSearch {
   private readonly cache = new Map<string, Promise<CachedIndex>>();
+  /** The thesaurus and expander in use: the ones given, else WordNet's, made on first need (it reads 6 MB). */
+  private wordNet: WordNetSynonyms | undefined;
+  private expanderInUse: QueryExpander | undefined;
 
   constructor(
     private readonly dependencies: {
@@ -83,8 +101,8 @@ export class ProjectSearch {
 
   async search(
     question: string,
-    options: { projectId: string; k: number },
-  ): Promise<{ results: RetrievedPattern[]; notices: string[] }> {
+    options: { projectId: string; k: number; explain?: boolean },
+  ): Promise<{ results: RetrievedPattern[]; notices: string[]; features?: ProjectRelevanceFeatures[] }> {
     const notices: string[] = [];
     const candidates = Math.max(30, options.k * 6);
     const vectorSearch = (async () => {
@@ -96,8 +114,9 @@ export class ProjectSearch {
     });
     const [cached, vectorHits] = await Promise.all([this.indexOf(options.projectId), vectorSearch]);
     if (cached.index.size === 0) return { results: [], notices };
+    const expansion = this.tuning.expansionWeight > 0 ? this.expander.expand(question) : [];
     const textHits = cached.index
-      .query(question, candidates * 3)
+      .query(question, candidates * 3, expansion)
       .filter((hit) => this.tuning.chunkWeight > 0 || cached.index.pattern(hit.id)?.isFile)
       .slice(0, candidates);
     const weightOf = (id: string) => (cached.index.pattern(id)?.isFile ? 1 : this.tuning.chunkWeight);
@@ -121,11 +140,9 @@ export class ProjectSearch {
     // Files: the best hit of each, plus a share of its other hits.
     const files = new Map<string, { best: string; bestScore: number; score: number; vector: number }>();
     for (const [id, { score, sources }] of [...fused].sort((a, b) => b[1].score - a[1].score)) {
-      const path = cached.index.pattern(id)?.path;
-      const key = (this.tuning.readmeToCode && path && cached.codeBeside.get(path)) || path || id;
+      const key = cached.index.pattern(id)?.path ?? id;
       const file = files.get(key);
-      const best = key === path || key === id ? id : (cached.filePattern.get(key) ?? id);
-      if (!file) files.set(key, { best, bestScore: score, score, vector: sources.vector ?? 0 });
+      if (!file) files.set(key, { best: id, bestScore: score, score, vector: sources.vector ?? 0 });
       else {
         file.score += fileShare * score;
         file.vector = Math.max(file.vector, sources.vector ?? 0);
@@ -140,32 +157,50 @@ export class ProjectSearch {
     );
     const questionTerms = [...new Set(termsOf(question))];
     const rarity = (term: string) => Math.log(1 + cached.files / (1 + (cached.fileFrequency.get(term) ?? 0)));
-    const totalRarity = questionTerms.reduce((sum, term) => sum + rarity(term), 0);
+    const totalRarity = questionTerms.reduce((sum, term) => sum + rarity(term), 0) || 1;
+    const share = (terms: Set<string>) =>
+      questionTerms.reduce((sum, term) => sum + (terms.has(term) ? rarity(term) : 0), 0) / totalRarity;
+    const unknownWords = share(new Set(questionTerms.filter((term) => !cached.fileFrequency.has(term))));
     const results: RetrievedPattern[] = [];
+    const features: ProjectRelevanceFeatures[] = [];
+    const bestScore = ranked[0]?.[1].score ?? 1;
     ranked.forEach(([path, file], index) => {
       const pattern = patterns.get(file.best);
       if (!pattern || pattern.status === 'retired') return;
-      const fileTerms = this.fileTerms(cached, path, file.best);
-      const covered = questionTerms.reduce((sum, term) => sum + (fileTerms.has(term) ? rarity(term) : 0), 0);
-      const coverage = totalRarity > 0 ? covered / totalRarity : 0;
       const next = ranked[index + 1]?.[1].score ?? 0;
-      const lead = index === 0 && next > 0 ? Math.min(2, Math.log(file.score / next)) : 0;
-      const weights = this.tuning.relevance;
-      const logit =
-        weights.coverage * coverage + weights.vector * Math.max(0, file.vector) + weights.lead * lead + weights.bias;
+      const hit: ProjectRelevanceFeatures = {
+        coverage: share(this.fileTerms(cached, path, pattern)),
+        aboutCoverage: share(cached.aboutTerms.get(path) ?? new Set()),
+        vector: Math.max(0, file.vector),
+        first: index === 0 ? 1 : 0,
+        lead: index === 0 && next > 0 ? Math.min(2, Math.log(file.score / next)) : 0,
+        textLead: file.score / bestScore,
+        unknownWords,
+      };
+      features.push(hit);
       results.push({
         pattern,
         score: round(file.score * 100),
-        sources: fused.get(file.best)?.sources ?? {},
-        relevance: round(1 / (1 + Math.exp(-logit))),
+        sources: fused.get(file.best)!.sources,
+        relevance: projectRelevance(hit, this.tuning.relevance),
       });
     });
+    if (options.explain) return { results, notices, features };
     return { results, notices };
   }
 
   /** The terms of a file: those of its file pattern when it has one, else of the hit itself. */
-  private fileTerms(cached: CachedIndex, path: string, fallbackId: string): Set<string> {
-    return cached.terms.get(`file:${path}`) ?? cached.terms.get(fallbackId) ?? new Set();
+  private fileTerms(cached: CachedIndex, path: string, hit: Pattern): Set<string> {
+    return cached.terms.get(path) ?? patternTerms(hit);
+  }
+
+  private get expander(): QueryExpander {
+    return (this.expanderInUse ??=
+      this.dependencies.expander ?? new SynonymExpander((this.wordNet ??= new WordNetSynonyms())));
+  }
+
+  private get thesaurus(): Pick<WordNetSynonyms, 'synonyms' | 'glosses'> {
+    return this.dependencies.thesaurus ?? (this.wordNet ??= new WordNetSynonyms());
   }
 
   /** Forgets a project's index (its patterns changed in this process; other processes notice by version). */
@@ -195,32 +230,27 @@ export class ProjectSearch {
   private async build(projectId: string, version: string): Promise<CachedIndex> {
     const started = Date.now();
     const index = new ProjectTextIndex(this.tuning.weights, {
-      expander: this.tuning.expansionWeight > 0 ? (this.dependencies.expander ??= new SynonymExpander()) : undefined,
+      // The question's synonyms are passed to each query (`search`), so the index needs no expander of its own.
       expansionWeight: this.tuning.expansionWeight,
       bm25: this.tuning.bm25,
-      thesaurus: this.tuning.weights.meaning > 0 ? (this.dependencies.thesaurus ??= new WordNetSynonyms()) : undefined,
+      coordination: this.tuning.coordination,
+      thesaurus: this.tuning.weights.meaning > 0 ? this.thesaurus : undefined,
     });
     const fileFrequency = new Map<string, number>();
     const terms = new Map<string, Set<string>>();
     let files = 0;
-    const markdownPaths = new Set<string>();
-    const filePattern = new Map<string, string>();
+    const aboutTerms = new Map<string, Set<string>>();
     for (let afterId: string | undefined; ;) {
       const page = await this.dependencies.patterns.listOfProject(projectId, { limit: 500, afterId });
       if (page.length === 0) break;
       index.add(page);
-      for (const pattern of page) {
-        const set = new Set(
-          termsOf(`${pattern.title} ${pattern.source.path ?? ''} ${pattern.summary} ${pattern.code}`),
-        );
-        const isFile = index.pattern(pattern.id)?.isFile;
-        if (/\.(md|markdown)$/i.test(pattern.source.path ?? '')) markdownPaths.add(pattern.source.path!);
-        if (isFile) {
-          files += 1;
-          for (const term of set) fileFrequency.set(term, (fileFrequency.get(term) ?? 0) + 1);
-          terms.set(`file:${pattern.source.path}`, set);
-          filePattern.set(pattern.source.path!, pattern.id);
-        } else terms.set(pattern.id, set);
+      // Term sets of files only: a file-less hit's (a Markdown section's) are worked out when it is returned.
+      for (const pattern of page.filter((each) => index.pattern(each.id)?.isFile)) {
+        const set = patternTerms(pattern);
+        files += 1;
+        for (const term of set) fileFrequency.set(term, (fileFrequency.get(term) ?? 0) + 1);
+        terms.set(pattern.source.path!, set);
+        aboutTerms.set(pattern.source.path!, new Set(termsOf(`${pattern.source.path} ${pattern.summary}`)));
       }
       afterId = page.at(-1)!.id;
       // A large project is indexed a page at a time without holding the event loop for long.
@@ -230,21 +260,11 @@ export class ProjectSearch {
       { projectId, patterns: index.size, ms: Date.now() - started },
       'project search index built',
     );
-    const codeBeside = new Map<string, string>();
-    const codeFiles = new Map<string, string[]>();
-    for (const key of terms.keys()) {
-      if (!key.startsWith('file:')) continue;
-      const path = key.slice('file:'.length);
-      const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-      codeFiles.set(folder, [...(codeFiles.get(folder) ?? []), path]);
-    }
-    for (const pattern of markdownPaths) {
-      const folder = pattern.includes('/') ? pattern.slice(0, pattern.lastIndexOf('/')) : '';
-      const code = codeFiles.get(folder);
-      if (code?.length === 1) codeBeside.set(pattern, code[0]!);
-    }
-    return { version, index, fileFrequency, files: Math.max(files, 1), terms, codeBeside, filePattern };
+    return { version, index, fileFrequency, files: Math.max(files, 1), terms, aboutTerms };
   }
 }
+
+const patternTerms = (pattern: Pick<Pattern, 'title' | 'source' | 'summary' | 'code'>) =>
+  new Set(termsOf(`${pattern.title} ${pattern.source.path ?? ''} ${pattern.summary} ${pattern.code}`));
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;

@@ -23,7 +23,7 @@ export interface ProjectTextWeights {
   meaning: number;
 }
 
-export const defaultTextWeights: ProjectTextWeights = { title: 3, path: 2, summary: 2, code: 1, meaning: 0 };
+export const defaultTextWeights: ProjectTextWeights = { title: 3, path: 2, summary: 2, code: 1, meaning: 2 };
 
 const stopWords = new Set(
   'a an and are as at be by can do does for from get give gives have how i if in into is it its me my of on or should so that the then there this to use using want way what when where which while with without would you your we our one all any some'.split(
@@ -47,6 +47,18 @@ export function termsOf(text: string): string[] {
     }
   }
   return terms;
+}
+
+/**
+ * The words of a pattern's name: a file's file name (its folder's for `index`, `main`, `__init__`), a function's
+ * or section's title; split at camelCase, snake_case and dashes, lower-cased, stop words and short words dropped.
+ */
+export function nameWordsOf(pattern: Pick<Pattern, 'title' | 'source' | 'tags'>): string[] {
+  const segments = (pattern.source.path ?? '').replace(/\.[a-z]+$/i, '').split('/');
+  const fileName = /^(index|main|__init__|mod)$/i.test(segments.at(-1) ?? '') ? segments.at(-2) : segments.at(-1);
+  const name = pattern.tags.includes('file') ? (fileName ?? '') : pattern.title;
+  const words = (name.match(/[A-Za-z0-9]+/g) ?? []).flatMap(splitIdentifier);
+  return [...new Set(words.filter((word) => word.length > 2 && !stopWords.has(word)))];
 }
 
 /**
@@ -85,6 +97,8 @@ export class ProjectTextIndex {
       expander?: QueryExpander;
       expansionWeight?: number;
       bm25?: { k: number; b: number; d: number };
+      /** Extra weight on matching more of the question's terms: scores are multiplied by (terms matched)^this. */
+      coordination?: number;
       /** Where the `meaning` field's synonyms and definitions come from (none: the field stays empty). */
       thesaurus?: Pick<WordNetSynonyms, 'synonyms' | 'glosses'>;
     } = {},
@@ -109,17 +123,15 @@ export class ProjectTextIndex {
       });
   }
 
-  /** What the thesaurus says of the words of a pattern's name (a file's: its file name, or folder for `index`). */
+  /** What the thesaurus says of the words of a pattern's name. */
   private meaningOf(pattern: Pick<Pattern, 'title' | 'source' | 'tags'>): string {
     const thesaurus = this.options.thesaurus;
-    if (!thesaurus || !this.weights.meaning) return '';
-    const segments = (pattern.source.path ?? '').replace(/\.[a-z]+$/i, '').split('/');
-    const fileName = /^(index|main|__init__|mod)$/i.test(segments.at(-1) ?? '') ? segments.at(-2) : segments.at(-1);
-    const name = pattern.tags.includes('file') ? (fileName ?? '') : pattern.title;
-    const words = new Set(
-      (name.match(/[A-Za-z0-9]+/g) ?? []).flatMap(splitIdentifier).filter((word) => word.length > 2 && !stopWords.has(word)),
-    );
-    return [...words].flatMap((word) => [...thesaurus.synonyms(word), ...thesaurus.glosses(word)]).join(' ').replace(/_/g, ' ');
+    // Files only: a function's or section's name adds little to its file's, and costs index time.
+    if (!thesaurus || !this.weights.meaning || !pattern.tags.includes('file')) return '';
+    return nameWordsOf(pattern)
+      .flatMap((word) => [...thesaurus.synonyms(word), ...thesaurus.glosses(word)])
+      .join(' ')
+      .replace(/_/g, ' ');
   }
 
   get size(): number {
@@ -131,7 +143,12 @@ export class ProjectTextIndex {
   }
 
   /** The best `k` patterns for the question by BM25F score, best first. */
-  query(question: string, k: number): { id: string; score: number }[] {
+  query(
+    question: string,
+    k: number,
+    /** The question's synonyms, when the caller has them already. */
+    expansion = this.options.expander?.expand(question) ?? [],
+  ): { id: string; score: number }[] {
     const options = {
       boost: { ...this.weights },
       combineWith: 'OR',
@@ -140,8 +157,11 @@ export class ProjectTextIndex {
       ...(this.options.bm25 ? { bm25: this.options.bm25 } : {}),
     } as const;
     const scores = new Map<string, number>();
-    for (const hit of this.search.search(question, options)) scores.set(String(hit.id), hit.score);
-    const expansion = this.options.expander?.expand(question) ?? [];
+    // MiniSearch already multiplies a document's score by how many of the question's terms it holds; `coordination`
+    // raises that factor to a further power.
+    const coordination = this.options.coordination ?? 0;
+    for (const hit of this.search.search(question, options))
+      scores.set(String(hit.id), hit.score * hit.queryTerms.length ** coordination);
     if (expansion.length) {
       const own = new Set(termsOf(question));
       const weight = this.options.expansionWeight ?? 0.3;

@@ -27,9 +27,9 @@ export class SynonymExpander implements QueryExpander {
     const own = new Set(words);
     const found = new Set<string>();
     const add = (lemmas: string[]) => {
+      // Multi-word lemmas (`do_work`, `mean_value`) are left out: split up, their words are mostly noise.
       for (const lemma of lemmas)
-        for (const word of lemma.split(/[_-]/))
-          if (word.length > 1 && !own.has(word) && !ignored.has(word)) found.add(word);
+        if (!/[_-]/.test(lemma) && lemma.length > 1 && !own.has(lemma) && !ignored.has(lemma)) found.add(lemma);
     };
     words.forEach((word, index) => {
       if (ignored.has(word) || word.length < 3) return;

@@ -11,6 +11,13 @@ export const wordNetDirectory = path.join(
 const partsOfSpeech = ['noun', 'verb', 'adj', 'adv'] as const;
 type PartOfSpeech = (typeof partsOfSpeech)[number];
 
+interface Sense {
+  words: string[];
+  gloss: string;
+  /** Derivationally related forms: word `source` of this synset (1-based) → word `target` of another. */
+  derived: { offset: number; partOfSpeech: PartOfSpeech; source: number; target: number }[];
+}
+
 /** WordNet's own detachment rules (morphy): a plural or inflected word's possible base forms. */
 const detachments: Record<PartOfSpeech, [string, string][]> = {
   noun: [
@@ -44,16 +51,25 @@ const detachments: Record<PartOfSpeech, [string, string][]> = {
 
 /**
  * Synonyms from WordNet: the other words of the synsets of a word's most common senses, in every part of speech
- * ("nearest" → closest; "average" → mean). Looked up by binary search in the sorted index files and by byte
- * offset in the data files, so nothing is parsed up front: the index files are read once (6 MB), the data
- * files are read a line at a time. Answers are cached.
+ * ("nearest" → closest; "average" → mean), and the word's derivationally related forms ("intersect" →
+ * intersection). Looked up by binary search in the sorted index files and by byte offset in the data files, so
+ * nothing is parsed up front: the index files are read once (6 MB), the data files a line at a time through four
+ * file descriptors kept open for the process's life. Answers are cached.
  */
 export class WordNetSynonyms {
   private indexes: Map<PartOfSpeech, Buffer> | undefined;
   private readonly dataFiles = new Map<PartOfSpeech, number>();
-  private readonly cache = new Map<string, { words: string[]; gloss: string }[]>();
+  private readonly cache = new Map<string, Sense[]>();
 
-  constructor(private readonly options: { directory?: string; senses?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      directory?: string;
+      /** How many of a word's commonest senses count, per part of speech (2 unless told). */
+      senses?: number;
+      /** Add the word's derivationally related forms (`collide` → collision); true unless told. */
+      derived?: boolean;
+    } = {},
+  ) {}
 
   /**
    * Lemmas sharing a synset with one of the word's first `senses` senses (each part of speech), lower-cased,
@@ -70,7 +86,7 @@ export class WordNetSynonyms {
     return this.senses(word.toLowerCase()).map((sense) => sense.gloss);
   }
 
-  private senses(word: string): { words: string[]; gloss: string }[] {
+  private senses(word: string): Sense[] {
     let result = this.cache.get(word);
     if (!result) {
       if (this.cache.size > 20_000) this.cache.clear();
@@ -79,8 +95,18 @@ export class WordNetSynonyms {
         for (const base of [word, ...this.bases(word, partOfSpeech)]) {
           const offsets = this.offsets(partOfSpeech, base);
           if (!offsets.length) continue;
-          for (const offset of offsets.slice(0, this.options.senses ?? 2))
-            result.push(this.synset(partOfSpeech, offset));
+          for (const offset of offsets.slice(0, this.options.senses ?? 2)) {
+            const sense = this.synset(partOfSpeech, offset);
+            if (this.options.derived ?? true) {
+              // Derivationally related forms of this very word (`halve` → half, `collide` → collision).
+              const own = sense.words.indexOf(base) + 1;
+              for (const link of sense.derived.filter((each) => each.source === own)) {
+                const form = this.synset(link.partOfSpeech, link.offset).words[link.target - 1];
+                if (form) sense.words.push(form);
+              }
+            }
+            result.push(sense);
+          }
           break;
         }
       this.cache.set(word, result);
@@ -107,7 +133,7 @@ export class WordNetSynonyms {
     return fields.slice(-synsets).map(Number);
   }
 
-  private synset(partOfSpeech: PartOfSpeech, offset: number): { words: string[]; gloss: string } {
+  private synset(partOfSpeech: PartOfSpeech, offset: number): Sense {
     let file = this.dataFiles.get(partOfSpeech);
     if (file === undefined) {
       file = openSync(path.join(this.directory, `data.${partOfSpeech}`), 'r');
@@ -120,9 +146,24 @@ export class WordNetSynonyms {
     const count = parseInt(fields[3]!, 16);
     const words: string[] = [];
     for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.toLowerCase().replace(/\([a-z]+\)$/, ''));
+    const pointers = Number(fields[4 + count * 2]);
+    const derived: Sense['derived'] = [];
+    for (let i = 0; i < pointers; i++) {
+      const [symbol, target, part, sourceTarget] = fields.slice(5 + count * 2 + i * 4, 9 + count * 2 + i * 4);
+      if (symbol !== '+' || !sourceTarget) continue;
+      derived.push({
+        offset: Number(target),
+        partOfSpeech: ({ n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' } as const)[part as 'n'],
+        source: parseInt(sourceTarget.slice(0, 2), 16),
+        target: parseInt(sourceTarget.slice(2), 16),
+      });
+    }
     // The gloss is the definition, then examples in quotes after a semicolon.
-    const gloss = line.slice(line.indexOf(' | ') + 3).split(/;\s*"/)[0]!.trim();
-    return { words, gloss };
+    const gloss = line
+      .slice(line.indexOf(' | ') + 3)
+      .split(/;\s*"/)[0]!
+      .trim();
+    return { words, gloss, derived };
   }
 
   private index(partOfSpeech: PartOfSpeech): Buffer {
