@@ -108,8 +108,8 @@ export class HybridRetriever {
   /**
    * `language` keeps only that language; `prefer` ranks it 25 % higher (a question that names a language).
    * `projectId` searches that project first (the caller has checked the user is a member): its hits come first,
-   * then the global store's (seed, learned and unscoped ingested patterns), save a citable global hit more
-   * relevant than every project hit, which leads.
+   * then the global store's (seed, learned and unscoped ingested patterns); when no project hit is citable, the
+   * global store's citable hits lead.
    */
   async search(
     question: string,
@@ -124,11 +124,11 @@ export class HybridRetriever {
         })),
         this.searchGlobal(question, options),
       ]);
-      // The project's hits first, in their order; a global hit goes ahead of them only when it is citable and more
-      // relevant than the project's best (a question on something the project does not hold, asked in its chat).
-      const bestOfProject = Math.max(0, ...project.results.map((hit) => hit.relevance));
-      const ahead = (hit: RetrievedPattern) =>
-        hit.relevance >= relevanceModel.threshold && hit.relevance > bestOfProject;
+      // The project's hits first, in their order; the global store's citable hits go ahead of them only when no
+      // project hit is citable (a question on something the project does not hold, asked in its chat).
+      const citable = (hit: RetrievedPattern) => hit.relevance >= relevanceModel.threshold;
+      const projectCitable = project.results.some(citable);
+      const ahead = (hit: RetrievedPattern) => !projectCitable && citable(hit);
       const results = [
         ...global.results.filter(ahead),
         ...project.results,
