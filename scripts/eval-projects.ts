@@ -15,16 +15,14 @@ import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import { discoverFiles } from '../knowledge/ingest/discover-files.ts';
 import { ingestFolder } from '../knowledge/ingest/ingest-folder.ts';
-import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { relevanceModel } from '../knowledge/retrieval/relevance-model.ts';
 import {
   defaultProjectTuning,
   ProjectSearch,
   type ProjectSearchTuning,
 } from '../knowledge/retrieval/project-search.ts';
-import { sqlHandle } from '../platform/database/sql-handle.ts';
-import { startKilnInfrastructure } from '../server/kiln-infrastructure.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { openThrowawayStore } from './bench/throwaway-store.ts';
 import { loadLabelledSets } from './eval-abstain/labelled-sets.ts';
 import { FileBm25 } from './eval-projects/file-bm25.ts';
 import { fitProjectRelevance, type LabelledSearch } from './eval-projects/fit-project-relevance.ts';
@@ -46,11 +44,7 @@ const log = pino({ level: 'warn' });
 // `--keep <dir>`: a data directory kept between runs (ingest is incremental, so a second run re-indexes only
 // what changed); by default a throwaway one.
 const kept = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
-const dataDir = kept ? { path: kept, remove: async () => undefined } : await temporaryDirectory('kiln-eval-projects');
-const infrastructure = await startKilnInfrastructure(
-  { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined, neo4j: undefined },
-  log,
-);
+const store = await openThrowawayStore({ log, name: 'kiln-eval-projects', dataDir: kept });
 
 interface Loaded {
   set: ProjectSet;
@@ -74,15 +68,7 @@ interface Scores {
 
 let failed = false;
 try {
-  const sql = sqlHandle(infrastructure.dataSource);
-  const knowledge = await createKnowledgeBase({
-    sql,
-    chroma: infrastructure.chroma,
-    chromaUrl: infrastructure.chromaUrl,
-    graph: infrastructure.graph,
-    log,
-  });
-  await knowledge.loadSeeds();
+  const { sql, knowledge } = store;
   const loaded: Loaded[] = [];
   for (const set of sets) {
     const projectId = uuidOf(`project ${set.name}`);
@@ -140,8 +126,7 @@ try {
     `\nOut-of-scope questions (${outOfScope.filter((entry) => splits.includes(entry.split)).length} × ${loaded.length} projects) citing a project hit: ${((cited / Math.max(1, asked)) * 100).toFixed(1)} %`,
   );
 } finally {
-  await infrastructure.stop();
-  await dataDir.remove();
+  await store.stop();
 }
 process.exit(failed ? 1 : 0);
 
@@ -204,16 +189,7 @@ async function tuneOnFit(knowledge: KnowledgeBase, loaded: Loaded[]) {
             });
   const results: { tuning: ProjectSearchTuning; total: number }[] = [];
   for (const tuning of grid) {
-    const search = new ProjectSearch(
-      {
-        patterns: knowledge.patterns,
-        embedder: knowledge.embedder,
-        vectors: (knowledge.projects as unknown as { dependencies: { vectors: ProjectSearch['search'] } }).dependencies
-          .vectors as never,
-        log,
-      },
-      tuning,
-    );
+    const search = knowledge.projects.withTuning(tuning);
     let total = 0;
     for (const { set, projectId, bm25 } of loaded) {
       const scores = await score(knowledge, set, projectId, bm25, 'fit', search);

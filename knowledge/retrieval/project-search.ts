@@ -203,6 +203,11 @@ export class ProjectSearch {
     return this.dependencies.thesaurus ?? (this.wordNet ??= new WordNetSynonyms());
   }
 
+  /** The same search with other tunables, on the same store (to measure them; `npm run eval:projects -- --tune`). */
+  withTuning(tuning: ProjectSearchTuning): ProjectSearch {
+    return new ProjectSearch(this.dependencies, tuning);
+  }
+
   /** Forgets a project's index (its patterns changed in this process; other processes notice by version). */
   forget(projectId: string): void {
     this.cache.delete(projectId);
