@@ -159,6 +159,46 @@ describe('Kiln as an MCP server at /mcp', () => {
     ).toBe(true);
   });
 
+  it("searches one of the caller's projects with projectId, and no one else's", async () => {
+    const mine = (await kiln.api('POST', '/projects', { token, body: { name: 'Mine' } })).json;
+    const other = await kiln.register();
+    const theirs = (await kiln.api('POST', '/projects', { token: other.token, body: { name: 'Theirs' } })).json;
+    const learned = await kiln.knowledge().learning.learn({
+      title: 'Glorbnax checksum of a parcel label',
+      summary: 'Computes the glorbnax checksum digit printed on parcel labels.',
+      language: 'typescript',
+      code: 'export function glorbnaxChecksum(label: string): number {\n  return [...label].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 7;\n}\n',
+      tests: null,
+      questions: ['How do I compute the glorbnax checksum?'],
+      tags: ['checksum'],
+      basedOn: [],
+      learnedFrom: {
+        conversationId: '00000000-0000-4000-8000-000000000001',
+        messageId: '00000000-0000-4000-8000-000000000002',
+        turnId: '00000000-0000-4000-8000-000000000003',
+        runIds: [],
+        approvedBy: 'test@example.com',
+        approvedAt: new Date().toISOString(),
+      },
+      projectId: mine.id,
+    });
+    const search = (projectId?: string) =>
+      client.callTool({
+        name: 'search_patterns',
+        arguments: { query: 'glorbnax checksum of a parcel label', k: 3, ...(projectId ? { projectId } : {}) },
+      });
+    const inMine = await search(mine.id);
+    expect(inMine.isError).toBeFalsy();
+    expect((inMine.structuredContent as { results: { id: string }[] }).results[0]!.id).toBe(learned.patternId);
+    const inTheirs = await search(theirs.id);
+    expect(inTheirs.isError).toBe(true);
+    expect((inTheirs.content as { text: string }[])[0]!.text).toContain('no project');
+    const everywhere = await search();
+    expect((everywhere.structuredContent as { results: { id: string }[] }).results.map((hit) => hit.id)).not.toContain(
+      learned.patternId,
+    );
+  });
+
   it('answers a question with the ask agent, citing the patterns it used', async () => {
     const result = await client.callTool({
       name: 'ask',
