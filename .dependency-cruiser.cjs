@@ -63,7 +63,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|client/build|client/\\.svelte-kit|\\.kiln|knowledge/corpus/[^/]+/|knowledge/evaluation/projects/[^/]+/source/)' },
+    exclude: {
+      path: '^(node_modules|client/build|client/\\.svelte-kit|\\.kiln|knowledge/corpus/[^/]+/|knowledge/evaluation/projects/[^/]+/source/)',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.imports.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.svelte'] },
