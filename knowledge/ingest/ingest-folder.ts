@@ -12,7 +12,7 @@ import { apiMentions } from './api-mentions.ts';
 import { fileChunk } from './file-document.ts';
 import { discoverFiles, type DiscoveredFile, type DiscoveryOptions, type SkipReason } from './discover-files.ts';
 import { splitMarkdown } from './split-markdown.ts';
-import { PythonUnavailableError, splitPython } from './split-python.ts';
+import { PythonSplitter, PythonUnavailableError } from './split-python.ts';
 import { splitTypeScript } from './split-typescript.ts';
 
 const execFile = promisify(execFileCallback);
@@ -128,47 +128,54 @@ export async function ingestFolder(
     batch = [];
   };
 
-  for (const [index, file] of files.entries()) {
-    const text = markdown.get(file.path) ?? (await readFile(file.absolutePath, 'utf8'));
-    const hash = createHash('sha256').update(`${ingesterVersion}\n`).update(text).digest('hex');
-    let count = 0;
-    if (known.get(file.path)?.hash === hash) {
-      report.unchangedFiles += 1;
-    } else {
-      try {
-        const symbols = await split(file, text);
-        // Code files also stand as a whole, for questions about a file's job.
-        const chunks = file.language === 'markdown' ? symbols : [fileChunk(file, text, symbols, markdown), ...symbols];
-        const names = chunks.map((chunk) => chunk.name);
-        const items = chunks.map((chunk) =>
-          toIndexable(
-            chunk,
-            file,
-            repository,
-            names.filter((name) => name === chunk.name).length > 1,
-            mentions,
-            target,
-          ),
-        );
-        count = items.length;
-        batch.push({ file, hash, items });
-        report.ingestedFiles += 1;
-        if (batch.reduce((sum, entry) => sum + entry.items.length, 0) >= (options.batchSize ?? 200)) await flush();
-      } catch (error) {
-        report.failedFiles.push({ path: file.path, reason: (error as Error).message });
-        if (error instanceof PythonUnavailableError) dependencies.log.warn((error as Error).message);
+  // One Python process splits every Python file of this ingest.
+  const python = new PythonSplitter();
+  try {
+    for (const [index, file] of files.entries()) {
+      const text = markdown.get(file.path) ?? (await readFile(file.absolutePath, 'utf8'));
+      const hash = createHash('sha256').update(`${ingesterVersion}\n`).update(text).digest('hex');
+      let count = 0;
+      if (known.get(file.path)?.hash === hash) {
+        report.unchangedFiles += 1;
+      } else {
+        try {
+          const symbols = await split(file, text, python);
+          // Code files also stand as a whole, for questions about a file's job.
+          const chunks =
+            file.language === 'markdown' ? symbols : [fileChunk(file, text, symbols, markdown), ...symbols];
+          const names = chunks.map((chunk) => chunk.name);
+          const items = chunks.map((chunk) =>
+            toIndexable(
+              chunk,
+              file,
+              repository,
+              names.filter((name) => name === chunk.name).length > 1,
+              mentions,
+              target,
+            ),
+          );
+          count = items.length;
+          batch.push({ file, hash, items });
+          report.ingestedFiles += 1;
+          if (batch.reduce((sum, entry) => sum + entry.items.length, 0) >= (options.batchSize ?? 200)) await flush();
+        } catch (error) {
+          report.failedFiles.push({ path: file.path, reason: (error as Error).message });
+          if (error instanceof PythonUnavailableError) dependencies.log.warn((error as Error).message);
+        }
       }
+      await options.onProgress?.({
+        done: index + 1,
+        total: files.length,
+        file: file.path,
+        patterns: count,
+        indexed: report.ingestedFiles,
+        unchanged: report.unchangedFiles,
+        failed: report.failedFiles.length,
+        skipped: [...skipped.values()].reduce((sum, value) => sum + value, 0),
+      });
     }
-    await options.onProgress?.({
-      done: index + 1,
-      total: files.length,
-      file: file.path,
-      patterns: count,
-      indexed: report.ingestedFiles,
-      unchanged: report.unchangedFiles,
-      failed: report.failedFiles.length,
-      skipped: [...skipped.values()].reduce((sum, value) => sum + value, 0),
-    });
+  } finally {
+    python.close();
   }
   await flush();
 
@@ -191,13 +198,13 @@ export async function forgetIngestedSource(sql: Sql, sourceId: string): Promise<
   await sql.query(`DELETE FROM ingested_files WHERE root = $1`, [`source:${sourceId}`]);
 }
 
-function split(file: DiscoveredFile, text: string): Promise<CodeChunk[]> | CodeChunk[] {
+function split(file: DiscoveredFile, text: string, python: PythonSplitter): Promise<CodeChunk[]> | CodeChunk[] {
   switch (file.language) {
     case 'typescript':
     case 'javascript':
       return splitTypeScript(file.path, text, file.language);
     case 'python':
-      return splitPython(text);
+      return python.split(text);
     case 'markdown':
       return splitMarkdown(text);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globToRegExp } from './discover-files.ts';
 import { splitMarkdown } from './split-markdown.ts';
-import { splitPython } from './split-python.ts';
+import { PythonSplitter, PythonUnavailableError, splitPython } from './split-python.ts';
 import { splitTypeScript } from './split-typescript.ts';
 
 describe('splitTypeScript', () => {
@@ -72,6 +72,28 @@ x = 1
 
   it('reports a file Python cannot parse', async () => {
     await expect(splitPython('def broken(:\n')).rejects.toThrow(/Python could not parse the file: SyntaxError/);
+  });
+
+  it('splits many files with one Python process, a broken one failing alone', async () => {
+    const splitter = new PythonSplitter();
+    try {
+      const files = Array.from({ length: 50 }, (_, index) =>
+        index === 7 ? 'def broken(:\n' : `def job_${index}():\n    "Job ${index}."\n    return ${index}\n`,
+      );
+      const results = await Promise.allSettled(files.map((file) => splitter.split(file)));
+      expect(results[7]).toMatchObject({ status: 'rejected' });
+      expect(
+        results.flatMap((result) => (result.status === 'fulfilled' ? [result.value[0]!.documentation] : [])),
+      ).toEqual(files.flatMap((_, index) => (index === 7 ? [] : [`Job ${index}.`])));
+    } finally {
+      splitter.close();
+    }
+  });
+
+  it('says python3 is missing, for every file, when it is', async () => {
+    const splitter = new PythonSplitter('/nonexistent/python3');
+    await expect(splitter.split('x = 1\n')).rejects.toBeInstanceOf(PythonUnavailableError);
+    await expect(splitter.split('y = 2\n')).rejects.toBeInstanceOf(PythonUnavailableError);
   });
 });
 
