@@ -154,7 +154,7 @@ async function projectSource(sql: Sql, name: string, email: string | undefined, 
   await repository.updateSource(source.id, { status: 'ingesting' });
   return {
     repository,
-    owner: email ?? (owner as { email?: string }).email ?? owner.id,
+    owner: owner.email,
     target: { projectId, sourceId: source.id, name: path.basename(directory) },
   };
 }

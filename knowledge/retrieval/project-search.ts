@@ -208,11 +208,6 @@ export class ProjectSearch {
     return new ProjectSearch(this.dependencies, tuning);
   }
 
-  /** Forgets a project's index (its patterns changed in this process; other processes notice by version). */
-  forget(projectId: string): void {
-    this.cache.delete(projectId);
-  }
-
   private async indexOf(projectId: string): Promise<CachedIndex> {
     const version = await this.dependencies.patterns.projectVersion(projectId);
     const cached = this.cache.get(projectId);

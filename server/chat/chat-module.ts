@@ -169,10 +169,7 @@ export function createChatModule(
       runner: runnerIdentity(),
       log,
       quotas,
-      projectOf: async (userId, projectId) =>
-        (await projectRepository.roleOf(projectId, userId))
-          ? { id: projectId, name: (await projectRepository.names([projectId])).get(projectId) ?? 'project' }
-          : undefined,
+      projectOf: (userId, projectId) => projectRepository.projectOfMember(projectId, userId),
       onConversationTitled: hooks.onConversationTitled,
       titler: new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
         hooks.onConversationTitled?.(ownerId, conversationId, title),

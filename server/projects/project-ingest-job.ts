@@ -1,4 +1,4 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ingestFolder, type IngestProgress } from '../../knowledge/ingest/ingest-folder.ts';
@@ -126,11 +126,7 @@ async function fetchClone(source: StoredSource, roots: string[]) {
     await rm(next, { recursive: true, force: true });
     throw error;
   }
-  const hadClone = await stat(source.directory).then(
-    () => true,
-    () => false,
-  );
-  if (hadClone) await rm(source.directory, { recursive: true, force: true });
+  await rm(source.directory, { recursive: true, force: true });
   await rename(next, source.directory);
 }
 

@@ -1,4 +1,4 @@
-import type { Sql, SqlQuery } from '../../platform/database/sql-query.ts';
+import type { Sql } from '../../platform/database/sql-query.ts';
 import type {
   Project,
   ProjectMember,
@@ -170,9 +170,9 @@ export class ProjectRepository {
     return row ? { id: String(row.id), email: String(row.email) } : undefined;
   }
 
-  async findUserByEmail(email: string): Promise<{ id: string } | undefined> {
-    const [row] = await this.sql.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [email]);
-    return row ? { id: String(row.id) } : undefined;
+  async findUserByEmail(email: string): Promise<{ id: string; email: string } | undefined> {
+    const [row] = await this.sql.query(`SELECT id, email FROM users WHERE lower(email) = lower($1)`, [email]);
+    return row ? { id: String(row.id), email: String(row.email) } : undefined;
   }
 
   /** Adds a member or changes their role; returns the member. */
@@ -199,8 +199,8 @@ export class ProjectRepository {
   }
 
   /** How many owners the project has (a project never loses its last one). */
-  async ownerCount(projectId: string, query: SqlQuery = this.sql.query): Promise<number> {
-    const [row] = await query(
+  async ownerCount(projectId: string): Promise<number> {
+    const [row] = await this.sql.query(
       `SELECT count(*)::int AS count FROM project_members WHERE project_id = $1 AND role = 'owner'`,
       [projectId],
     );
@@ -271,19 +271,23 @@ export class ProjectRepository {
     return rows.map((row) => String(row.user_id));
   }
 
-  /** Sources left `queued` or `ingesting` (by a process that stopped): to be queued again. */
-  async unfinishedSources(): Promise<StoredSource[]> {
+  /** Sources a stopped process left `ingesting` (their job is gone): to be queued again. */
+  async sourcesLeftIngesting(): Promise<StoredSource[]> {
     const rows = (await this.sql.query(
-      `SELECT ${sourceColumns} FROM project_sources WHERE status IN ('queued', 'ingesting')`,
+      `SELECT ${sourceColumns} FROM project_sources WHERE status = 'ingesting'`,
     )) as SourceRow[];
     return rows.map(toSource);
   }
 
-  /** Names of projects by id (for citations). */
-  async names(projectIds: string[]): Promise<Map<string, string>> {
-    if (projectIds.length === 0) return new Map();
-    const rows = await this.sql.query(`SELECT id, name FROM projects WHERE id = ANY($1::uuid[])`, [projectIds]);
-    return new Map(rows.map((row) => [String(row.id), String(row.name)]));
+  /** The project's id and name when the user is one of its members (what a chat turn in it cites by). */
+  async projectOfMember(projectId: string, userId: string): Promise<{ id: string; name: string } | undefined> {
+    const [row] = await this.sql.query(
+      `SELECT p.id, p.name FROM projects p JOIN project_members m ON m.project_id = p.id AND m.user_id = $2
+       WHERE p.id = $1`,
+      [projectId, userId],
+      { prepared: true },
+    );
+    return row ? { id: String(row.id), name: String(row.name) } : undefined;
   }
 
   private async touch(projectId: string) {

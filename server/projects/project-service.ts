@@ -17,7 +17,7 @@ import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import { emptyCounts, sourceView, type ProjectRepository, type StoredSource } from './project-repository.ts';
+import { sourceView, type ProjectRepository, type StoredSource } from './project-repository.ts';
 import { checkGitUrl } from './sources/clone-git.ts';
 import { extractArchive } from './sources/extract-archive.ts';
 import { resolveProjectFolder } from './sources/project-folder.ts';
@@ -225,7 +225,7 @@ export class ProjectService {
   ): Promise<ProjectSource> {
     const stored = await this.dependencies.repository.addSource(projectId, { ...source, createdBy: user.id });
     await this.dependencies.queueIngest(stored.id);
-    return sourceView({ ...stored, counts: { ...emptyCounts, ...stored.counts } });
+    return sourceView(stored);
   }
 
   /** Archives and clones live under the projects directory and go with their source; a server folder stays. */

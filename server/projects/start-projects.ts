@@ -54,8 +54,7 @@ export async function startProjects(dependencies: {
     roots: dependencies.settings.roots,
     log: log.child({ component: 'projects' }),
   });
-  for (const source of await repository.unfinishedSources()) {
-    if (source.status !== 'ingesting') continue;
+  for (const source of await repository.sourcesLeftIngesting()) {
     await repository.updateSource(source.id, { status: 'queued' });
     await queueProjectIngest(queue, source.id);
   }
