@@ -29,6 +29,10 @@ import type { ApiServices } from './http/api-env.ts';
 import type { LlmProvider } from './llm/llm-provider.ts';
 import { createToolHost } from './mcp/create-tool-host.ts';
 import { kilnVersion } from './version.ts';
+import { SlackRepository } from './slack/slack-repository.ts';
+import { SlackAccountLinks } from './slack/slack-account-links.ts';
+import { startSlack, type SlackAdapter } from './slack/start-slack.ts';
+import type { SlackEventsEndpoint } from './slack/slack-event-routes.ts';
 
 export interface RunningServer {
   url: string;
@@ -67,7 +71,40 @@ export async function startServer(
     if (choice.sandbox) log.info({ sandbox: choice.detail }, 'sandbox ready');
     else log.warn({ reason: choice.reason }, 'no sandbox: code execution is off');
   });
-  const informativeChecks: ReadinessCheck[] = [llmReadinessCheck(config.llm), sandboxReadinessCheck(() => sandbox)];
+  let slack: SlackAdapter | undefined;
+  const informativeChecks: ReadinessCheck[] = [
+    llmReadinessCheck(config.llm),
+    sandboxReadinessCheck(() => sandbox),
+    {
+      name: 'slack',
+      required: false,
+      run: async () =>
+        !config.slack
+          ? { ok: true, detail: 'off (set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to turn it on)' }
+          : slack
+            ? slack.readiness.run()
+            : { ok: false, detail: 'starting' },
+    },
+  ];
+  const slackEvents = (): SlackEventsEndpoint => {
+    if (!config.slack) {
+      return {
+        status: 404,
+        code: 'slack_off',
+        message: 'The Slack adapter is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see the README, "Slack").',
+      };
+    }
+    if (config.slack.mode === 'socket') {
+      return {
+        status: 404,
+        code: 'slack_socket_mode',
+        message: 'Kiln takes Slack events over Socket Mode (SLACK_APP_TOKEN is set), not at this URL.',
+      };
+    }
+    return phase === 'ready' && slack?.events
+      ? slack.events
+      : { status: 503, code: 'unavailable', message: 'Kiln is starting or stopping; Slack will retry.' };
+  };
 
   const readiness = async (): Promise<ReadinessReport> => {
     if (phase !== 'ready' || !infrastructure) {
@@ -87,6 +124,7 @@ export async function startServer(
     version: kilnVersion,
     security: config.security,
     services,
+    slackEvents,
     mcpServices: () =>
       phase === 'ready' && ready && chat
         ? {
@@ -169,6 +207,27 @@ export async function startServer(
       quotas: chat.quotas,
     });
     const runService = runs;
+    if (config.slack) {
+      const base = config.security.publicOrigins[0] ?? url;
+      const chatModule = chat;
+      slack = await startSlack(
+        config.slack,
+        {
+          repository: new SlackRepository(sql),
+          chat: chatModule.chat,
+          conversations: chatModule.conversations,
+          registry: chatModule.registry,
+          feedback: chatModule.feedback,
+          roleOf: (projectId, userId) => chatModule.projectRepository.roleOf(projectId, userId),
+          links: {
+            conversationUrl: (conversationId) => `${base}/c/${conversationId}`,
+            patternUrl: (patternId) => `${base}/knowledge?pattern=${patternId}`,
+          },
+          log,
+        },
+        log,
+      );
+    }
     const recoverRuns = () =>
       runService
         .recoverAbandoned()
@@ -178,6 +237,7 @@ export async function startServer(
     runSweep = setInterval(() => void recoverRuns(), 60_000);
     runSweep.unref();
   } catch (error) {
+    await slack?.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     await runEvents?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
@@ -185,7 +245,13 @@ export async function startServer(
     await infrastructure?.stop().catch(() => undefined);
     throw error;
   }
-  ready = { ...chat, knowledge, runs, projects: projects! };
+  ready = {
+    ...chat,
+    knowledge,
+    runs,
+    projects: projects!,
+    slack: new SlackAccountLinks(new SlackRepository(sqlHandle(infrastructure.dataSource)), config.slack?.mode),
+  };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
   // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not
@@ -202,8 +268,11 @@ export async function startServer(
     async stop() {
       phase = 'stopping';
       log.info('shutting down: no new connections, draining requests');
+      // No new Slack events; answers being written to Slack end with their turns, below.
+      await slack?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping the Slack adapter failed'));
       // Running turns end as interrupted, their text saved, and every open tab is told before sockets close.
       await chat?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping running turns failed'));
+      await slack?.idle(5_000);
       // The MCP servers Kiln started end with it.
       await tools.host.close().catch((error: unknown) => log.warn({ err: error }, 'stopping the MCP servers failed'));
       const forceClose = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);

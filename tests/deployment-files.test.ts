@@ -114,3 +114,39 @@ describe('README.md and .env.example', () => {
     expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
   });
 });
+
+describe('slack/manifest.yml', () => {
+  const manifest = parse(read('slack/manifest.yml')) as {
+    features: { slash_commands: { command: string; url: string }[] };
+    oauth_config: { scopes: { bot: string[] } };
+    settings: {
+      event_subscriptions: { request_url: string; bot_events: string[] };
+      interactivity: { is_enabled: boolean; request_url: string };
+    };
+  };
+
+  it('sends events, the /kiln command and button clicks to /slack/events', () => {
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((command) => command.url),
+    ];
+    for (const url of urls) expect(new URL(url).pathname).toBe('/slack/events');
+    expect(manifest.features.slash_commands.map((command) => command.command)).toEqual(['/kiln']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('subscribes to the events Kiln answers, with the scopes they and its replies need', () => {
+    const events = manifest.settings.event_subscriptions.bot_events;
+    expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels']));
+    const scopes = manifest.oauth_config.scopes.bot;
+    expect(scopes).toEqual(
+      expect.arrayContaining(['app_mentions:read', 'im:history', 'channels:history', 'chat:write', 'commands']),
+    );
+    // Each message.* event needs its history scope.
+    const history = { channels: 'channels:history', groups: 'groups:history', im: 'im:history', mpim: 'mpim:history' };
+    for (const event of events.filter((name) => name.startsWith('message.'))) {
+      expect(scopes).toContain(history[event.slice('message.'.length) as keyof typeof history]);
+    }
+  });
+});

@@ -35,6 +35,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KILN_RUNS_PER_USER: '0' })).toThrow(/KILN_RUNS_PER_USER/);
   });
 
+  it('turns Slack on by its settings, choosing the mode, and names what a half configuration lacks', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack).toEqual({
+      botToken: 'xoxb-1',
+      mode: 'events',
+      signingSecret: 's',
+      appToken: undefined,
+      apiUrl: 'https://slack.com/api/',
+    });
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api' })
+        .slack,
+    ).toMatchObject({ mode: 'socket', appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET or SLACK_APP_TOKEN/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN: required/);
+    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN: required/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' })).toThrow(/xoxb-/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' })).toThrow(/xapp-/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: ' ' }).slack).not.toThrow();
+  });
+
   it('treats blank values as unset, as in a copied .env.example', () => {
     const config = loadConfig({ PORT: '', DATABASE_URL: '  ', CHROMA_URL: '', LLM_PROVIDER: '' });
     expect(config.port).toBe(3000);

@@ -107,6 +107,10 @@ const environmentSchema = z.object({
   KILN_RUN_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(256).optional()),
   KILN_PROJECT_ROOTS: optionalText,
   KILN_PROJECT_UPLOAD_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_240).default(100)),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalUrl(['http:', 'https:']),
   MCP_CONFIG: optionalText,
   MCP_FILESYSTEM_ROOTS: optionalText,
   MCP_TOOL_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(30_000)),
@@ -160,7 +164,23 @@ export interface Config {
   sandbox: SandboxConfig;
   mcp: McpSettings;
   projects: ProjectSettings;
+  /** Unset: the Slack adapter is off. */
+  slack: SlackSettings | undefined;
   security: SecurityConfig;
+}
+
+/**
+ * The Slack app (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET for the Events API, or with SLACK_APP_TOKEN for Socket
+ * Mode; SLACK_API_URL for a proxy or a test double of the Web API).
+ */
+export interface SlackSettings {
+  botToken: string;
+  /** `socket`: Kiln dials Slack (SLACK_APP_TOKEN); `events`: Slack posts to `/slack/events`. */
+  mode: 'events' | 'socket';
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  /** The Web API base, ending in `/` (default `https://slack.com/api/`). */
+  apiUrl: string;
 }
 
 /** Where projects' sources may come from (KILN_PROJECT_ROOTS, KILN_PROJECT_UPLOAD_MB). */
@@ -269,6 +289,7 @@ export function loadConfig(environment: Record<string, string | undefined>, work
       uploadBytes: env.KILN_PROJECT_UPLOAD_MB * 1024 * 1024,
       directory: path.join(path.resolve(workingDirectory, env.KILN_DATA_DIR), 'projects'),
     },
+    slack: selectSlack(env),
     security: {
       publicOrigins: (env.KILN_PUBLIC_URL ?? []).map((value) => new URL(value).origin),
       trustProxy: env.KILN_TRUST_PROXY === 'on',
@@ -285,6 +306,26 @@ export function loadConfig(environment: Record<string, string | undefined>, work
 }
 
 type Environment = z.infer<typeof environmentSchema>;
+
+/** Off without any SLACK_ setting; a half configuration is an error naming what is missing. */
+function selectSlack(env: Environment): SlackSettings | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = env;
+  if (!botToken && !signingSecret && !appToken && !env.SLACK_API_URL) return undefined;
+  const problems: string[] = [];
+  if (!botToken) problems.push('SLACK_BOT_TOKEN: required for the Slack adapter (the xoxb- token of the app)');
+  else if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN: must be a bot token (xoxb-…)');
+  if (appToken && !appToken.startsWith('xapp-')) {
+    problems.push('SLACK_APP_TOKEN: must be an app-level token (xapp-…) with the connections:write scope');
+  }
+  if (!signingSecret && !appToken) {
+    problems.push(
+      'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: one is required (the signing secret for the Events API at /slack/events, the app token for Socket Mode)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const apiUrl = env.SLACK_API_URL ? env.SLACK_API_URL.replace(/\/*$/, '/') : 'https://slack.com/api/';
+  return { botToken: botToken!, mode: appToken ? 'socket' : 'events', signingSecret, appToken, apiUrl };
+}
 
 /** An explicit LLM_PROVIDER wins; otherwise the first configured key or base URL picks the provider; otherwise the offline engine. */
 function selectLlm(env: Environment): LlmSettings {

@@ -56,7 +56,7 @@ export class UserRepository {
       // Serialise sign-ups so two first users cannot both become admin, nor two people use one invite.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('kiln.users.create'))`);
       const [existing] = (await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM users) AS any, EXISTS (SELECT 1 FROM users WHERE lower(email) = lower($1)) AS taken`,
+        `SELECT EXISTS (SELECT 1 FROM users WHERE origin = 'web') AS any, EXISTS (SELECT 1 FROM users WHERE lower(email) = lower($1)) AS taken`,
         [input.email],
       )) as { any: boolean; taken: boolean }[];
       // Admission first: where sign-up is closed, nobody learns which emails have accounts.
@@ -82,7 +82,9 @@ export class UserRepository {
 
   /** Whether any account exists (none: the next sign-up creates the admin). */
   async any(): Promise<boolean> {
-    const [row] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users) AS any`)) as { any: boolean }[];
+    const [row] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users WHERE origin = 'web') AS any`)) as {
+      any: boolean;
+    }[];
     return row!.any;
   }
 

@@ -47,7 +47,7 @@ import { TurnRegistry } from './turn-registry.ts';
 import type { Intent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
-export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs' | 'projects'> {
+export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs' | 'projects' | 'slack'> {
   /** Projects and their members (the project service is built on it once the job queue is up). */
   projectRepository: ProjectRepository;
   provider: LlmProvider;

@@ -15,6 +15,7 @@ import type { ToolConfirmations } from '../agents/tool-confirmations.ts';
 import type { ApprovalService } from '../code-sessions/approval-service.ts';
 import type { UsageStatistics } from '../usage/usage-statistics.ts';
 import type { ProjectService } from '../projects/project-service.ts';
+import type { SlackAccountLinks } from '../slack/slack-account-links.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -41,6 +42,8 @@ export interface ApiServices {
   usage: UsageStatistics;
   /** Projects, their sources and members (`/api/v1/projects`). */
   projects: ProjectService;
+  /** Linking Slack accounts to the caller's (`/api/v1/slack`). */
+  slack: SlackAccountLinks;
   /** Accounts and invites as admins manage them (`/api/v1/admin/users`, `/api/v1/admin/invites`). */
   accounts: AccountService;
 }

@@ -16,6 +16,7 @@ import { knowledgeRoutes } from './knowledge-routes.ts';
 import { patternRoutes } from './pattern-routes.ts';
 import { runRoutes } from '../runs/run-routes.ts';
 import { projectRoutes } from '../projects/project-routes.ts';
+import { slackLinkRoutes } from '../slack/slack-link-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { usageRoutes } from '../usage/usage-routes.ts';
@@ -65,6 +66,9 @@ export function apiRoutes(options: {
       .use('/projects/*', requireUser, requireScope('projects'))
       .use('/projects', requireUser, requireScope('projects'))
       .route('/projects', projectRoutes())
+      .use('/slack/*', requireUser, requireScope('chat'))
+      .use('/slack', requireUser, requireScope('chat'))
+      .route('/slack', slackLinkRoutes())
       .use('/runs/*', requireUser, requireScope('runs'))
       .use('/runs', requireUser, requireScope('runs'))
       .route('/runs', runRoutes())

@@ -8,6 +8,7 @@ import type { SecurityConfig } from '../../platform/config/config.ts';
 import type { ReadinessReport } from '../../platform/infrastructure/readiness.ts';
 import type { KilnMcpServices } from '../mcp/kiln-mcp-server.ts';
 import { mcpRoutes } from '../mcp/mcp-routes.ts';
+import { slackEventRoutes, type SlackEventsEndpoint } from '../slack/slack-event-routes.ts';
 import type { ApiServices } from './api-env.ts';
 import { apiRoutes } from './api-routes.ts';
 import { bodySizeLimits } from './body-limits.ts';
@@ -33,6 +34,8 @@ export interface AppDependencies {
   services(): ApiServices | undefined;
   /** What `/mcp` answers from; undefined while Kiln starts (503). Without it there is no `/mcp`. */
   mcpServices?(): KilnMcpServices | undefined;
+  /** What answers Slack's Events API at `/slack/events` (without it there is no such route). */
+  slackEvents?(): SlackEventsEndpoint;
 }
 
 /**
@@ -59,6 +62,7 @@ export function createApp(dependencies: AppDependencies) {
   app.route('/api/v1', apiRoutes({ version: dependencies.version, upgradeWebSocket, services: dependencies.services }));
   if (dependencies.mcpServices)
     app.route('/mcp', mcpRoutes({ services: dependencies.mcpServices, log: dependencies.log }));
+  if (dependencies.slackEvents) app.route('/slack', slackEventRoutes(dependencies.slackEvents));
   app.use(clientRoutes(dependencies.clientDirectory));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}`, requestId: c.get('requestId') } }, 404),

@@ -16,6 +16,7 @@ import { QuotaIndexes1795300000014 } from './migrations/1795300000014-quota-inde
 import { AuditLog1795300000012 } from './migrations/1795300000012-audit-log.ts';
 import { UsageIndexes1795300000013 } from './migrations/1795300000013-usage-indexes.ts';
 import { Projects1795300000016 } from '../projects/1795300000016-projects.ts';
+import { Slack1795300000017 } from '../slack/1795300000017-slack.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -29,6 +30,7 @@ const serverMigrations = [
   UsageIndexes1795300000013,
   QuotaIndexes1795300000014,
   Projects1795300000016,
+  Slack1795300000017,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */
