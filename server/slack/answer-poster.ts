@@ -234,13 +234,16 @@ export async function postAnswer(
       try {
         // The rest of the text and the footer end the stream together; after an outage, only the footer (which
         // says the answer was cut short).
-        const rest = broken ? '' : markdown.slice(sent);
-        const last = rest.length % streamCallLimit || Math.min(rest.length, streamCallLimit);
-        if (rest.length > last) await streamWrite(rest.slice(0, rest.length - last));
+        let rest = broken ? '' : markdown.slice(sent);
+        // What would overflow one call or the message goes out first (streamWrite starts a new message).
+        if (rest.length > streamCallLimit || sent - stream.start + rest.length > streamMessageLimit) {
+          await streamWrite(rest);
+          rest = '';
+        }
         await client.chat.stopStream({
           channel: target.channel,
-          ts: stream.ts,
-          ...(last > 0 ? { markdown_text: rest.slice(rest.length - last) } : {}),
+          ts: stream!.ts,
+          ...(rest ? { markdown_text: rest } : {}),
           blocks: footer,
         });
         sent = markdown.length;

@@ -324,6 +324,58 @@ describe('Slack Events API', () => {
     );
   });
 
+  it('lets others continue a channel thread, but not into a project they are not a member of', async () => {
+    const owner = await kiln.register('owner-of-project@example.com');
+    const code = await kiln.api('POST', '/slack/link-codes', { token: owner.token });
+    const link = {
+      type: 'message',
+      channel: 'D0OWN',
+      channel_type: 'im',
+      user: 'U0OWN',
+      text: `link ${code.json.code}`,
+      ts: nextTs(),
+    };
+    await postSigned(eventBody(link));
+    await slack.waitFor(() => slack.messages('D0OWN').some((message) => message.text.startsWith('Linked')));
+    const start = { ts: nextTs() };
+    await postSigned(
+      eventBody({
+        type: 'app_mention',
+        user: 'U0OWN',
+        text: `<@${bot}> what is a ring buffer?`,
+        ts: start.ts,
+        channel: 'C0PRJ',
+      }),
+    );
+    await repliesIn('C0PRJ', start.ts, 1);
+    const conversations = await kiln.api('GET', '/conversations', { token: owner.token });
+    const conversationId = conversations.json.conversations[0].id as string;
+    const project = await kiln.api('POST', '/projects', { token: owner.token, body: { name: 'Private code' } });
+    expect(
+      (
+        await kiln.api('PATCH', `/conversations/${conversationId}`, {
+          token: owner.token,
+          body: { projectId: project.json.id },
+        })
+      ).status,
+    ).toBe(200);
+    const outsider = {
+      type: 'message',
+      channel: 'C0PRJ',
+      channel_type: 'channel',
+      user: 'U0OUT',
+      text: 'what does our private code do?',
+      ts: nextTs(),
+      thread_ts: start.ts,
+    };
+    const requests = provider.requests.length;
+    await postSigned(eventBody(outsider));
+    await slack.waitFor(() =>
+      slack.messages('C0PRJ').some((message) => message.threadTs === start.ts && message.text.includes('not a member')),
+    );
+    expect(provider.requests.length).toBe(requests);
+  });
+
   it('moves every table a user owns rows in when linking (none is left to cascade away)', async () => {
     const rows = (await kiln.server.infrastructure.dataSource.query(
       `SELECT table_name FROM information_schema.columns WHERE column_name = 'owner_id' AND table_schema = 'public'`,
@@ -357,6 +409,46 @@ describe('Slack Events API', () => {
     expect(replies[0]!.text).toContain('word29');
     expect(slack.callsTo('chat.update').some((call) => call.args.ts === replies[0]!.ts)).toBe(true);
   });
+
+  it('shows a reaction while working where the thread cannot show a status', async () => {
+    slack.failNext('assistant.threads.setStatus', { error: 'missing_scope' });
+    const { ts, body } = mention('C0REACT', 'what is a trie?');
+    await postSigned(body);
+    await repliesIn('C0REACT', ts, 1);
+    await slack.waitFor(() => slack.callsTo('reactions.remove').some((call) => call.args.timestamp === ts));
+    const reaction = slack.reactions.find((entry) => entry.ts === ts);
+    expect(reaction).toMatchObject({ channel: 'C0REACT', name: 'hourglass_flowing_sand', removed: true });
+  });
+
+  it('splits a long answer at Slack limits, streamed or edited', async () => {
+    const paragraph = `${'A long line of the answer that goes on. '.repeat(24)}\n\n`;
+    provider.tokens = Array.from({ length: 42 }, () => paragraph);
+    try {
+      const streamed = mention('C0LONG', 'explain everything about event loops');
+      await postSigned(streamed.body);
+      const messages = await repliesIn('C0LONG', streamed.ts, 1);
+      expect(messages.length).toBeGreaterThanOrEqual(2);
+      for (const message of messages) expect(message.text.length).toBeLessThanOrEqual(40_000);
+      for (const call of slack.callsTo('chat.appendStream')) {
+        expect(String(call.args.markdown_text ?? '').length).toBeLessThanOrEqual(12_000);
+      }
+      expect(messages.map((message) => message.text).join('')).toContain(paragraph.trim().slice(0, 200));
+
+      slack.failNext('chat.startStream', { error: 'unknown_method' });
+      const edited = mention('C0LONG', 'explain everything about promises');
+      await postSigned(edited.body);
+      await slack.waitFor(
+        () => slack.messages('C0LONG').some((message) => message.threadTs === edited.ts && message.blocks),
+        30_000,
+      );
+      const parts = slack.messages('C0LONG').filter((message) => message.threadTs === edited.ts);
+      expect(parts.length).toBeGreaterThan(10);
+      for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(3_000);
+      expect(parts.at(-1)!.blocks).toBeDefined();
+    } finally {
+      provider.tokens = answer;
+    }
+  }, 60_000);
 
   it('waits out a 429 as Retry-After says', async () => {
     slack.failNext('chat.startStream', { status: 429, retryAfter: 1 });
