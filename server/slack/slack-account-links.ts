@@ -26,7 +26,7 @@ export class SlackAccountLinks {
     return { enabled: this.mode !== undefined, mode: this.mode ?? null, links: await this.repository.linksOf(user.id) };
   }
 
-  async newCode(user: User): Promise<{ code: string; expiresAt: Date; command: string }> {
+  async newCode(user: User): Promise<{ code: string; expiresAt: Date; expiresInSeconds: number; command: string }> {
     if (!this.mode) {
       throw new ConflictError(
         'slack_off',
@@ -36,7 +36,12 @@ export class SlackAccountLinks {
     const code = newLinkCode();
     const expiresAt = linkCodeExpiry();
     await this.repository.saveLinkCode(user.id, hashLinkCode(code), expiresAt);
-    return { code, expiresAt, command: `/kiln link ${code}` };
+    return {
+      code,
+      expiresAt,
+      expiresInSeconds: Math.round((expiresAt.getTime() - Date.now()) / 1000),
+      command: `/kiln link ${code}`,
+    };
   }
 
   async unlink(user: User, teamId: string, slackUserId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { serverSentEvents } from '../runs/server-sent-events.ts';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { csrfHeaderName, csrfToken } from './csrf-token.ts';
 import { ProjectsApi } from './projects-api.ts';
+import { SlackApi } from './slack-api.ts';
 import type { AccountChange, SignupStatus } from '$protocol/account.ts';
 import type { ApiKeyScope, ApiKeyView } from '$protocol/api-key.ts';
 import type {
@@ -32,10 +33,13 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export class KilnApi {
   /** Projects, their sources and members (`/projects`). */
   readonly projects: ProjectsApi;
+  /** Linking Slack accounts (`/slack`). */
+  readonly slack: SlackApi;
 
   constructor(private readonly onUnauthenticated: () => void = () => {}) {
     const request = <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
     this.projects = new ProjectsApi(request, onUnauthenticated);
+    this.slack = new SlackApi(request);
   }
 
   /** `invite`: the code of an invite link, needed when sign-up is by invitation. */
