@@ -1,7 +1,8 @@
 import type { User } from '../../protocol/user.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { hashLinkCode, linkCodeExpiry, newLinkCode } from './slack-chat.ts';
+import { hashLinkCode, linkCodeExpiry, newLinkCode } from './link-code.ts';
+import { isSlackId } from './slack-id.ts';
 import type { SlackLink, SlackRepository } from './slack-repository.ts';
 
 export interface SlackStatus {
@@ -45,6 +46,8 @@ export class SlackAccountLinks {
   }
 
   async unlink(user: User, teamId: string, slackUserId: string): Promise<void> {
-    if (!(await this.repository.unlink(user.id, { teamId, slackUserId }))) throw new NotFoundError('Slack link');
+    const linked =
+      isSlackId(teamId) && isSlackId(slackUserId) && (await this.repository.unlink(user.id, { teamId, slackUserId }));
+    if (!linked) throw new NotFoundError('Slack link');
   }
 }

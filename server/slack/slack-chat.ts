@@ -1,4 +1,3 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Intent } from '../../protocol/turn-events.ts';
@@ -11,6 +10,7 @@ import type { FeedbackService } from '../feedback/feedback-service.ts';
 import { intents } from '../routing/intent-router.ts';
 import { postAnswer, type AnswerLinks, type AnswerTarget } from './answer-poster.ts';
 import { feedbackAck, parseFeedbackValue } from './answer-blocks.ts';
+import { hashLinkCode } from './link-code.ts';
 import { messageTextOf } from './slack-message-text.ts';
 import type { SlackIdentity, SlackRepository } from './slack-repository.ts';
 
@@ -45,21 +45,7 @@ export interface SlackChatDependencies {
   intervalMs?: number;
 }
 
-const linkCodeLifetimeMs = 10 * 60_000;
 const linkCodePattern = /^link\s+([A-Z0-9]{4}-?[A-Z0-9]{4})$/i;
-/** Without `0 O 1 I L`, so a code read off a screen is typed right. */
-const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-export const hashLinkCode = (code: string) =>
-  createHash('sha256').update(code.replace('-', '').toUpperCase()).digest('hex');
-
-/** A new one-time code, `XXXX-XXXX`. */
-export function newLinkCode(): string {
-  const letters = Array.from({ length: 8 }, () => codeAlphabet[randomInt(codeAlphabet.length)]);
-  return `${letters.slice(0, 4).join('')}-${letters.slice(4).join('')}`;
-}
-
-export const linkCodeExpiry = () => new Date(Date.now() + linkCodeLifetimeMs);
 
 export const slackHelp = [
   '*Kiln* answers coding questions from patterns proven by running them.',

@@ -1,7 +1,8 @@
 /**
  * A Slack message's text as the user meant it, for Kiln: the bot's own mention removed, other mentions and
  * channels as `@name`/`#name`, links as their URL (with the label when it differs), and Slack's three escapes
- * (`&amp;`, `&lt;`, `&gt;`) undone — so code pasted into Slack reaches the agents as written.
+ * (`&amp;`, `&lt;`, `&gt;`) undone — so code pasted into Slack reaches the agents as written. NUL characters,
+ * which Postgres cannot store, are dropped.
  */
 export function messageTextOf(text: string, botUserId: string | undefined): string {
   return text
@@ -15,6 +16,7 @@ export function messageTextOf(text: string, botUserId: string | undefined): stri
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
+    .replace(/\u0000/g, '')
     .trim();
 }
 

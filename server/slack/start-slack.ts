@@ -10,6 +10,7 @@ import { SlackChat, slackHelp, type SlackChatDependencies } from './slack-chat.t
 import { slackLogger } from './slack-logger.ts';
 import type { SlackRepository } from './slack-repository.ts';
 import { SocketModeReceiver } from './socket-mode-receiver.ts';
+import { isSlackId, isSlackTs } from './slack-id.ts';
 
 /** Event ids are kept this long; Slack retries an event within minutes. */
 const eventRetentionMs = 24 * 60 * 60_000;
@@ -120,9 +121,9 @@ export async function startSlack(
   });
 
   const takeMessage = async (event: SlackEvent, teamId: string, kind: 'mention' | 'message') => {
-    if (event.subtype || event.bot_id || !event.user || !event.ts || !event.channel || typeof event.text !== 'string') {
-      return;
-    }
+    if (event.subtype || event.bot_id || typeof event.text !== 'string' || !isSlackTs(event.ts)) return;
+    if (!isSlackId(event.user) || !isSlackId(event.channel) || !isSlackId(teamId)) return;
+    if (event.thread_ts !== undefined && !isSlackTs(event.thread_ts)) return;
     if (event.user === identity?.botUserId) return;
     const channelType = event.channel_type ?? (event.channel.startsWith('D') ? 'im' : 'channel');
     // A message in a channel reaches Kiln only in a thread it is already part of (or by a mention).
@@ -149,6 +150,7 @@ export async function startSlack(
   );
 
   app.command('/kiln', async ({ command, ack }) => {
+    if (![command.team_id, command.user_id, command.channel_id].every(isSlackId)) return ack();
     const text = String(command.text ?? '').trim();
     if (!text || /^help$/i.test(text)) return ack({ response_type: 'ephemeral', text: slackHelp });
     const link = /^link\s+(\S+)$/i.exec(text);
@@ -203,9 +205,10 @@ export async function startSlack(
       channel?: { id?: string };
     };
     const { action_id: actionId, value } = action as { action_id: string; value?: string };
-    if (!interaction.user?.id || !interaction.channel?.id) return;
+    const teamId = interaction.team?.id ?? interaction.user?.team_id;
+    if (!isSlackId(interaction.user?.id) || !isSlackId(interaction.channel?.id) || !isSlackId(teamId)) return;
     await chat.onFeedback({
-      teamId: interaction.team?.id ?? interaction.user.team_id ?? '',
+      teamId,
       user: interaction.user.id,
       channel: interaction.channel.id,
       rating: actionId.endsWith('up') ? 'up' : 'down',

@@ -229,9 +229,16 @@ describe('projects', () => {
   it('detaches the conversation from the project and attaches it again', async () => {
     const conversationId = new URL(page.url()).pathname.split('/').pop()!;
     await projectPicker().selectOption({ label: 'No project' });
-    await expect.poll(async () => (await api('GET', `/conversations/${conversationId}`)).json.projectId).toBeNull();
-    expect(await page.getByRole('link', { name: `Project ${projectName}` }).count()).toBe(0);
-    expect(await sidebar().getByRole('listitem').first().textContent()).not.toContain(projectName);
+    // Polled, each: on a busy machine the page may show the change a moment after the server has it.
+    await expect
+      .poll(async () => (await api('GET', `/conversations/${conversationId}`)).json.projectId, { timeout: 10_000 })
+      .toBeNull();
+    await expect
+      .poll(() => page.getByRole('link', { name: `Project ${projectName}` }).count(), { timeout: 10_000 })
+      .toBe(0);
+    await expect
+      .poll(async () => await sidebar().getByRole('listitem').first().textContent(), { timeout: 10_000 })
+      .not.toContain(projectName);
 
     await projectPicker().selectOption({ label: projectName });
     await page.getByRole('link', { name: `Project ${projectName}` }).waitFor();

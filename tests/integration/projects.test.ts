@@ -375,7 +375,9 @@ describe('a project ingest cut short by a stopped server', () => {
         })
       ).json as ProjectSource;
       await expect
-        .poll(async () => (await first!.api('GET', `/projects/${project.id}`, { token })).json.sources[0].status)
+        .poll(async () => (await first!.api('GET', `/projects/${project.id}`, { token })).json.sources[0].status, {
+          timeout: 30_000,
+        })
         .toBe('ready');
       // As a process killed mid-ingest leaves it.
       await first.server.infrastructure.dataSource.query(

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSlackRequest } from '../support/sign-slack-request.ts';
 import { startSlackApiDouble, type SlackApiDouble } from '../support/slack-api-double.ts';
+import { temporaryDirectory } from '../support/temporary-directory.ts';
 import { startTestServer } from '../support/test-server.ts';
 
 const team = 'T0KILN';
@@ -7,7 +9,10 @@ const bot = 'U0KILNBOT';
 
 let slack: SlackApiDouble;
 let kiln: Awaited<ReturnType<typeof startTestServer>>;
+let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
 let sequence = 0;
+/** An event the same data directory answered before, over the Events API, before a restart into Socket Mode. */
+let answeredBefore: ReturnType<typeof mentionEnvelope>;
 
 function mentionEnvelope(text: string) {
   sequence += 1;
@@ -37,7 +42,23 @@ async function answered(threadTs: string) {
 
 beforeAll(async () => {
   slack = await startSlackApiDouble({ botUserId: bot, teamId: team });
+  dataDir = await temporaryDirectory('kiln-slack');
+  const before = await startTestServer({
+    dataDirectory: dataDir.path,
+    environment: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url },
+  });
+  answeredBefore = mentionEnvelope('what is a bloom filter?');
+  const body = JSON.stringify(answeredBefore.payload);
+  const response = await fetch(`${before.url}/slack/events`, {
+    method: 'POST',
+    headers: signSlackRequest('secret', body),
+    body,
+  });
+  expect(response.status).toBe(200);
+  await answered(answeredBefore.ts);
+  await before.stop();
   kiln = await startTestServer({
+    dataDirectory: dataDir.path,
     environment: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: slack.url },
   });
   await slack.socketMode.whenConnected(1, 10_000);
@@ -46,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await kiln?.stop();
   await slack?.close();
+  await dataDir?.remove();
 });
 
 describe('Slack Socket Mode', () => {
@@ -81,6 +103,13 @@ describe('Slack Socket Mode', () => {
     await answered(ts);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(slack.messages('C0SOCK').filter((message) => message.threadTs === ts)).toHaveLength(1);
+  });
+
+  it('does not answer again, after a restart, an event it answered before', async () => {
+    const ack = await slack.socketMode.send('events_api', answeredBefore.payload, { retryAttempt: 2 });
+    expect(ack.envelope_id).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(slack.messages('C0SOCK').filter((message) => message.threadTs === answeredBefore.ts)).toHaveLength(1);
   });
 
   it('reconnects when Slack sends a disconnect frame, and goes on answering', async () => {
