@@ -17,6 +17,10 @@ describe('messageTextOf', () => {
     expect(messageTextOf('if (a &lt; b &amp;&amp; c &gt; d) {}', 'UKILN')).toBe('if (a < b && c > d) {}');
   });
 
+  it('drops NUL characters, which Postgres cannot store', () => {
+    expect(messageTextOf('a\u0000b', undefined)).toBe('ab');
+  });
+
   it('does not treat an escaped angle bracket as markup', () => {
     expect(messageTextOf('Array&lt;string&gt;', undefined)).toBe('Array<string>');
   });

@@ -16,7 +16,7 @@ export function messageTextOf(text: string, botUserId: string | undefined): stri
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-    .replace(/\u0000/g, '')
+    .replaceAll('\u0000', '')
     .trim();
 }
 
