@@ -31,7 +31,7 @@ import { createToolHost } from './mcp/create-tool-host.ts';
 import { kilnVersion } from './version.ts';
 import { SlackRepository } from './slack/slack-repository.ts';
 import { SlackAccountLinks } from './slack/slack-account-links.ts';
-import { startSlack, type SlackAdapter } from './slack/start-slack.ts';
+import type { SlackAdapter } from './slack/start-slack.ts';
 import type { SlackEventsEndpoint } from './slack/slack-event-routes.ts';
 
 export interface RunningServer {
@@ -210,6 +210,8 @@ export async function startServer(
     if (config.slack) {
       const base = config.security.publicOrigins[0] ?? url;
       const chatModule = chat;
+      // Loaded only when Slack is configured: Slack's SDKs take about 0.4 s to load.
+      const { startSlack } = await import('./slack/start-slack.ts');
       slack = await startSlack(
         config.slack,
         {
