@@ -1,29 +1,16 @@
 // `npm run bench:chat`: server-added time to first token at a steady 50 new chats per second, Kiln side by side
 // with a bare Socket.IO relay in the same run, both in front of the same instant local model. Time to first token
 // is measured by the client: from emitting `message:send` to receiving the first `text.delta`.
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { io as connect, type Socket } from 'socket.io-client';
 import { KilnProcess } from '../tests/support/kiln-process.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startChild } from './bench/start-child.ts';
 
 const ratePerSecond = Number(process.env.BENCH_RATE ?? 50);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = 3;
 const clients = 10;
-
-function startChild(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<{ url: string; stop: () => void }>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"url":"([^"]+)"/.exec(buffer);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function connectAll(url: string, token?: string): Promise<Socket[]> {
   return Promise.all(

@@ -7,7 +7,6 @@
 // carrying the footer blocks). Kiln runs as `npm start` runs it, in its own process, in front of the instant local
 // model bench:chat uses; the load starts once Kiln has settled after start-up (see `settle`). Exit 1 when the ack
 // p99 is 100 ms or more, a request fails, or a thread does not get exactly one answer.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +15,7 @@ import { KilnProcess } from '../tests/support/kiln-process.ts';
 import { signSlackRequest } from '../tests/support/sign-slack-request.ts';
 import { startSlackApiDouble, type SlackApiDouble } from '../tests/support/slack-api-double.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startChild } from './bench/start-child.ts';
 import { noQuotas } from './bench/no-quotas.ts';
 
 const ratePerSecond = Number(process.env.BENCH_RATE ?? 50);
@@ -39,19 +39,6 @@ const questions = [
   'how do I write a unit test for an async function?',
   'how do I remove duplicates from an array?',
 ];
-
-function startChild(script: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<{ url: string; stop: () => void }>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"url":"([^"]+)"/.exec(buffer);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 interface SentEvent {
   ts: string;
