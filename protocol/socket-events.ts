@@ -1,6 +1,7 @@
 import type { ApprovalRecord } from './turn-details.ts';
 import type { ProjectSource } from './project.ts';
 import type { Intent, TurnEvent } from './turn-events.ts';
+import type { ImportProgress } from './conversation-export.ts';
 
 /**
  * The Socket.IO contract, in the form Socket.IO's own typings take (`Server<ClientToServerEvents,
@@ -83,6 +84,8 @@ export interface ServerToClientEvents {
   'conversation:updated': (update: { id: string; title: string }) => void;
   /** A project source's status or ingest progress changed (sent to every member of its project). */
   'project:source': (source: ProjectSource) => void;
+  /** How the user's running conversation import is going (sent to their open tabs). */
+  'import:progress': (progress: ImportProgress) => void;
 }
 
 /** Between server instances (none yet). */

@@ -31,6 +31,9 @@ import { createToolHost } from './mcp/create-tool-host.ts';
 import { kilnVersion } from './version.ts';
 import { SlackRepository } from './slack/slack-repository.ts';
 import { SlackAccountLinks } from './slack/slack-account-links.ts';
+import { exportService } from './exports/export-module.ts';
+import { ImportService } from './exports/import-service.ts';
+import { ImportWriter } from './exports/import-writer.ts';
 import type { SlackAdapter } from './slack/start-slack.ts';
 import type { SlackEventsEndpoint } from './slack/slack-event-routes.ts';
 
@@ -253,6 +256,13 @@ export async function startServer(
     runs,
     projects: projects!,
     slack: new SlackAccountLinks(new SlackRepository(sqlHandle(infrastructure.dataSource)), config.slack?.mode),
+    exports: exportService(infrastructure.dataSource, chat.audit, kilnVersion),
+    imports: new ImportService(
+      new ImportWriter(sqlHandle(infrastructure.dataSource)),
+      config.imports,
+      log,
+      (userId, progress) => realtime.io.to(userRoom(userId)).emit('import:progress', progress),
+    ),
   };
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);

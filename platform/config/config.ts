@@ -107,6 +107,7 @@ const environmentSchema = z.object({
   KILN_RUN_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(256).optional()),
   KILN_PROJECT_ROOTS: optionalText,
   KILN_PROJECT_UPLOAD_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_240).default(100)),
+  KILN_IMPORT_MAX_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_240).default(250)),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -164,9 +165,18 @@ export interface Config {
   sandbox: SandboxConfig;
   mcp: McpSettings;
   projects: ProjectSettings;
+  /** Conversation imports (KILN_IMPORT_MAX_MB). */
+  imports: ImportSettings;
   /** Unset: the Slack adapter is off. */
   slack: SlackSettings | undefined;
   security: SecurityConfig;
+}
+
+/** Conversation imports: the largest upload, and where uploads wait while they are read. */
+export interface ImportSettings {
+  maxBytes: number;
+  /** `<data dir>/imports`. */
+  directory: string;
 }
 
 /**
@@ -288,6 +298,10 @@ export function loadConfig(environment: Record<string, string | undefined>, work
         .map((root) => resolveHome(workingDirectory, root)),
       uploadBytes: env.KILN_PROJECT_UPLOAD_MB * 1024 * 1024,
       directory: path.join(path.resolve(workingDirectory, env.KILN_DATA_DIR), 'projects'),
+    },
+    imports: {
+      maxBytes: env.KILN_IMPORT_MAX_MB * 1024 * 1024,
+      directory: path.join(path.resolve(workingDirectory, env.KILN_DATA_DIR), 'imports'),
     },
     slack: selectSlack(env),
     security: {

@@ -47,7 +47,10 @@ import { TurnRegistry } from './turn-registry.ts';
 import type { Intent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
-export interface ChatModule extends Omit<ApiServices, 'knowledge' | 'runs' | 'projects' | 'slack'> {
+export interface ChatModule extends Omit<
+  ApiServices,
+  'knowledge' | 'runs' | 'projects' | 'slack' | 'exports' | 'imports'
+> {
   /** Projects and their members (the project service is built on it once the job queue is up). */
   projectRepository: ProjectRepository;
   provider: LlmProvider;

@@ -16,6 +16,8 @@ import type { ApprovalService } from '../code-sessions/approval-service.ts';
 import type { UsageStatistics } from '../usage/usage-statistics.ts';
 import type { ProjectService } from '../projects/project-service.ts';
 import type { SlackAccountLinks } from '../slack/slack-account-links.ts';
+import type { ExportService } from '../exports/export-service.ts';
+import type { ImportService } from '../exports/import-service.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
 export interface ApiServices {
@@ -42,6 +44,10 @@ export interface ApiServices {
   usage: UsageStatistics;
   /** Projects, their sources and members (`/api/v1/projects`). */
   projects: ProjectService;
+  /** Conversation export: one (`…/conversations/:id/export`) or all as a ZIP (`/api/v1/exports`). */
+  exports: ExportService;
+  /** Conversation import from Kiln, ChatGPT, Claude and Open WebUI files (`/api/v1/imports`). */
+  imports: ImportService;
   /** Linking Slack accounts to the caller's (`/api/v1/slack`). */
   slack: SlackAccountLinks;
   /** Accounts and invites as admins manage them (`/api/v1/admin/users`, `/api/v1/admin/invites`). */

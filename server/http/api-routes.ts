@@ -17,6 +17,8 @@ import { patternRoutes } from './pattern-routes.ts';
 import { runRoutes } from '../runs/run-routes.ts';
 import { projectRoutes } from '../projects/project-routes.ts';
 import { slackLinkRoutes } from '../slack/slack-link-routes.ts';
+import { conversationExportRoutes, exportRoutes } from '../exports/export-routes.ts';
+import { importRoutes } from '../exports/import-routes.ts';
 import { turnRoutes } from './turn-routes.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { usageRoutes } from '../usage/usage-routes.ts';
@@ -56,6 +58,11 @@ export function apiRoutes(options: {
       .use('/conversations', requireUser, requireScope('chat'))
       .route('/conversations', conversationRoutes())
       .route('/conversations', feedbackRoutes())
+      .route('/conversations', conversationExportRoutes())
+      .use('/exports', requireUser, requireScope('chat'))
+      .route('/exports', exportRoutes())
+      .use('/imports', requireUser, requireScope('chat'))
+      .route('/imports', importRoutes())
       // Reading patterns is patterns:read; retiring and restoring them is an admin's (the routes check the role).
       .use('/patterns/*', requireUser, requireScope('admin', 'patterns:read'))
       .use('/patterns', requireUser, requireScope('admin', 'patterns:read'))

@@ -21,17 +21,24 @@ export const bodyLimits = {
  * 413 `payload_too_large` for a body over its route's limit; the first matching prefix wins. An archive upload
  * to a project (multipart, `POST /api/v1/projects/:id/sources`) is exempt: it is streamed to disk and its own
  * limit (KILN_PROJECT_UPLOAD_MB) is counted as it comes (see receiveUpload), where this middleware would hold
- * a chunked body in memory.
+ * a chunked body in memory. So is a conversation import (`POST /api/v1/imports`, KILN_IMPORT_MAX_MB).
  */
 export function bodySizeLimits(): MiddlewareHandler {
   const byPrefix: Array<[prefix: string, middleware: MiddlewareHandler]> = [
     ['/api/v1/projects/', (c, next) => (isArchiveUpload(c) ? next() : limited(bodyLimits.default)(c, next))],
+    ['/api/v1/imports', (c, next) => (isImportUpload(c) ? next() : limited(bodyLimits.default)(c, next))],
     ['/api/v1/auth/', limited(bodyLimits.auth)],
     ['/api/v1/runs', limited(bodyLimits.runs)],
     ['/', limited(bodyLimits.default)],
   ];
   return (c, next) => byPrefix.find(([prefix]) => c.req.path.startsWith(prefix))![1](c, next);
 }
+
+/** A conversation import (multipart, `POST /api/v1/imports`): streamed to disk within KILN_IMPORT_MAX_MB. */
+const isImportUpload = (c: Context) =>
+  c.req.method === 'POST' &&
+  /^\/api\/v1\/imports\/?$/.test(c.req.path) &&
+  (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
 
 const isArchiveUpload = (c: Context) =>
   c.req.method === 'POST' &&

@@ -17,6 +17,7 @@ import { AuditLog1795300000012 } from './migrations/1795300000012-audit-log.ts';
 import { UsageIndexes1795300000013 } from './migrations/1795300000013-usage-indexes.ts';
 import { Projects1795300000016 } from '../projects/1795300000016-projects.ts';
 import { Slack1795300000017 } from '../slack/1795300000017-slack.ts';
+import { ConversationOrigins1795300000018 } from '../exports/1795300000018-conversation-origins.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -31,6 +32,7 @@ const serverMigrations = [
   QuotaIndexes1795300000014,
   Projects1795300000016,
   Slack1795300000017,
+  ConversationOrigins1795300000018,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

@@ -32,7 +32,7 @@ interface RouteTemplate {
 
 const credentials = { email: 'fuzz-other@example.com', password: 'correct horse battery' };
 
-/** Every route of server/http/*-routes.ts, auth-routes.ts, run-routes.ts, feedback-routes.ts, slack, health and /mcp. */
+/** Every route of server/http/*-routes.ts, auth-routes.ts, run-routes.ts, feedback-routes.ts, exports, imports, slack, health and /mcp. */
 export const routeTemplates: readonly RouteTemplate[] = [
   { method: 'GET', path: '/health' },
   { method: 'GET', path: '/ready' },
@@ -96,6 +96,9 @@ export const routeTemplates: readonly RouteTemplate[] = [
   { method: 'PATCH', path: '/api/v1/projects/:project/members/:member', body: { role: 'editor' } },
   { method: 'DELETE', path: '/api/v1/projects/:project/members/:member' },
   { method: 'GET', path: '/api/v1/patterns/search', query: { q: 'retry', projectId: ':project' } },
+  { method: 'GET', path: '/api/v1/conversations/:conversation/export', query: { format: 'md', branches: 'all' } },
+  { method: 'GET', path: '/api/v1/exports' },
+  { method: 'POST', path: '/api/v1/imports' },
   { method: 'GET', path: '/api/v1/slack' },
   { method: 'POST', path: '/api/v1/slack/link-codes' },
   { method: 'DELETE', path: '/api/v1/slack/links/T0KILN/U0FUZZ' },

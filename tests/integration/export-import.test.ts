@@ -1,0 +1,295 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { ConversationExport, ExportManifest, ImportReport } from '../../protocol/conversation-export.ts';
+import { startTestServer, turnEnded } from '../support/test-server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = (name: string) => readFile(path.join(root, 'tests/fixtures/imports', name));
+
+let kiln: Awaited<ReturnType<typeof startTestServer>>;
+let alice: { token: string; user: { id: string } };
+let bob: { token: string; user: { id: string } };
+let conversationId: string;
+
+async function upload(token: string, bytes: Buffer | string, name = 'export.json') {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  const response = await fetch(`${kiln.url}/api/v1/imports`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${token}`, connection: 'close' },
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    json: text ? (JSON.parse(text) as ImportReport & { error?: { message: string } }) : undefined,
+  };
+}
+
+async function download(token: string, url: string) {
+  const response = await fetch(`${kiln.url}/api/v1${url}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function conversationCount(token: string) {
+  return ((await kiln.api('GET', '/conversations?limit=100', { token })).json.conversations as unknown[]).length;
+}
+
+/** A ZIP's entries by name (the whole ZIP is small in these tests). */
+async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
+  const entries = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        entries.set(entry.fileName, Buffer.concat(chunks));
+        zip.readEntry();
+      }),
+    );
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+async function zipOf(files: Record<string, Buffer | string>, rename: Record<string, string> = {}) {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  let bytes = Buffer.concat(chunks).toString('latin1');
+  for (const [from, to] of Object.entries(rename)) bytes = bytes.split(from).join(to);
+  return Buffer.from(bytes, 'latin1');
+}
+
+/** The export with ids, times and versions replaced by what stays the same across an import. */
+function comparable(doc: ConversationExport) {
+  const ids = new Map(doc.messages.map((message, index) => [message.id, `m${index}`]));
+  return {
+    title: doc.conversation.title,
+    activeLeaf: doc.conversation.activeLeafId && ids.get(doc.conversation.activeLeafId),
+    messages: doc.messages.map((message) => ({
+      id: ids.get(message.id),
+      parent: message.parentId && ids.get(message.parentId),
+      role: message.role,
+      content: message.content,
+      status: message.status,
+      usage: message.usage,
+      feedback: message.feedback,
+      turn: message.turn && { ...message.turn, turnId: undefined },
+    })),
+  };
+}
+
+beforeAll(async () => {
+  kiln = await startTestServer({ environment: { KILN_IMPORT_MAX_MB: '1', SANDBOX: 'off' } });
+  alice = await kiln.register('alice@example.com');
+  bob = await kiln.register('bob@example.com');
+  // A conversation with two branches (an edited question), a thumb and an answer in each.
+  conversationId = (await kiln.newConversation(alice.token, 'Debounce <b>& friends</b> ✨')).id;
+  const io = await kiln.socket(alice.token);
+  const first = await io.request('message:send', { conversationId, content: 'How do I debounce a function?' });
+  await io.until(turnEnded(first.turnId));
+  const second = await io.request('message:send', { conversationId, content: 'And throttle?' });
+  await io.until(turnEnded(second.turnId));
+  const edited = await io.request('message:send', {
+    conversationId,
+    content: 'And throttle, in TypeScript?',
+    parentId: first.assistantMessageId,
+  });
+  await io.until(turnEnded(edited.turnId));
+  io.client.close();
+  const thumb = await kiln.api(
+    'PUT',
+    `/conversations/${conversationId}/messages/${first.assistantMessageId}/feedback`,
+    {
+      token: alice.token,
+      body: { rating: 'up' },
+    },
+  );
+  expect(thumb.status).toBeLessThan(300);
+}, 120_000);
+
+afterAll(async () => {
+  await kiln?.stop();
+});
+
+describe('conversation export', () => {
+  it('gives the whole tree as kiln.conversation.v1 JSON, valid against the published schema', async () => {
+    const response = await download(alice.token, `/conversations/${conversationId}/export?format=json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.json"/);
+    const doc = JSON.parse(response.bytes.toString('utf8')) as ConversationExport;
+    expect(doc.schema).toBe('kiln.conversation.v1');
+    expect(doc.messages).toHaveLength(6);
+    expect(doc.messages.filter((message) => message.parentId === doc.messages[1]!.id)).toHaveLength(2);
+    expect(doc.messages.find((message) => message.feedback === 'up')).toBeDefined();
+    expect(doc.messages.filter((message) => message.role === 'assistant').every((message) => message.turn)).toBe(true);
+    const schema = JSON.parse(await readFile(path.join(root, 'docs/schemas/kiln.conversation.v1.schema.json'), 'utf8'));
+    const ajv = new Ajv2020.default({ strict: false, validateFormats: false });
+    expect(ajv.validate(schema, doc), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it('gives the active branch as Markdown, every branch on request, and a self-contained HTML file', async () => {
+    const markdown = (
+      await download(alice.token, `/conversations/${conversationId}/export?format=md`)
+    ).bytes.toString();
+    expect(markdown).toContain('And throttle, in TypeScript?');
+    expect(markdown).not.toContain('And throttle?\n');
+    const all = (
+      await download(alice.token, `/conversations/${conversationId}/export?format=md&branches=all`)
+    ).bytes.toString();
+    expect(all).toContain('And throttle?');
+    expect(all).toContain('And throttle, in TypeScript?');
+    const html = await download(alice.token, `/conversations/${conversationId}/export?format=html`);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = html.bytes.toString();
+    expect(page).toContain('Debounce &lt;b&gt;&amp; friends&lt;/b&gt;');
+    expect(page).not.toMatch(/<script|<link |src=/i);
+    expect(page).toContain('@media print');
+  });
+
+  it('is a 404 for anyone but the owner, and a 400 for a bad format', async () => {
+    expect((await download(bob.token, `/conversations/${conversationId}/export`)).status).toBe(404);
+    expect((await download(bob.token, `/conversations/not-an-id/export`)).status).toBe(404);
+    expect((await download(alice.token, `/conversations/${conversationId}/export?format=pdf`)).status).toBe(400);
+  });
+
+  it('streams every conversation of the user as a ZIP with a manifest; everyone’s only for an admin', async () => {
+    const response = await download(alice.token, '/exports');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    const entries = await unzip(response.bytes);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as ExportManifest;
+    expect(manifest).toMatchObject({
+      schema: 'kiln.export.v1',
+      scope: 'own',
+      counts: { conversations: 1, messages: 6 },
+    });
+    const files = manifest.conversations[0]!.files;
+    for (const file of [files.json, files.markdown, files.html]) expect(entries.has(file), file).toBe(true);
+    // Alice registered first: she is the admin; Bob is not.
+    expect((await download(bob.token, '/exports?all=true')).status).toBe(403);
+    const all = JSON.parse(
+      (await unzip((await download(alice.token, '/exports?all=true')).bytes)).get('manifest.json')!.toString(),
+    );
+    expect(all.scope).toBe('all');
+  });
+});
+
+describe('conversation import', () => {
+  it('round-trips a Kiln export into another account: the same conversation, and a second import is skipped', async () => {
+    const exported = (await download(alice.token, `/conversations/${conversationId}/export?format=json`)).bytes;
+    const report = await upload(bob.token, exported);
+    expect(report.status).toBe(200);
+    expect(report.json).toMatchObject({ format: 'kiln', imported: 1, skipped: 0, failed: 0 });
+    const imported = report.json!.conversations[0]!;
+    expect(imported.status).toBe('imported');
+    const again = (
+      await download(bob.token, `/conversations/${(imported as { conversationId: string }).conversationId}/export`)
+    ).bytes;
+    const original = JSON.parse(exported.toString()) as ConversationExport;
+    const copy = JSON.parse(again.toString()) as ConversationExport;
+    expect(comparable(copy)).toEqual(comparable(original));
+    expect(copy.conversation.origin).toEqual({ format: 'kiln', id: conversationId });
+    expect((await upload(bob.token, exported)).json).toMatchObject({ imported: 0, skipped: 1 });
+    // Alice's own copy is untouched and Bob's is Bob's alone.
+    expect(await conversationCount(bob.token)).toBe(1);
+    expect(await conversationCount(alice.token)).toBe(1);
+  });
+
+  it('imports a Kiln export ZIP', async () => {
+    const carol = await kiln.register('carol@example.com');
+    const zip = (await download(alice.token, '/exports')).bytes;
+    const report = await upload(carol.token, zip, 'kiln-export.zip');
+    expect(report.json).toMatchObject({ format: 'kiln', imported: 1 });
+  });
+
+  it('imports ChatGPT, Claude and Open WebUI exports, each bad conversation failing alone', async () => {
+    const dan = await kiln.register('dan@example.com');
+    const chatgpt = await upload(dan.token, await fixture('chatgpt/conversations.json'), 'conversations.json');
+    expect(chatgpt.json).toMatchObject({ format: 'chatgpt', imported: 3, failed: 2 });
+    for (const failed of chatgpt.json!.conversations.filter((outcome) => outcome.status === 'failed')) {
+      expect((failed as { reason: string }).reason.length).toBeGreaterThan(10);
+    }
+    const claude = await upload(dan.token, await fixture('claude/conversations.json'));
+    expect(claude.json).toMatchObject({ format: 'claude', imported: 2, failed: 1 });
+    const openwebui = await upload(dan.token, await fixture('openwebui/export.json'));
+    expect(openwebui.json).toMatchObject({ format: 'openwebui', imported: 2, failed: 1 });
+    // ChatGPT's ZIP carries the same conversations.json: all already imported.
+    const zipped = await zipOf({
+      'conversations.json': await fixture('chatgpt/conversations.json'),
+      'user.json': '{}',
+    });
+    expect((await upload(dan.token, zipped, 'chatgpt.zip')).json).toMatchObject({ imported: 0, skipped: 3, failed: 2 });
+
+    // The edited ChatGPT question: both branches are there, the later one shown.
+    const squares = chatgpt.json!.conversations.find((outcome) => outcome.title === 'Squares and cubes') as {
+      conversationId: string;
+    };
+    const doc = JSON.parse(
+      (await download(dan.token, `/conversations/${squares.conversationId}/export`)).bytes.toString(),
+    ) as ConversationExport;
+    const forks = doc.messages.filter(
+      (message) => doc.messages.filter((other) => other.parentId === message.id).length > 1,
+    );
+    expect(forks.length).toBeGreaterThanOrEqual(1);
+    expect(doc.conversation.activeLeafId).not.toBeNull();
+  });
+
+  it('refuses files it cannot take with a clear 4xx, importing nothing', async () => {
+    const erin = await kiln.register('erin@example.com');
+    const unknown = await upload(erin.token, JSON.stringify([{ hello: 'world' }]));
+    expect(unknown.status).toBe(400);
+    expect(unknown.json!.error!.message).toMatch(/ChatGPT/);
+    const notJson = await upload(erin.token, 'this is not json');
+    expect(notJson.status).toBe(400);
+    // Valid conversations, then a byte that is not UTF-8: refused whole.
+    const chatgpt = await fixture('chatgpt/conversations.json');
+    const broken = Buffer.concat([
+      chatgpt.subarray(0, chatgpt.length - 2),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(']'),
+    ]);
+    const invalid = await upload(erin.token, broken);
+    expect(invalid.status).toBe(400);
+    expect(invalid.json!.error!.message).toMatch(/UTF-8/);
+    // Over KILN_IMPORT_MAX_MB (1 MiB here).
+    const large = await upload(erin.token, Buffer.alloc(1_200_000, 32));
+    expect(large.status).toBe(413);
+    // A ZIP bomb: 6 MiB of spaces inside a few KiB (the ZIP may unpack to 4 MiB).
+    const bomb = await zipOf({ 'conversations.json': Buffer.alloc(6 * 1024 * 1024, 32) });
+    expect(bomb.length).toBeLessThan(100_000);
+    const exploded = await upload(erin.token, bomb, 'bomb.zip');
+    expect(exploded.status).toBe(413);
+    // A name that leaves the archive.
+    const traversal = await zipOf(
+      { 'conversations.json': await fixture('claude/conversations.json'), 'aaaaaa/evil.txt': 'x' },
+      { 'aaaaaa/evil.txt': '../../evil.txt' },
+    );
+    const refused = await upload(erin.token, traversal, 'traversal.zip');
+    expect(refused.status).toBe(400);
+    // No file at all.
+    const form = new FormData();
+    form.append('other', 'x');
+    const empty = await fetch(`${kiln.url}/api/v1/imports`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${erin.token}`, connection: 'close' },
+    });
+    expect(empty.status).toBe(400);
+    expect(await conversationCount(erin.token)).toBe(0);
+  });
+});
