@@ -6,8 +6,12 @@ import type { ImportedConversation } from './imported-conversation.ts';
 export type WriteOutcome =
   { status: 'imported'; conversationId: string; messages: number } | { status: 'skipped'; conversationId: string };
 
+/** Postgres cannot store NUL in text; an exported file may hold one. */
+const storable = (text: string) => text.replaceAll('\u0000', '');
+
 /** An imported title, as a conversation title may be (one line, at most 200 characters). */
-const titleOf = (title: string) => title.replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported conversation';
+const titleOf = (title: string) =>
+  storable(title).replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported conversation';
 
 /** A message that was still being written when exported cannot go on being written here. */
 const settled = (status: MessageStatus | undefined): MessageStatus =>
@@ -62,7 +66,7 @@ export class ImportWriter {
           id: ids.get(message.localId)!,
           parentId: message.parentLocalId === null ? null : (ids.get(message.parentLocalId) ?? null),
           role: message.role,
-          content: message.content,
+          content: storable(message.content),
           status: settled(message.status),
           createdAt: new Date(time),
           usage: message.usage ?? null,

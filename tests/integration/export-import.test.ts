@@ -205,8 +205,17 @@ describe('conversation import', () => {
     expect(comparable(copy)).toEqual(comparable(original));
     expect(copy.conversation.origin).toEqual({ format: 'kiln', id: conversationId });
     expect((await upload(bob.token, exported)).json).toMatchObject({ imported: 0, skipped: 1 });
-    // Alice's own copy is untouched and Bob's is Bob's alone.
-    expect(await conversationCount(bob.token)).toBe(1);
+    // A NUL character (valid JSON, which Postgres cannot store) does not fail the conversation.
+    const withNul = {
+      ...original,
+      conversation: { ...original.conversation, id: '00000000-0000-4000-8000-000000000001' },
+    };
+    withNul.messages = withNul.messages.map((message, index) =>
+      index === 0 ? { ...message, content: 'a\u0000b' } : message,
+    );
+    expect((await upload(bob.token, JSON.stringify(withNul))).json).toMatchObject({ imported: 1, failed: 0 });
+    // Alice's own copy is untouched and Bob's are Bob's alone.
+    expect(await conversationCount(bob.token)).toBe(2);
     expect(await conversationCount(alice.token)).toBe(1);
   });
 
