@@ -36,7 +36,7 @@ const envelopeBytes = 1024 * 1024;
 export async function receiveUpload(request: Request, options: ReceiveUploadOptions): Promise<ReceivedUpload> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    throw new ValidationError('Send the archive as multipart/form-data with a field "file".');
+    throw new ValidationError(`Send the file as multipart/form-data with a field "${options.field}".`);
   }
   let parser: busboy.Busboy;
   try {

@@ -4,6 +4,7 @@ import type { ApprovalRecord } from '$protocol/turn-details.ts';
 import { serverSentEvents } from '../runs/server-sent-events.ts';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { csrfHeaderName, csrfToken } from './csrf-token.ts';
+import { ExportsApi } from './exports-api.ts';
 import { ProjectsApi } from './projects-api.ts';
 import { SlackApi } from './slack-api.ts';
 import type { AccountChange, SignupStatus } from '$protocol/account.ts';
@@ -35,11 +36,14 @@ export class KilnApi {
   readonly projects: ProjectsApi;
   /** Linking Slack accounts (`/slack`). */
   readonly slack: SlackApi;
+  /** Importing conversations (`/imports`); exports are download links (`exports-api.ts`). */
+  readonly exports: ExportsApi;
 
   constructor(private readonly onUnauthenticated: () => void = () => {}) {
     const request = <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
     this.projects = new ProjectsApi(request, onUnauthenticated);
     this.slack = new SlackApi(request);
+    this.exports = new ExportsApi(onUnauthenticated);
   }
 
   /** `invite`: the code of an invite link, needed when sign-up is by invitation. */

@@ -6,6 +6,7 @@ import type {
   SocketAck,
   SocketPayload,
 } from '$protocol/socket-events.ts';
+import type { ImportProgress } from '$protocol/conversation-export.ts';
 import type { ProjectSource } from '$protocol/project.ts';
 import type { TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -30,6 +31,7 @@ export class ChatSocket {
   private readonly reconnectListeners = new Set<() => void>();
   private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
   private readonly projectSourceListeners = new Set<(source: ProjectSource) => void>();
+  private readonly importProgressListeners = new Set<(progress: ImportProgress) => void>();
   private connectedBefore = false;
 
   /** Authenticated by the session cookie, which the same-origin handshake carries (no token in `auth`). */
@@ -67,6 +69,9 @@ export class ChatSocket {
     this.socket.on('project:source', (source) => {
       for (const listener of this.projectSourceListeners) listener(source);
     });
+    this.socket.on('import:progress', (progress) => {
+      for (const listener of this.importProgressListeners) listener(progress);
+    });
   }
 
   onTurnEvent(listener: (event: TurnEvent) => void) {
@@ -88,6 +93,12 @@ export class ChatSocket {
   onProjectSource(listener: (source: ProjectSource) => void) {
     this.projectSourceListeners.add(listener);
     return () => void this.projectSourceListeners.delete(listener);
+  }
+
+  /** How the user's running import is going (sent to each of their tabs, whichever one uploaded). */
+  onImportProgress(listener: (progress: ImportProgress) => void) {
+    this.importProgressListeners.add(listener);
+    return () => void this.importProgressListeners.delete(listener);
   }
 
   /** Emits a client event and resolves with its ack, or rejects with the gateway's error. */
