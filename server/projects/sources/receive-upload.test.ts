@@ -83,7 +83,7 @@ describe('receiveUpload', () => {
     });
 
     await expect(receiveUpload(request, options())).rejects.toThrow(
-      new ValidationError('Send the archive as multipart/form-data with a field "file".'),
+      new ValidationError('Send the file as multipart/form-data with a field "file".'),
     );
   });
 
