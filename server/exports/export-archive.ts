@@ -1,25 +1,33 @@
-import { Readable } from 'node:stream';
-import yazl from 'yazl';
+import type { Readable } from 'node:stream';
+import { ZipArchive, type ProgressData } from 'archiver';
 import type { ConversationExport, ExportManifest } from '../../protocol/conversation-export.ts';
 import { conversationExportSchema } from '../../protocol/conversation-export.ts';
 import { exportFileBase } from './export-file-name.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
-/** Past this much ZIP output not yet taken by the client, the next conversation waits. */
-const bufferedBytes = 4 * 1024 * 1024;
-
 /**
- * A ZIP of conversations streamed as it is built (yazl): `manifest.json`, and per conversation its JSON, Markdown
- * and HTML under `conversations/`. Conversations are read one at a time, and the next only once the client has
- * taken what was written, so memory stays flat however many there are (the manifest keeps one line each).
+ * A ZIP of conversations streamed as it is built (archiver): `manifest.json`, and per conversation its JSON,
+ * Markdown and HTML under `conversations/`. Conversations are read one at a time, and the next only once the
+ * previous one's files have gone into the ZIP, which waits for the client to take its output: memory stays flat
+ * however many there are (the manifest keeps one line each). (yazl, tried first, keeps every file's compressed
+ * bytes until the end: 270 MB more for 10,000 conversations.)
  */
 export function exportArchive(
   conversations: AsyncIterable<ConversationExport>,
   header: { kilnVersion: string; scope: ExportManifest['scope'] },
 ): Readable {
-  const zip = new yazl.ZipFile();
-  const output = zip.outputStream as Readable;
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const output: Readable = zip;
+  let added = 0;
+  let processed = 0;
+  let wake: (() => void) | undefined;
+  zip.on('progress', (progress: ProgressData) => {
+    processed = progress.entries.processed;
+    wake?.();
+  });
+  zip.on('close', () => wake?.());
+  zip.on('error', () => wake?.());
   const manifest: ExportManifest = {
     schema: 'kiln.export.v1',
     conversationSchema: conversationExportSchema,
@@ -29,16 +37,17 @@ export function exportArchive(
     counts: { conversations: 0, messages: 0 },
     conversations: [],
   };
-  const roomInOutput = () =>
+  /** Waits until the files added so far are in the ZIP (so none are held in its queue), or it was abandoned. */
+  const written = () =>
     new Promise<void>((resolve) => {
-      if (output.readableLength < bufferedBytes || output.destroyed) return resolve();
-      const done = () => {
-        output.off('data', done);
-        output.off('close', done);
-        resolve();
+      const check = () => {
+        if (processed >= added || output.destroyed) {
+          wake = undefined;
+          resolve();
+        }
       };
-      output.on('data', done);
-      output.on('close', done);
+      wake = check;
+      check();
     });
   void (async () => {
     const used = new Set<string>();
@@ -47,18 +56,19 @@ export function exportArchive(
       let base = `conversations/${exportFileBase(doc)}`;
       while (used.has(base)) base += '-';
       used.add(base);
-      const mtime = new Date(doc.conversation.updatedAt);
+      const date = new Date(doc.conversation.updatedAt);
       const files = { json: `${base}.json`, markdown: `${base}.md`, html: `${base}.html` };
-      zip.addBuffer(Buffer.from(`${JSON.stringify(doc, null, 2)}\n`), files.json, { mtime });
-      zip.addBuffer(Buffer.from(renderMarkdown(doc)), files.markdown, { mtime });
-      zip.addBuffer(Buffer.from(renderHtml(doc)), files.html, { mtime });
+      zip.append(`${JSON.stringify(doc, null, 2)}\n`, { name: files.json, date });
+      zip.append(renderMarkdown(doc), { name: files.markdown, date });
+      zip.append(renderHtml(doc), { name: files.html, date });
+      added += 3;
       manifest.counts.conversations += 1;
       manifest.counts.messages += doc.messages.length;
       manifest.conversations.push({ id: doc.conversation.id, title: doc.conversation.title, files });
-      await roomInOutput();
+      await written();
     }
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json');
-    zip.end();
+    zip.append(`${JSON.stringify(manifest, null, 2)}\n`, { name: 'manifest.json' });
+    await zip.finalize();
   })().catch((error: unknown) => output.destroy(error as Error));
   return output;
 }

@@ -87,21 +87,28 @@ export class ExportRepository {
   }
 
   /**
-   * A page of conversation ids in creation order, after `after` (keyset paging: an export of 10,000
-   * conversations never holds more than a page). `ownerId` undefined: everyone's (an admin's export).
+   * A page of conversation ids in creation order, after `after` (keyset paging: an export of 10,000 conversations
+   * never holds more than a page). The cursor's time travels as Postgres's own text: a JavaScript Date would lose
+   * its microseconds and bring the row back. `ownerId` undefined: everyone's.
    */
   async conversationIds(
     ownerId: string | undefined,
-    after: { createdAt: Date; id: string } | undefined,
+    after: ConversationCursor | undefined,
     limit: number,
-  ): Promise<{ id: string; ownerId: string; createdAt: Date }[]> {
+  ): Promise<(ConversationCursor & { ownerId: string })[]> {
     const rows = (await this.sql.query(
-      `SELECT id, owner_id, created_at FROM conversations
+      `SELECT id, owner_id, created_at::text AS created_at FROM conversations
         WHERE ($1::uuid IS NULL OR owner_id = $1)
           AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         ORDER BY created_at, id LIMIT $4`,
       [ownerId ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
-    )) as { id: string; owner_id: string; created_at: Date }[];
+    )) as { id: string; owner_id: string; created_at: string }[];
     return rows.map((row) => ({ id: row.id, ownerId: row.owner_id, createdAt: row.created_at }));
   }
+}
+
+/** Where a page of conversations ends: its last row's creation time (as Postgres writes it) and id. */
+export interface ConversationCursor {
+  createdAt: string;
+  id: string;
 }

@@ -9,7 +9,7 @@ import { parseInput } from '../validation/parse-input.ts';
 import type { ConversationExporter } from './conversation-exporter.ts';
 import { exportArchive } from './export-archive.ts';
 import { attachment, exportFileBase } from './export-file-name.ts';
-import type { ExportRepository } from './export-repository.ts';
+import type { ConversationCursor, ExportRepository } from './export-repository.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
@@ -77,7 +77,7 @@ export class ExportService {
   }
 
   private async *documents(ownerId: string | undefined): AsyncGenerator<ConversationExport> {
-    let after: { createdAt: Date; id: string } | undefined;
+    let after: ConversationCursor | undefined;
     for (;;) {
       const page = await this.repository.conversationIds(ownerId, after, 100);
       for (const entry of page) {

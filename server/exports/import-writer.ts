@@ -10,8 +10,7 @@ export type WriteOutcome =
 const storable = (text: string) => text.replaceAll('\u0000', '');
 
 /** An imported title, as a conversation title may be (one line, at most 200 characters). */
-const titleOf = (title: string) =>
-  storable(title).replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported conversation';
+const titleOf = (title: string) => storable(title).replace(/\s+/g, ' ').trim().slice(0, 200) || 'Imported conversation';
 
 /** A message that was still being written when exported cannot go on being written here. */
 const settled = (status: MessageStatus | undefined): MessageStatus =>

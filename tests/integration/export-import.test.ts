@@ -189,6 +189,18 @@ describe('conversation export', () => {
   });
 });
 
+describe('export of many conversations', () => {
+  it('puts each conversation in the ZIP once, across pages', async () => {
+    const frank = await kiln.register('frank@example.com');
+    for (let index = 0; index < 105; index += 1) await kiln.newConversation(frank.token, `Conversation ${index}`);
+    const manifest = JSON.parse(
+      (await unzip((await download(frank.token, '/exports')).bytes)).get('manifest.json')!.toString(),
+    ) as ExportManifest;
+    expect(manifest.counts.conversations).toBe(105);
+    expect(new Set(manifest.conversations.map((conversation) => conversation.id)).size).toBe(105);
+  }, 60_000);
+});
+
 describe('conversation import', () => {
   it('round-trips a Kiln export into another account: the same conversation, and a second import is skipped', async () => {
     const exported = (await download(alice.token, `/conversations/${conversationId}/export?format=json`)).bytes;
