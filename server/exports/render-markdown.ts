@@ -1,3 +1,4 @@
+import { fenced } from './fenced.ts';
 import type { ConversationExport, ExportedMessage } from '../../protocol/conversation-export.ts';
 import type { SessionAttemptRecord, SessionRecord, ToolCallRecord } from '../../protocol/turn-details.ts';
 import type { Citation, ReviewFinding } from '../../protocol/turn-events.ts';
@@ -298,15 +299,6 @@ function sessionBlocks(session: SessionRecord): string[] {
   const approval = approvalText(session);
   if (approval) blocks.push(`${session.approval?.decision === 'approve' ? '✅' : '❌'} ${inline(approval)}`);
   return blocks;
-}
-
-/** A fenced code block longer than any backtick run inside, so the text (kept byte for byte) cannot close it. */
-export function fenced(text: string, language = ''): string {
-  let longest = 0;
-  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-  return `${fence}${language.replace(/[^\w+#.-]/g, '')}\n${body}${fence}`;
 }
 
 function codeSpan(text: string): string {

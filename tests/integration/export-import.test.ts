@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import type { ConversationExport, ExportManifest, ImportReport } from '../../protocol/conversation-export.ts';
 import { startTestServer, turnEnded } from '../support/test-server.ts';
+import { zipOf } from '../support/zip-of.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name: string) => readFile(path.join(root, 'tests/fixtures/imports', name));
@@ -61,17 +61,6 @@ async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
     zip.readEntry();
   });
   return entries;
-}
-
-async function zipOf(files: Record<string, Buffer | string>, rename: Record<string, string> = {}) {
-  const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  let bytes = Buffer.concat(chunks).toString('latin1');
-  for (const [from, to] of Object.entries(rename)) bytes = bytes.split(from).join(to);
-  return Buffer.from(bytes, 'latin1');
 }
 
 /** The export with ids, times and versions replaced by what stays the same across an import. */

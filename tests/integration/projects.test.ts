@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yazl from 'yazl';
 import type { Project, ProjectSource } from '../../protocol/project.ts';
 import { startTestServer, turnEnded } from '../support/test-server.ts';
 import { temporaryDirectory } from '../support/temporary-directory.ts';
+import { zipOf } from '../support/zip-of.ts';
 
 let kiln: Awaited<ReturnType<typeof startTestServer>>;
 let roots: Awaited<ReturnType<typeof temporaryDirectory>>;
@@ -44,18 +44,6 @@ async function writeCodebase(folder: string, files = codebase) {
     await mkdir(path.join(folder, path.dirname(file)), { recursive: true });
     await writeFile(path.join(folder, file), text);
   }
-}
-
-/** A zip of the files; `rename` rewrites names in the bytes afterwards (yazl refuses to write a hostile name). */
-async function zipOf(files: Record<string, string>, rename: Record<string, string> = {}): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  let bytes = Buffer.concat(chunks).toString('latin1');
-  for (const [from, to] of Object.entries(rename)) bytes = bytes.split(from).join(to);
-  return Buffer.from(bytes, 'latin1');
 }
 
 beforeAll(async () => {

@@ -1,4 +1,7 @@
+import { fenced } from '../fenced.ts';
 import type { ImportedMessage, ReadConversation } from '../imported-conversation.ts';
+import { isRecord, text } from './json-values.ts';
+import { messageTree } from './message-tree.ts';
 
 /**
  * Reads one conversation of ChatGPT's `conversations.json` (the data export). The `mapping` tree becomes the
@@ -20,7 +23,7 @@ export function readChatGptConversation(raw: unknown): ReadConversation {
   const title = text(raw.title)?.trim() || 'Untitled conversation';
   if (!sourceId) return failed(null, title, 'the conversation has no id');
   if (!isRecord(raw.mapping)) return failed(sourceId, title, 'the conversation has no message mapping');
-  const tree = messageTree(raw.mapping);
+  const tree = messageTree(raw.mapping, { parentKey: 'parent', childrenKey: 'children' });
   if (typeof tree === 'string') return failed(sourceId, title, tree);
 
   const messages: ImportedMessage[] = [];
@@ -54,42 +57,6 @@ export function readChatGptConversation(raw: unknown): ReadConversation {
   };
 }
 
-interface MessageTree {
-  nodes: Map<string, Record<string, unknown>>;
-  roots: string[];
-  children: Map<string, string[]>;
-}
-
-/** The mapping as a tree built from each node's `parent`, siblings in their parent's `children` order; or why not. */
-function messageTree(mapping: Record<string, unknown>): MessageTree | string {
-  const nodes = new Map<string, Record<string, unknown>>();
-  for (const [id, node] of Object.entries(mapping)) {
-    if (!isRecord(node)) return `message ${id} is not a JSON object`;
-    nodes.set(id, node);
-  }
-  const roots: string[] = [];
-  const children = new Map<string, string[]>();
-  for (const [id, node] of nodes) {
-    const parent = text(node.parent);
-    if (!parent) roots.push(id);
-    else if (!nodes.has(parent)) return `message ${id} answers message ${parent}, which is not in the conversation`;
-    else children.set(parent, [...(children.get(parent) ?? []), id]);
-  }
-  for (const [parent, ids] of children) {
-    const order = nodes.get(parent)?.children;
-    const position = (id: string) => (Array.isArray(order) && order.includes(id) ? order.indexOf(id) : Infinity);
-    ids.sort((a, b) => position(a) - position(b));
-  }
-  let reached = 0;
-  const stack = [...roots];
-  while (stack.length > 0) {
-    reached += 1;
-    stack.push(...(children.get(stack.pop() as string) ?? []));
-  }
-  if (reached < nodes.size) return 'its messages loop back on each other (a cycle in the message tree)';
-  return { nodes, roots, children };
-}
-
 function toImportedMessage(id: string, message: unknown, parent: string | null): ImportedMessage | null {
   if (!isRecord(message)) return null;
   const metadata = isRecord(message.metadata) ? message.metadata : {};
@@ -118,7 +85,7 @@ function contentText(type: string, content: Record<string, unknown>): string | u
         .filter((part) => typeof part === 'string')
         .join('\n');
     case 'code':
-      return fenced(text(content.text) ?? '', text(content.language));
+      return fenced(text(content.text) ?? '', codeLanguage(text(content.language)));
     case 'execution_output':
       return `Output:\n${fenced(text(content.text) ?? '', 'text')}`;
     case 'multimodal_text':
@@ -164,12 +131,9 @@ function mergeToolChains(messages: ImportedMessage[], childCount: Map<string, nu
   return merged;
 }
 
-/** A fenced code block whose fence is longer than any run of backticks inside. */
-function fenced(code: string, language: string | undefined): string {
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  const tag = language && language !== 'unknown' ? language : '';
-  return `${fence}${tag}\n${code.replace(/\n$/, '')}\n${fence}`;
+/** ChatGPT writes `unknown` where it does not know the language. */
+function codeLanguage(language: string | undefined): string {
+  return language && language !== 'unknown' ? language : '';
 }
 
 function parts(content: Record<string, unknown>): unknown[] {
@@ -178,14 +142,6 @@ function parts(content: Record<string, unknown>): unknown[] {
 
 function fromUnixSeconds(value: unknown): Date | null {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(Math.round(value * 1000)) : null;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function failed(sourceId: string | null, title: string | null, reason: string): ReadConversation {

@@ -1,4 +1,6 @@
+import { fenced } from '../fenced.ts';
 import type { ImportedMessage, ReadConversation } from '../imported-conversation.ts';
+import { isRecord, text } from './json-values.ts';
 
 /**
  * Reads one conversation of Claude's `conversations.json` (the data export). Claude's export is linear: each
@@ -69,23 +71,8 @@ function messageText(message: Record<string, unknown>): string {
     .join('\n\n');
 }
 
-/** A fenced block whose fence is longer than any run of backticks inside. */
-function fenced(content: string): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}\n${content.replace(/\n$/, '')}\n${fence}`;
-}
-
 function fromIso(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

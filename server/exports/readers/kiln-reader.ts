@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { conversationExportSchema } from '../../../protocol/conversation-export.ts';
 import type { AnswerRecord } from '../../../protocol/turn-details.ts';
+import { isRecord } from './json-values.ts';
 import type { ReadConversation } from '../imported-conversation.ts';
 
 const isoDate = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -82,8 +83,4 @@ export function readKilnConversation(raw: unknown): ReadConversation {
     activeLeaf:
       conversation.activeLeafId !== null && seen.has(conversation.activeLeafId) ? conversation.activeLeafId : null,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -43,7 +43,7 @@ describe('readOpenWebUiConversation', () => {
       failed: true,
       sourceId: 'owui-chat-3',
       title: 'Broken',
-      reason: 'message b1 answers message missing, which is not in the chat',
+      reason: 'message b1 answers message missing, which is not in the conversation',
     });
   });
 

@@ -1,4 +1,9 @@
 import type { ImportedMessage, ReadConversation } from '../imported-conversation.ts';
+import { isRecord, text } from './json-values.ts';
+import { messageTree, type MessageTree } from './message-tree.ts';
+
+/** Old exports: a straight line of messages, whose last is the one shown. */
+type LineTree = MessageTree & { last?: string };
 
 /**
  * Reads one chat of Open WebUI's export (Settings → Chats → Export, a list of chats). The tree comes from each
@@ -15,7 +20,9 @@ export function readOpenWebUiConversation(raw: unknown): ReadConversation {
   const title = text(raw.title)?.trim() || text(chat.title)?.trim() || 'Untitled conversation';
   if (!sourceId) return { failed: true, sourceId, title, reason: 'the chat has no id' };
   const history = isRecord(chat.history) && isRecord(chat.history.messages) ? chat.history : undefined;
-  const tree = history ? historyTree(history.messages as Record<string, unknown>) : lineTree(chat.messages);
+  const tree = history
+    ? messageTree(history.messages as Record<string, unknown>, { parentKey: 'parentId', childrenKey: 'childrenIds' })
+    : lineTree(chat.messages);
   if (typeof tree === 'string') return { failed: true, sourceId, title, reason: tree };
 
   const messages: ImportedMessage[] = [];
@@ -27,7 +34,7 @@ export function readOpenWebUiConversation(raw: unknown): ReadConversation {
     for (const child of tree.children.get(id) ?? []) visit(child, message ? id : keptAncestor);
   };
   for (const root of tree.roots) visit(root, null);
-  const currentId = history ? text(history.currentId) : tree.last;
+  const currentId = history ? text(history.currentId) : (tree as LineTree).last;
   return {
     format: 'openwebui',
     sourceId,
@@ -39,43 +46,7 @@ export function readOpenWebUiConversation(raw: unknown): ReadConversation {
   };
 }
 
-interface MessageTree {
-  nodes: Map<string, Record<string, unknown>>;
-  roots: string[];
-  children: Map<string, string[]>;
-  last?: string;
-}
-
-function historyTree(messages: Record<string, unknown>): MessageTree | string {
-  const nodes = new Map<string, Record<string, unknown>>();
-  for (const [id, message] of Object.entries(messages)) {
-    if (!isRecord(message)) return `message ${id} is not a JSON object`;
-    nodes.set(id, message);
-  }
-  const roots: string[] = [];
-  const children = new Map<string, string[]>();
-  for (const [id, message] of nodes) {
-    const parent = text(message.parentId);
-    if (!parent) roots.push(id);
-    else if (!nodes.has(parent)) return `message ${id} answers message ${parent}, which is not in the chat`;
-    else children.set(parent, [...(children.get(parent) ?? []), id]);
-  }
-  for (const [parent, ids] of children) {
-    const order = nodes.get(parent)?.childrenIds;
-    const position = (id: string) => (Array.isArray(order) && order.includes(id) ? order.indexOf(id) : Infinity);
-    ids.sort((a, b) => position(a) - position(b));
-  }
-  let reached = 0;
-  const stack = [...roots];
-  while (stack.length > 0) {
-    reached += 1;
-    stack.push(...(children.get(stack.pop() as string) ?? []));
-  }
-  if (reached < nodes.size) return 'its messages loop back on each other (a cycle in the message tree)';
-  return { nodes, roots, children };
-}
-
-function lineTree(messages: unknown): MessageTree | string {
+function lineTree(messages: unknown): LineTree | string {
   const list = messages ?? [];
   if (!Array.isArray(list)) return 'chat.messages is not a list';
   const nodes = new Map<string, Record<string, unknown>>();
@@ -112,12 +83,4 @@ function toImportedMessage(
 function fromUnixTime(value: unknown): Date | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   return new Date(value > 1e12 ? value : value * 1000);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
