@@ -154,6 +154,8 @@ export async function startServer(
   let runs: RunService | undefined;
   let runSweep: NodeJS.Timeout | undefined;
   let projects: ProjectService | undefined;
+  let slackRepository: SlackRepository | undefined;
+  let importWriter: ImportWriter | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
     knowledge = await createKnowledgeBase({
@@ -183,6 +185,8 @@ export async function startServer(
     });
     jobs = queue;
     const sql = sqlHandle(infrastructure.dataSource);
+    slackRepository = new SlackRepository(sql);
+    importWriter = new ImportWriter(sql);
     if (config.workers === 'in-process') {
       await registerJobs(
         queue,
@@ -218,7 +222,7 @@ export async function startServer(
       slack = await startSlack(
         config.slack,
         {
-          repository: new SlackRepository(sql),
+          repository: slackRepository,
           chat: chatModule.chat,
           conversations: chatModule.conversations,
           registry: chatModule.registry,
@@ -255,13 +259,10 @@ export async function startServer(
     knowledge,
     runs,
     projects: projects!,
-    slack: new SlackAccountLinks(new SlackRepository(sqlHandle(infrastructure.dataSource)), config.slack?.mode),
+    slack: new SlackAccountLinks(slackRepository!, config.slack?.mode),
     exports: exportService(infrastructure.dataSource, chat.audit, kilnVersion),
-    imports: new ImportService(
-      new ImportWriter(sqlHandle(infrastructure.dataSource)),
-      config.imports,
-      log,
-      (userId, progress) => realtime.io.to(userRoom(userId)).emit('import:progress', progress),
+    imports: new ImportService(importWriter!, config.imports, log, (userId, progress) =>
+      realtime.io.to(userRoom(userId)).emit('import:progress', progress),
     ),
   };
   phase = 'ready';

@@ -33,14 +33,6 @@ export interface PosterOptions {
   streaming?: boolean;
 }
 
-export interface PostedAnswer {
-  mode: 'stream' | 'edit';
-  /** Every message the answer took, in order. */
-  messages: string[];
-  /** Slack failed while the answer was written; the thread says it was cut short. */
-  cutShort: boolean;
-}
-
 /** A section block's text is limited to 3,000 characters; edited parts stay under it. */
 const editPartLimit = 2_900;
 /** A streamed message is closed and another started before it nears Slack's 40,000-character message limit. */
@@ -67,7 +59,7 @@ export async function postAnswer(
   answer: { conversationId: string; answerId: string },
   target: AnswerTarget,
   options: PosterOptions,
-): Promise<PostedAnswer> {
+): Promise<void> {
   const { client, log } = options;
   const intervalMs = options.intervalMs ?? 1_000;
   let markdown = '';
@@ -86,10 +78,8 @@ export async function postAnswer(
 
   const reaction = await showWorking(client, target);
   let mode: 'stream' | 'edit' = options.streaming === false ? 'edit' : 'stream';
-  /** Messages finished with (earlier streamed messages of a long answer). */
-  const closed: string[] = [];
-  /** Stream mode: the open stream, how much of `markdown` has gone into it, and where its message began. */
-  let stream: { ts: string; start: number; sent: number } | undefined;
+  /** Stream mode: the open stream, and where in `markdown` its message began. */
+  let stream: { ts: string; start: number } | undefined;
   let sent = 0;
   /** Edit mode: the answer from `editStart` on, as messages (ts and the text they show). */
   let editStart = 0;
@@ -104,7 +94,6 @@ export async function postAnswer(
       const chunk = text.slice(offset, offset + streamCallLimit);
       if (stream && sent + chunk.length - stream.start > streamMessageLimit) {
         await client.chat.stopStream({ channel: target.channel, ts: stream.ts });
-        closed.push(stream.ts);
         stream = undefined;
       }
       if (!stream) {
@@ -115,10 +104,9 @@ export async function postAnswer(
           recipient_team_id: target.teamId,
           recipient_user_id: target.userId,
         });
-        stream = { ts: String(started.ts), start: sent, sent: sent + chunk.length };
+        stream = { ts: String(started.ts), start: sent };
       } else {
         await client.chat.appendStream({ channel: target.channel, ts: stream.ts, markdown_text: chunk });
-        stream.sent += chunk.length;
       }
       sent += chunk.length;
     }
@@ -214,7 +202,6 @@ export async function postAnswer(
     conversationId: answer.conversationId,
     notice: noticeOf(final!, broken),
   });
-  const cutShort = broken;
   await finish().catch((error: unknown) =>
     log.warn({ err: error }, 'Slack could not be told how the answer ended; it is complete in Kiln'),
   );
@@ -223,11 +210,6 @@ export async function postAnswer(
       .remove({ channel: target.channel, timestamp: target.messageTs, name: workingReaction })
       .catch(() => undefined);
   }
-  return {
-    mode,
-    messages: [...closed, ...(stream ? [stream.ts] : []), ...parts.map((part) => part.ts)],
-    cutShort,
-  };
 
   async function finish() {
     if (mode === 'stream' && stream) {

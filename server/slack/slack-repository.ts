@@ -69,8 +69,7 @@ export class SlackRepository {
    * (an address under `.invalid`, which no mail can reach). `disabled` when an admin disabled the account.
    */
   async accountOf(identity: SlackIdentity, name: string | null): Promise<{ user: User; disabled: boolean }> {
-    const found = await this.findAccount(identity);
-    if (found) return found;
+    // Callers look with findAccount first; this looks again under the lock, for two first messages at once.
     return this.sql.transaction(async (query) => {
       await query(`SELECT pg_advisory_xact_lock(hashtext('kiln.slack.account:' || $1 || ':' || $2))`, [
         identity.teamId,
