@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { ZipArchive, type ProgressData } from 'archiver';
 import type { ConversationExport, ExportManifest } from '../../protocol/conversation-export.ts';
 import { conversationExportSchema } from '../../protocol/conversation-export.ts';
+import { batchCentralDirectory } from './batch-central-directory.ts';
 import { exportFileBase } from './export-file-name.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -18,6 +19,7 @@ export function exportArchive(
   header: { kilnVersion: string; scope: ExportManifest['scope'] },
 ): Readable {
   const zip = new ZipArchive({ zlib: { level: 6 } });
+  batchCentralDirectory(zip);
   const output: Readable = zip;
   let added = 0;
   let processed = 0;

@@ -1,12 +1,18 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { coalesceChunks } from './coalesce-chunks.ts';
 import type { Download } from './export-service.ts';
 
+/** A cancelled response (the client went away) destroys the coalescer, and `pipeline` then the body's stream. */
+function webStream(body: Readable): ReadableStream<Uint8Array> {
+  const coalesced = pipeline(body, coalesceChunks(), () => undefined);
+  return Readable.toWeb(coalesced) as ReadableStream<Uint8Array>;
+}
+
 function download(download: Download): Response {
-  const body =
-    typeof download.body === 'string' ? download.body : (Readable.toWeb(download.body) as ReadableStream<Uint8Array>);
+  const body = typeof download.body === 'string' ? download.body : webStream(download.body);
   return new Response(body, {
     headers: {
       'Content-Type': download.contentType,

@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { ConversationExport } from '../../protocol/conversation-export.ts';
 import { escapeHtml, markdownToSafeHtml, renderHtml } from './render-html.ts';
@@ -78,6 +79,44 @@ describe('renderHtml', () => {
       '<p><a rel="noopener noreferrer nofollow">a</a> <a rel="noopener noreferrer nofollow">javascript:alert(2)</a> ' +
         '<a rel="noopener noreferrer nofollow">c</a> alt &lt;b&gt;text&lt;/b&gt;</p>\n',
     );
+  });
+
+  it.each([
+    '[x](  javascript:alert(1)) [y](<javascript:alert(2)>) [z](java&#115;cript:alert(3)) [w](&#106;avascript:alert(4))',
+    '[r][ref] [s][other]\n\n[ref]: javascript:alert(5) "t"\n[other]: https://ok.example',
+    '[t](https://ok.example "a \\" onmouseover=\\"alert(6)") www.example.com https://x.example/"onmouseover="alert(7)',
+    '```ts" onclick="alert(8)\ncode\n```\n\n    indented <b>code</b>',
+    '| <b>a</b> | b |\n|:-:|--|\n| <img src=x> | [l](vbscript:x) |',
+    '- [ ] task\n- [x] done <input type=checkbox>',
+    '> quote <script>x</script>\n\n***bold* em** ~~del~~ `code <b>` \\<b\\>',
+    '<details open ontoggle=alert(9)>x</details>\n\n<a href="javascript:alert(10)">raw</a> <!-- c --> <?php x ?>',
+    '[//evil](//evil.example) [data](data:text/html;base64,PHNjcmlwdD4=) [mail](MAILTO:a@b.c) [frag](#top)',
+    '![x](javascript:alert(11)) [![img](https://x.example/i.png)](https://ok.example) <https://ok.example/a?b=<c>',
+    '3. three\n4. four\n\nline  \nbreak\n\n---\n# h1\n###### h6 <style>*{}</style>',
+  ])('keeps hostile Markdown inside the web UI’s allow-list, checked by an HTML parser: %s', (markdown) => {
+    const allowed: Record<string, string[]> = {
+      ...Object.fromEntries(
+        ['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'del', 'pre', 'blockquote', 'ul', 'li']
+          .concat(['table', 'thead', 'tbody', 'tr'])
+          .map((tag) => [tag, []]),
+      ),
+      a: ['href', 'title', 'rel'],
+      code: ['class'],
+      ol: ['start'],
+      th: ['align'],
+      td: ['align'],
+    };
+    const found: { tag: string; attributes: Record<string, string> }[] = [];
+    const parser = new Parser({ onopentag: (tag, attributes) => found.push({ tag, attributes }) });
+    parser.write(markdownToSafeHtml(markdown));
+    parser.end();
+
+    for (const { tag, attributes } of found) {
+      expect(Object.keys(allowed), `<${tag}>`).toContain(tag);
+      for (const name of Object.keys(attributes)) expect(allowed[tag], `<${tag} ${name}>`).toContain(name);
+      if (attributes.href !== undefined) expect(attributes.href).toMatch(/^(https?:|mailto:|#)/i);
+      if (attributes.class !== undefined) expect(attributes.class).toMatch(/^language-\S+$/);
+    }
   });
 
   it('keeps what the web UI shows: headings, lists, emphasis, tables, code with its language', () => {
