@@ -1,8 +1,9 @@
 import type { DataSource, Repository } from 'typeorm';
+import { answerRecords, type AnswerWithFeedback } from './answer-records.ts';
 import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
 import { TurnEntity, type TurnRow } from '../persistence/entities/turn-entity.ts';
 import type { MessageStatus } from '../../protocol/conversation.ts';
-import type { AnswerRecord, TurnDetails } from '../../protocol/turn-details.ts';
+import type { TurnDetails } from '../../protocol/turn-details.ts';
 import type { Engine, TurnEventOf, Usage } from '../../protocol/turn-events.ts';
 
 export interface BeganTurn {
@@ -145,41 +146,11 @@ export class TurnRepository {
   }
 
   /** The turns behind these assistant messages of one conversation, with their owner's rating, by message id. */
-  async answersFor(
-    conversationId: string,
-    assistantMessageIds: string[],
-  ): Promise<Map<string, { turn: AnswerRecord; feedback: 'up' | 'down' | null }>> {
-    if (assistantMessageIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.assistant_message_id, t.intent, t.engine, t.usage, t.latency, t.error, t.details, f.rating,
-              a.decision, a.note, a.pattern_id, a.duplicate, a.created_at AS decided_at, u.email AS decided_by
-       FROM turns t LEFT JOIN message_feedback f ON f.message_id = t.assistant_message_id
-       LEFT JOIN session_approvals a ON a.message_id = t.assistant_message_id
-       LEFT JOIN users u ON u.id = a.owner_id
-       WHERE t.conversation_id = $1 AND t.assistant_message_id = ANY($2::uuid[])`,
-      [conversationId, assistantMessageIds],
-    )) as (Pick<TurnRow, 'id' | 'engine' | 'usage' | 'latency' | 'error'> & {
-      assistant_message_id: string;
-      intent: AnswerRecord['intent'];
-      details: TurnDetails | null;
-      rating: 'up' | 'down' | null;
-    } & ApprovalColumns)[];
-    return new Map(
-      rows.map((row) => [
-        row.assistant_message_id,
-        {
-          turn: {
-            turnId: row.id,
-            intent: row.intent,
-            engine: row.engine,
-            usage: row.usage,
-            latency: row.latency,
-            error: row.error,
-            details: withApproval(row.details, row),
-          },
-          feedback: row.rating,
-        },
-      ]),
+  answersFor(conversationId: string, assistantMessageIds: string[]): Promise<Map<string, AnswerWithFeedback>> {
+    return answerRecords(
+      (sql, parameters) => this.dataSource.query(sql, parameters),
+      conversationId,
+      assistantMessageIds,
     );
   }
 
@@ -218,32 +189,4 @@ export class TurnRepository {
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }
-}
-
-interface ApprovalColumns {
-  decision: 'approve' | 'reject' | null;
-  note: string | null;
-  pattern_id: string | null;
-  duplicate: boolean | null;
-  decided_at: Date | null;
-  decided_by: string | null;
-}
-
-/** The stored details with the session's decision, which is kept apart (it comes after the turn ended). */
-function withApproval(details: TurnDetails | null, row: ApprovalColumns): TurnDetails | null {
-  if (!details?.session || !row.decision) return details;
-  return {
-    ...details,
-    session: {
-      ...details.session,
-      approval: {
-        decision: row.decision,
-        note: row.note,
-        by: row.decided_by ?? '',
-        at: (row.decided_at ?? new Date()).toISOString(),
-        patternId: row.pattern_id,
-        duplicate: row.duplicate ?? false,
-      },
-    },
-  };
 }

@@ -11,7 +11,8 @@ export function coalesceChunks(size = 64 * 1024): Transform {
   let pending: Buffer[] = [];
   let bytes = 0;
   const take = () => {
-    const joined = Buffer.concat(pending, bytes);
+    // One chunk already large enough passes as it is, uncopied.
+    const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, bytes);
     pending = [];
     bytes = 0;
     return joined;

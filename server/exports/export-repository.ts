@@ -26,7 +26,7 @@ export interface ExportedMessageRow {
 
 /** Reads conversations whole for export: the owner's only, every message of the tree. */
 export class ExportRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Pick<Sql, 'query'>) {}
 
   async conversation(ownerId: string, conversationId: string): Promise<ExportedConversationRow | undefined> {
     const [row] = (await this.sql.query(

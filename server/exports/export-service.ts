@@ -1,15 +1,13 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { ConversationExport } from '../../protocol/conversation-export.ts';
 import type { User } from '../../protocol/user.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import type { ExportManifest } from '../../protocol/conversation-export.ts';
 import type { ConversationExporter } from './conversation-exporter.ts';
-import { exportArchive } from './export-archive.ts';
 import { attachment, exportFileBase } from './export-file-name.ts';
-import type { ConversationCursor, ExportRepository } from './export-repository.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
@@ -35,11 +33,17 @@ export interface Download {
   disposition: string;
 }
 
+/** The ZIP of every conversation of `ownerId` (everyone's when undefined), streamed as it is built. */
+export type ArchiveOf = (
+  ownerId: string | undefined,
+  header: { kilnVersion: string; scope: ExportManifest['scope'] },
+) => Readable;
+
 /** Export of one conversation (JSON, Markdown, HTML) and of all a user's (or, for an admin, everyone's) as a ZIP. */
 export class ExportService {
   constructor(
     private readonly exporter: Pick<ConversationExporter, 'export'>,
-    private readonly repository: Pick<ExportRepository, 'conversationIds'>,
+    private readonly archiveOf: ArchiveOf,
     private readonly audit: Pick<AuditLog, 'record'>,
     private readonly kilnVersion: string,
   ) {}
@@ -67,25 +71,9 @@ export class ExportService {
     if (all) await this.audit.record({ action: 'export-all', actorId: user.id, address });
     const date = new Date().toISOString().slice(0, 10);
     return {
-      body: exportArchive(this.documents(all ? undefined : user.id), {
-        kilnVersion: this.kilnVersion,
-        scope: all ? 'all' : 'own',
-      }),
+      body: this.archiveOf(all ? undefined : user.id, { kilnVersion: this.kilnVersion, scope: all ? 'all' : 'own' }),
       contentType: 'application/zip',
       disposition: attachment(`kiln-export-${all ? 'all-' : ''}${date}.zip`),
     };
-  }
-
-  private async *documents(ownerId: string | undefined): AsyncGenerator<ConversationExport> {
-    let after: ConversationCursor | undefined;
-    for (;;) {
-      const page = await this.repository.conversationIds(ownerId, after, 100);
-      for (const entry of page) {
-        const doc = await this.exporter.export(entry.ownerId, entry.id);
-        if (doc) yield doc;
-      }
-      if (page.length < 100) return;
-      after = page.at(-1)!;
-    }
   }
 }
