@@ -16,7 +16,8 @@ import { ExportRepository } from './export-repository.ts';
 
 const job = workerData as ExportJob;
 const port = parentPort!;
-const pool = new pg.Pool({ ...job.database, max: 1 });
+// Named, so an operator can tell the export's connection from the server's in pg_stat_activity.
+const pool = new pg.Pool({ ...job.database, max: 1, application_name: 'kiln-export' });
 const query: SqlQuery = async (sql, parameters) => (await pool.query(sql, parameters)).rows;
 const repository = new ExportRepository({ query });
 const exporter = new ConversationExporter(

@@ -67,34 +67,28 @@ export class ZipWriter {
     if (fileName.length > max16) throw new Error('A file name in a ZIP is at most 65,535 bytes.');
     const { time, date } = dosDateTime(modified);
 
+    const entry = {
+      crc,
+      compressedSize: compressed.length,
+      size: data.length,
+      time,
+      date,
+      nameLength: fileName.length,
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(localHeaderSignature, 0);
-    header.writeUInt16LE(version, 4);
-    header.writeUInt16LE(utf8Names, 6);
-    header.writeUInt16LE(deflate, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(compressed.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(fileName.length, 26);
-    header.writeUInt16LE(0, 28);
+    writeEntryFields(header, 4, { ...entry, versionNeeded: version, extraLength: 0 });
 
     const at = this.offset;
     const farOffset = at > max32;
     const central = this.directoryRecord(46 + fileName.length + (farOffset ? 12 : 0));
     central.writeUInt32LE(centralHeaderSignature, 0);
     central.writeUInt16LE(madeByUnix | zip64Version, 4);
-    central.writeUInt16LE(farOffset ? zip64Version : version, 6);
-    central.writeUInt16LE(utf8Names, 8);
-    central.writeUInt16LE(deflate, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt16LE(farOffset ? 12 : 0, 30);
+    writeEntryFields(central, 6, {
+      ...entry,
+      versionNeeded: farOffset ? zip64Version : version,
+      extraLength: farOffset ? 12 : 0,
+    });
     // Comment length, disk number and internal attributes stay 0.
     central.writeUInt32LE(fileAttributes, 38);
     central.writeUInt32LE(farOffset ? max32 : at, 42);
@@ -178,6 +172,36 @@ export class ZipWriter {
     this.wake = undefined;
     wake?.();
   }
+}
+
+/**
+ * The fields a file's local header (from byte 4) and its central record (from byte 6) share: version needed,
+ * flags, method, time, date, CRC-32, sizes, name and extra field lengths.
+ */
+function writeEntryFields(
+  record: Buffer,
+  at: number,
+  entry: {
+    versionNeeded: number;
+    time: number;
+    date: number;
+    crc: number;
+    compressedSize: number;
+    size: number;
+    nameLength: number;
+    extraLength: number;
+  },
+) {
+  record.writeUInt16LE(entry.versionNeeded, at);
+  record.writeUInt16LE(utf8Names, at + 2);
+  record.writeUInt16LE(deflate, at + 4);
+  record.writeUInt16LE(entry.time, at + 6);
+  record.writeUInt16LE(entry.date, at + 8);
+  record.writeUInt32LE(entry.crc, at + 10);
+  record.writeUInt32LE(entry.compressedSize, at + 14);
+  record.writeUInt32LE(entry.size, at + 18);
+  record.writeUInt16LE(entry.nameLength, at + 22);
+  record.writeUInt16LE(entry.extraLength, at + 24);
 }
 
 const dosEpoch = new Date(Date.UTC(1980, 0, 1));

@@ -188,6 +188,37 @@ describe('export of many conversations', () => {
     expect(manifest.counts.conversations).toBe(105);
     expect(new Set(manifest.conversations.map((conversation) => conversation.id)).size).toBe(105);
   }, 60_000);
+
+  it('leaves no export running once a download ends or is abandoned', async () => {
+    const exportConnections = async () =>
+      Number(
+        (
+          (await kiln.server.infrastructure!.dataSource.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'kiln-export'`,
+          )) as { n: string }[]
+        )[0]!.n,
+      );
+    const waitForNone = async () => {
+      const deadline = Date.now() + 10_000;
+      while ((await exportConnections()) > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return exportConnections();
+    };
+
+    await download(alice.token, '/exports');
+    expect(await waitForNone()).toBe(0);
+
+    const abandoned = new AbortController();
+    const response = await fetch(`${kiln.url}/api/v1/exports?all=false`, {
+      headers: { authorization: `Bearer ${alice.token}` },
+      signal: abandoned.signal,
+    });
+    expect(response.status).toBe(200);
+    await response.body!.getReader().read();
+    abandoned.abort();
+    expect(await waitForNone()).toBe(0);
+  }, 60_000);
 });
 
 describe('conversation import', () => {
