@@ -18,6 +18,8 @@ const job = workerData as ExportJob;
 const port = parentPort!;
 // Named, so an operator can tell the export's connection from the server's in pg_stat_activity.
 const pool = new pg.Pool({ ...job.database, max: 1, application_name: 'kiln-export' });
+// A dropped idle connection fails the next query, which ends the export with its error; it need not crash the worker.
+pool.on('error', () => undefined);
 const query: SqlQuery = async (sql, parameters) => (await pool.query(sql, parameters)).rows;
 const repository = new ExportRepository({ query });
 const exporter = new ConversationExporter(
