@@ -44,7 +44,7 @@ export function authRoutes(
   const throttled = async <T>(c: Context<ApiEnv>, account: string | undefined, check: () => Promise<T>) => {
     const slot = options.passwordChecks.acquire();
     if (!slot) throw new RateLimitedError('The server is busy checking other passwords; try again in a second.', 1_000);
-    const decision = options.throttle.begin(clientAddress(c), account);
+    const decision = await (c.var.services.loginThrottle ?? options.throttle).begin(clientAddress(c), account);
     if (!decision.allowed) {
       void slot.then((release) => release());
       throw new RateLimitedError(
@@ -55,10 +55,10 @@ export function authRoutes(
     const release = await slot;
     try {
       const result = await check();
-      decision.attempt.finish(true);
+      await decision.attempt.finish(true);
       return result;
     } catch (error) {
-      decision.attempt.finish(false);
+      await decision.attempt.finish(false);
       throw error;
     } finally {
       release();

@@ -11,8 +11,8 @@ function throttleWithClock(settings = defaultLoginThrottleSettings) {
   const throttle = new InMemoryLoginThrottle(settings, () => clock.now);
   /** One attempt that ends as `outcome` when allowed; the decision either way. */
   const attempt = (address: string, account: string | undefined, outcome: 'success' | 'failure' = 'failure') => {
-    const decision = throttle.begin(address, account);
-    if (decision.allowed) decision.attempt.finish(outcome === 'success');
+    const decision = throttle.decide(address, account);
+    if (decision.allowed) void decision.attempt.finish(outcome === 'success');
     return decision;
   };
   return { clock, throttle, attempt };
@@ -41,7 +41,7 @@ describe('InMemoryLoginThrottle', () => {
 
   it('cuts off concurrent guesses before any of them has finished', () => {
     const { throttle } = throttleWithClock();
-    const decisions = Array.from({ length: 50 }, () => throttle.begin('203.0.113.7', 'victim@example.com'));
+    const decisions = Array.from({ length: 50 }, () => throttle.decide('203.0.113.7', 'victim@example.com'));
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(6);
   });
 

@@ -1,17 +1,17 @@
 /** A password attempt that was let through; `finish` it once the credentials were checked. */
 export interface LoginAttempt {
-  finish(succeeded: boolean): void;
+  finish(succeeded: boolean): Promise<void>;
 }
 
 export type LoginDecision = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterMs: number };
 
 /**
- * Decides whether a sign-in or sign-up may try a password now, before any hashing.
- * Kept behind this interface so the in-memory state can later live elsewhere.
+ * Decides whether a sign-in or sign-up may try a password now, before any hashing. In Postgres for the server
+ * (PostgresLoginThrottle: one state for every instance), in memory for tests.
  */
 export interface LoginThrottle {
   /** `account` is the normalised email; omit it when the attempt does not target one account (sign-up). */
-  begin(address: string, account?: string): LoginDecision;
+  begin(address: string, account?: string): Promise<LoginDecision>;
 }
 
 export interface LoginThrottleSettings {
@@ -65,7 +65,12 @@ export class InMemoryLoginThrottle implements LoginThrottle {
     private readonly now: () => number = Date.now,
   ) {}
 
-  begin(address: string, account?: string): LoginDecision {
+  begin(address: string, account?: string): Promise<LoginDecision> {
+    return Promise.resolve(this.decide(address, account));
+  }
+
+  /** `begin`, synchronously: in memory, the decision and an attempt's `finish` take effect at once. */
+  decide(address: string, account?: string): LoginDecision {
     const now = this.now();
     const bucket = this.refill(addressKey(address), now);
     if (bucket.tokens < 1) {
@@ -78,25 +83,12 @@ export class InMemoryLoginThrottle implements LoginThrottle {
       backoff.strikes += 1;
       const extra = backoff.strikes - this.settings.accountFreeAttempts;
       // Reserved now, before the password is checked, so concurrent guesses cannot all slip through.
-      if (extra > 0) backoff.blockedUntil = now + this.delayAfter(extra);
+      if (extra > 0) backoff.blockedUntil = now + backoffDelay(this.settings, extra);
     }
-    let finished = false;
-    return {
-      allowed: true,
-      attempt: {
-        finish: (succeeded) => {
-          if (finished || !succeeded) return;
-          finished = true;
-          bucket.tokens = Math.min(this.settings.addressBurst, bucket.tokens + 1);
-          if (account !== undefined) this.accounts.delete(account);
-        },
-      },
-    };
-  }
-
-  private delayAfter(extraAttempts: number) {
-    const doublings = Math.min(extraAttempts - 1, 30);
-    return Math.min(this.settings.accountBaseDelayMs * 2 ** doublings, this.settings.accountMaxDelayMs);
+    return allowed(() => {
+      bucket.tokens = Math.min(this.settings.addressBurst, bucket.tokens + 1);
+      if (account !== undefined) this.accounts.delete(account);
+    });
   }
 
   private refill(address: string, now: number): AddressBucket {
@@ -113,6 +105,27 @@ export class InMemoryLoginThrottle implements LoginThrottle {
     remember(this.accounts, account, backoff, this.settings.maxEntries);
     return backoff;
   }
+}
+
+/** An attempt let through, whose first successful `finish` (only) runs `onSuccess`: the token back, the account cleared. */
+export function allowed(onSuccess: () => void | Promise<void>): LoginDecision {
+  let finished = false;
+  return {
+    allowed: true,
+    attempt: {
+      finish: async (succeeded) => {
+        if (finished || !succeeded) return;
+        finished = true;
+        await onSuccess();
+      },
+    },
+  };
+}
+
+/** The wait before an account's next attempt, `extraAttempts` past its free ones: doubling, capped. */
+export function backoffDelay(settings: LoginThrottleSettings, extraAttempts: number): number {
+  const doublings = Math.min(extraAttempts - 1, 30);
+  return Math.min(settings.accountBaseDelayMs * 2 ** doublings, settings.accountMaxDelayMs);
 }
 
 /**

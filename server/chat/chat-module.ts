@@ -18,6 +18,7 @@ import { SmalltalkAgent } from '../agents/smalltalk-agent.ts';
 import { ToolAgent } from '../agents/tool-agent.ts';
 import { PostgresAuditLog } from '../audit/postgres-audit-log.ts';
 import { PostgresAuditTrail } from '../audit/postgres-audit-trail.ts';
+import { PostgresLoginThrottle } from '../auth/postgres-login-throttle.ts';
 import { PostgresUsageStatistics } from '../usage/postgres-usage-statistics.ts';
 import { sqlHandle } from '../../platform/database/sql-handle.ts';
 import { AccountRepository } from '../admin/account-repository.ts';
@@ -146,6 +147,7 @@ export function createChatModule(
     auth,
     audit,
     auditTrail: new PostgresAuditTrail(sql),
+    loginThrottle: new PostgresLoginThrottle(sql),
     usage: new PostgresUsageStatistics(sql),
     apiKeys: new ApiKeyService(apiKeyRepository, auth, audit),
     quotas,

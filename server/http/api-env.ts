@@ -4,6 +4,7 @@ import type { AccountService } from '../admin/account-service.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { AuthenticatedSession, AuthService } from '../auth/auth-service.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { User } from '../../protocol/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
@@ -32,6 +33,8 @@ export interface ApiServices {
   approvals: ApprovalService;
   /** Tool calls waiting for their user's confirmation. */
   confirmations: ToolConfirmations;
+  /** Sign-in and sign-up attempts, counted across instances; without it, the auth routes count in memory. */
+  loginThrottle?: LoginThrottle;
   /** Per-user quotas: requests per minute here; turns and runs are checked by their services. */
   quotas: UserQuotas;
   /** The signed-in user's own API keys. */

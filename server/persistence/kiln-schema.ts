@@ -18,6 +18,7 @@ import { UsageIndexes1795300000013 } from './migrations/1795300000013-usage-inde
 import { Projects1795300000016 } from '../projects/1795300000016-projects.ts';
 import { Slack1795300000017 } from '../slack/1795300000017-slack.ts';
 import { ConversationOrigins1795300000018 } from '../exports/1795300000018-conversation-origins.ts';
+import { LoginThrottle1795300000019 } from '../auth/1795300000019-login-throttle.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -33,6 +34,7 @@ const serverMigrations = [
   Projects1795300000016,
   Slack1795300000017,
   ConversationOrigins1795300000018,
+  LoginThrottle1795300000019,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */
