@@ -11,7 +11,7 @@ import type { Sql } from './sql-query.ts';
  * (pg refuses that) and every pooled connection prepares each statement once.
  */
 export function sqlHandle(dataSource: DataSource): Sql {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = poolOf(dataSource);
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
@@ -28,4 +28,9 @@ export function sqlHandle(dataSource: DataSource): Sql {
     transaction: (work) =>
       dataSource.transaction((manager) => work((sql, parameters) => manager.query(sql, parameters))),
   };
+}
+
+/** The pg pool under a Postgres DataSource (TypeORM keeps it as its driver's `master`). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
 }

@@ -29,11 +29,8 @@ export class PostgresLoginThrottle implements LoginThrottle {
   async begin(address: string, account?: string): Promise<LoginDecision> {
     this.sweepNowAndThen();
     const key = addressKey(address);
-    const { burst, refillMs, free } = {
-      burst: this.settings.addressBurst,
-      refillMs: this.settings.addressRefillMs,
-      free: this.settings.accountFreeAttempts,
-    };
+    const burst = this.settings.addressBurst;
+    const refillMs = this.settings.addressRefillMs;
     const decision = await this.sql.transaction(async (query): Promise<{ allowed: boolean; retryAfterMs: number }> => {
       const [bucket] = (await query(
         `INSERT INTO login_address_buckets AS b (address, tokens, updated_at) VALUES ($1, $2, now())
@@ -53,7 +50,7 @@ export class PostgresLoginThrottle implements LoginThrottle {
         )) as { strikes: number; wait_ms: number }[];
         if (backoff!.wait_ms > 0) return { allowed: false, retryAfterMs: backoff!.wait_ms };
         // Reserved now, before the password is checked, so concurrent guesses cannot all slip through.
-        const extra = backoff!.strikes + 1 - free;
+        const extra = backoff!.strikes + 1 - this.settings.accountFreeAttempts;
         await query(
           `UPDATE login_account_backoffs SET strikes = strikes + 1,
                   blocked_until = CASE WHEN $2::int > 0 THEN now() + $3::float8 * interval '1 millisecond'

@@ -1,6 +1,5 @@
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { sqlHandle } from '../../platform/database/sql-handle.ts';
+import { poolOf, sqlHandle } from '../../platform/database/sql-handle.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { TurnRepository } from '../chat/turn-repository.ts';
 import { ConversationExporter } from './conversation-exporter.ts';
@@ -23,10 +22,7 @@ export function exportService(dataSource: DataSource, audit: AuditLog, kilnVersi
 
 /** The connection settings of the DataSource's pg pool, as plain data a worker thread can be given. */
 function connectionOf(dataSource: DataSource): ExportDatabase {
-  const options = (dataSource.driver as unknown as { master: Pool }).master.options as unknown as Record<
-    string,
-    unknown
-  >;
+  const options = poolOf(dataSource).options as unknown as Record<string, unknown>;
   const settings: ExportDatabase = {};
   for (const key of ['connectionString', 'host', 'port', 'user', 'password', 'database', 'ssl'] as const) {
     const value = options[key];

@@ -1,18 +1,16 @@
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { coalesceChunks } from './coalesce-chunks.ts';
 import type { Download } from './export-service.ts';
 
-/** A cancelled response (the client went away) destroys the coalescer, and `pipeline` then the body's stream. */
-function webStream(body: Readable): ReadableStream<Uint8Array> {
-  const coalesced = pipeline(body, coalesceChunks(), () => undefined);
-  return Readable.toWeb(coalesced) as ReadableStream<Uint8Array>;
-}
-
+/**
+ * A streamed body arrives in large chunks already (the export's worker joins its ZIP into 64 KiB pieces, since
+ * the web stream copies and queues each chunk); a cancelled response (the client went away) destroys it.
+ */
 function download(download: Download): Response {
-  const body = typeof download.body === 'string' ? download.body : webStream(download.body);
+  const body =
+    typeof download.body === 'string' ? download.body : (Readable.toWeb(download.body) as ReadableStream<Uint8Array>);
   return new Response(body, {
     headers: {
       'Content-Type': download.contentType,

@@ -71,6 +71,16 @@ const importButton = () => importForm().getByRole('button', { name: 'Import', ex
 const count = (name: string) =>
   importer.locator(`dl[aria-label="Import counts"] dt:text-is("${name}") + dd`).textContent();
 const importedList = () => importer.getByRole('list', { name: 'Imported conversations' });
+/** Imports the JSON the owner exported, and waits for the report. */
+const importExported = async () => {
+  await fileInput().setInputFiles({
+    name: exported.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported.text),
+  });
+  await importButton().click();
+  await importer.getByRole('heading', { name: `Imported ${exported.name}` }).waitFor();
+};
 const sidebarLinks = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name, exact: true });
 const questions = () => importer.getByRole('article', { name: 'Your message' });
@@ -181,13 +191,7 @@ describe('importing on the "Export & import" page', () => {
   });
 
   it('imports the exported JSON: the report links to the conversation, which the sidebar lists too', async () => {
-    await fileInput().setInputFiles({
-      name: exported.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(exported.text),
-    });
-    await importButton().click();
-    await importer.getByRole('heading', { name: `Imported ${exported.name}` }).waitFor();
+    await importExported();
     expect(await importer.getByRole('alert').count()).toBe(0);
     expect(await count('Imported')).toBe('1');
     expect(await count('Already imported')).toBe('0');
@@ -215,13 +219,7 @@ describe('importing on the "Export & import" page', () => {
 
   it('skips the same file imported again: "already imported", and no second copy', async () => {
     await openImportPage(importer);
-    await fileInput().setInputFiles({
-      name: exported.name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(exported.text),
-    });
-    await importButton().click();
-    await importer.getByRole('heading', { name: `Imported ${exported.name}` }).waitFor();
+    await importExported();
     expect(await count('Imported')).toBe('0');
     expect(await count('Already imported')).toBe('1');
     expect(await importedList().textContent()).toContain('already imported');
