@@ -1,6 +1,8 @@
 // `npm run bench:chat`: server-added time to first token at a steady 50 new chats per second, Kiln side by side
 // with a bare Socket.IO relay in the same run, both in front of the same instant local model. Time to first token
-// is measured by the client: from emitting `message:send` to receiving the first `text.delta`.
+// is measured by the client: from emitting `message:send` to receiving the first `text.delta`. Each server's CPU time
+// per chat is read from /proc. KILN_NODE_OPTIONS passes options to the Kiln process (a profiler's `--import`).
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { io as connect, type Socket } from 'socket.io-client';
 import { KilnProcess } from '../tests/support/kiln-process.ts';
@@ -73,6 +75,20 @@ async function load(
   return times;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** `load`, also returning the CPU ms the server process used per chat while it ran. */
+async function measured(pid: number, ...args: Parameters<typeof load>): Promise<{ times: number[]; cpuMs: number }> {
+  const before = cpuMs(pid);
+  const times = await load(...args);
+  return { times, cpuMs: cpuMs(pid) - before };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -91,6 +107,7 @@ const kiln = KilnProcess.start('server', {
   PORT: '0',
   OPENAI_BASE_URL: `${model.url}/v1`,
   LLM_MODEL: 'instant',
+  NODE_OPTIONS: process.env.KILN_NODE_OPTIONS ?? '',
   LOG_LEVEL: 'info',
 });
 const url = await kiln.url();
@@ -118,10 +135,18 @@ const kilnSockets = await connectAll(url, token);
 await load(relaySockets, warmupSeconds, newRelayChat);
 await load(kilnSockets, warmupSeconds, newKilnChat);
 // Interleaved halves, so drift on the machine falls on both sides alike.
-const relayTimes = [...(await load(relaySockets, measureSeconds / 2, newRelayChat))];
-const kilnTimes = [...(await load(kilnSockets, measureSeconds / 2, newKilnChat))];
-relayTimes.push(...(await load(relaySockets, measureSeconds / 2, newRelayChat)));
-kilnTimes.push(...(await load(kilnSockets, measureSeconds / 2, newKilnChat)));
+const relayTimes: number[] = [];
+const kilnTimes: number[] = [];
+let relayCpuMs = 0;
+let kilnCpuMs = 0;
+for (let half = 0; half < 2; half += 1) {
+  const relayHalf = await measured(relay.pid, relaySockets, measureSeconds / 2, newRelayChat);
+  relayTimes.push(...relayHalf.times);
+  relayCpuMs += relayHalf.cpuMs;
+  const kilnHalf = await measured(kiln.pid, kilnSockets, measureSeconds / 2, newKilnChat);
+  kilnTimes.push(...kilnHalf.times);
+  kilnCpuMs += kilnHalf.cpuMs;
+}
 
 const summary = (times: number[]) => ({
   median: round(percentile(times, 50)),
@@ -143,6 +168,10 @@ console.log('| --- | --- | --- | --- |');
 console.log(`| bare Socket.IO relay | ${relayStats.median} | ${relayStats.p90} | ${relayStats.p99} |`);
 console.log(`| Kiln | ${kilnStats.median} | ${kilnStats.p90} | ${kilnStats.p99} |`);
 console.log(`| Kiln − relay | ${addedMedian} | ${round(kilnStats.p90 - relayStats.p90)} | ${addedP99} |`);
+// CPU per chat explains the tail: a server busy most of each second queues the chats behind one another.
+console.log(
+  `\nserver CPU per chat (user + system, 10 ms ticks): relay ${round(relayCpuMs / relayTimes.length)} ms, Kiln ${round(kilnCpuMs / kilnTimes.length)} ms (the Kiln process alone; its Postgres and Chroma are not counted)`,
+);
 const medianOk = kilnStats.median <= 2 * relayStats.median;
 const p99Ok = addedP99 <= 10;
 console.log(

@@ -187,6 +187,7 @@ export class ChatService {
       engine: dependencies.engine,
       runner: dependencies.runner,
       titleFromMessage: plan.titleFromMessage,
+      intent: routed.decision,
     });
     // Deleted since `send` or `regenerate` found it: the statement wrote nothing.
     if (!began) throw new NotFoundError('Conversation');

@@ -38,11 +38,6 @@ export class TurnPersister {
           writes: Promise.resolve(),
         });
         return;
-      case 'intent': {
-        const { intent, confidence, via, reason } = event;
-        this.enqueue(event.turnId, () => this.turns.recordIntent(event.turnId, { intent, confidence, via, reason }));
-        return;
-      }
       case 'text.delta': {
         const state = this.states.get(event.turnId);
         if (!state) return;

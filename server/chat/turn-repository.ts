@@ -52,6 +52,8 @@ export class TurnRepository {
     engine: Engine;
     runner: string;
     titleFromMessage: string | undefined;
+    /** The router's decision, known before the turn begins: stored with the turn row, not by a write of its own. */
+    intent: Omit<TurnEventOf<'intent'>, 'turnId' | 'seq' | 'type'>;
   }): Promise<BeganTurn | undefined> {
     const regenerateFor = 'regenerateFor' in input.message ? input.message.regenerateFor : null;
     const newMessage = 'content' in input.message ? input.message : { content: null, parentId: null };
@@ -67,8 +69,8 @@ export class TurnRepository {
          SELECT $1, $2, question.id, 'assistant', '', 'streaming' FROM question
          RETURNING id, parent_id
        ), turn AS (
-         INSERT INTO turns (id, conversation_id, owner_id, user_message_id, assistant_message_id, status, engine, runner)
-         SELECT $6, $1, $2, answer.parent_id, answer.id, 'running', $7, $8 FROM answer
+         INSERT INTO turns (id, conversation_id, owner_id, user_message_id, assistant_message_id, status, engine, runner, intent)
+         SELECT $6, $1, $2, answer.parent_id, answer.id, 'running', $7, $8, $10::jsonb FROM answer
        ), conversation AS (
          -- Every part of the statement sees the messages as they were before it: "no user message yet" means this is the first.
          UPDATE conversations SET active_leaf_id = answer.id, updated_at = now(),
@@ -90,6 +92,7 @@ export class TurnRepository {
         input.engine,
         input.runner,
         input.titleFromMessage ?? null,
+        JSON.stringify(input.intent),
       ],
     ) as Promise<{ assistant_message_id: string; user_message_id: string; title: string }[]>;
     const [row] = await statement.catch((error: unknown) => {
@@ -108,10 +111,6 @@ export class TurnRepository {
     };
   }
 
-  async recordIntent(turnId: string, intent: Omit<TurnEventOf<'intent'>, 'turnId' | 'seq' | 'type'>): Promise<void> {
-    await this.turnRows.update(turnId, { intent: { ...intent } });
-  }
-
   /** The answer so far, while it streams (the persister calls this at most about once a second per turn). */
   async saveProgress(assistantMessageId: string, content: string): Promise<void> {
     await this.messageRows.update({ id: assistantMessageId, status: 'streaming' }, { content });
@@ -127,22 +126,26 @@ export class TurnRepository {
     error: { code: string; message: string } | null;
     details: TurnDetails;
   }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(MessageEntity).update(input.assistantMessageId, {
-        content: input.content,
-        status: input.status,
-        usage: input.usage,
-      });
-      await manager.getRepository(TurnEntity).update(input.turnId, {
-        status: input.status,
-        usage: input.usage,
-        latency: input.latency,
-        error: input.error,
-        // TypeORM's deep-partial type rejects `unknown` fields (tool arguments); the jsonb column takes any JSON.
-        details: input.details as object,
-        endedAt: () => 'now()',
-      });
-    });
+    // One statement, so one round trip and one commit on the path every turn takes.
+    const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+    await this.dataSource.query(
+      `WITH answer AS (
+         UPDATE messages SET content = $2, status = $3, usage = $4::jsonb, updated_at = now() WHERE id = $1
+       )
+       UPDATE turns SET status = $3, usage = $4::jsonb, latency = $6::jsonb, error = $7::jsonb, details = $8::jsonb,
+              ended_at = now()
+       WHERE id = $5`,
+      [
+        input.assistantMessageId,
+        input.content,
+        input.status,
+        json(input.usage),
+        input.turnId,
+        json(input.latency),
+        json(input.error),
+        JSON.stringify(input.details),
+      ],
+    );
   }
 
   /** The turns behind these assistant messages of one conversation, with their owner's rating, by message id. */
