@@ -89,7 +89,18 @@ export interface ServerToClientEvents {
 }
 
 /** Between server instances (none yet). */
-export type InterServerEvents = Record<string, never>;
+/**
+ * Between Kiln servers on one database (through the Socket.IO Postgres adapter; each asker waits for every other
+ * server's answer): stop a turn, or send a turn's events after `afterSeq`. Only the server running the turn
+ * answers with something other than `false` or `null`.
+ */
+export interface InterServerEvents {
+  'turn:stop': (request: { turnId: string; ownerId: string }, answer: (stopped: boolean) => void) => void;
+  'turn:events': (
+    request: { turnId: string; ownerId: string; afterSeq: number },
+    answer: (found: { events: TurnEvent[]; finished: boolean } | null) => void,
+  ) => void;
+}
 
 /** The ack results by event name, for clients that wrap `emitWithAck`. */
 export type AckResult<Event extends keyof ClientToServerEvents> =

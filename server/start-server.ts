@@ -21,7 +21,10 @@ import { startKilnInfrastructure, type KilnInfrastructure } from './kiln-infrast
 import { evaluateReadiness, type ReadinessCheck, type ReadinessReport } from '../platform/infrastructure/readiness.ts';
 import { llmReadinessCheck } from './llm/llm-readiness.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
-import { userRoom } from './realtime/chat-gateway.ts';
+import { conversationRoom, userRoom } from './realtime/chat-gateway.ts';
+import { attachPostgresSocketAdapter } from './realtime/postgres-socket-adapter.ts';
+import { socketTurnPeers } from './realtime/socket-turn-peers.ts';
+import type { TurnPeers } from './chat/turn-peers.ts';
 import { createChatModule, type ChatModule } from './chat/chat-module.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { sqlHandle } from '../platform/database/sql-handle.ts';
@@ -156,8 +159,11 @@ export async function startServer(
   let projects: ProjectService | undefined;
   let slackRepository: SlackRepository | undefined;
   let importWriter: ImportWriter | undefined;
+  let socketAdapter: { close(): Promise<void> } | undefined;
+  let peers: TurnPeers | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
+    if (config.cluster) socketAdapter = attachPostgresSocketAdapter(realtime.io, infrastructure.databaseUrl, log);
     knowledge = await createKnowledgeBase({
       sql: sqlHandle(infrastructure.dataSource),
       chroma: infrastructure.chroma,
@@ -176,7 +182,11 @@ export async function startServer(
       runs: () => runs,
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
+      peers: () => peers,
+      onTurnClosed: (conversationId, final) =>
+        realtime.io.to(conversationRoom(conversationId)).emit('turn:event', final),
     });
+    if (config.cluster) peers = socketTurnPeers(realtime.io, chat.registry);
     await chat.start();
     await sandboxChosen;
     // The queue carries runs to workers; with KILN_WORKERS=off only `npm run worker` processes take them.
@@ -248,6 +258,7 @@ export async function startServer(
   } catch (error) {
     await slack?.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
+    await socketAdapter?.close().catch(() => undefined);
     await runEvents?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await tools.host.close().catch(() => undefined);
@@ -265,6 +276,7 @@ export async function startServer(
       realtime.io.to(userRoom(userId)).emit('import:progress', progress),
     ),
   };
+  realtime.subscribe(ready);
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
   // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not
@@ -292,6 +304,9 @@ export async function startServer(
       forceClose.unref();
       // Closes Socket.IO clients and the HTTP server; resolves once in-flight requests have finished.
       await realtime.close();
+      await socketAdapter
+        ?.close()
+        .catch((error: unknown) => log.warn({ err: error }, 'closing the Socket.IO adapter failed'));
       clearTimeout(forceClose);
       clearInterval(runSweep);
       await runEvents?.close().catch(() => undefined);

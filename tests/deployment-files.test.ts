@@ -31,8 +31,8 @@ describe('docker-compose.yml', () => {
   };
   const { services } = compose;
 
-  it('has exactly the five services, each with a healthcheck', () => {
-    expect(Object.keys(services).sort()).toEqual(['app', 'chroma', 'neo4j', 'postgres', 'worker']);
+  it('has exactly the six services, each with a healthcheck', () => {
+    expect(Object.keys(services).sort()).toEqual(['app', 'chroma', 'neo4j', 'postgres', 'proxy', 'worker']);
     for (const [name, service] of Object.entries(services)) {
       expect(service.healthcheck?.test.length, `${name} healthcheck`).toBeGreaterThan(1);
       expect(service.image ?? service.build, `${name} image`).toBeTruthy();
@@ -53,14 +53,35 @@ describe('docker-compose.yml', () => {
         expect(services[name]!.depends_on?.[dependency]?.condition, `${name} → ${dependency}`).toBe('service_healthy');
       }
     }
-    expect(services.app!.environment).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, KILN_WORKERS: 'in-process' });
-    expect(services.app!.ports).toEqual(['${KILN_PORT:-3000}:3000']);
+    // Scalable: the app containers join through Postgres, publish no port of their own, and leave jobs to workers.
+    expect(services.app!.environment).toMatchObject({
+      HOST: '0.0.0.0',
+      PORT: 3000,
+      KILN_WORKERS: 'off',
+      KILN_CLUSTER: 'on',
+      KILN_TRUST_PROXY: 'on',
+    });
+    expect(services.app!.ports).toBeUndefined();
     expect(services.worker!.command).toEqual(['npm', 'run', 'worker']);
     expect(services.worker!.depends_on?.app?.condition).toBe('service_healthy');
     expect(services.worker!.healthcheck!.test.join(' ')).toContain(
       `:${services.worker!.environment!.KILN_WORKER_HEALTH_PORT}/health`,
     );
     expect(services.app!.healthcheck!.test.join(' ')).toContain('/ready');
+  });
+
+  it('puts a proxy with sticky sessions in front of every app container, on the published port', () => {
+    expect(services.proxy!.ports).toEqual(['${KILN_PORT:-3000}:3000']);
+    expect(services.proxy!.depends_on?.app?.condition).toBe('service_healthy');
+    const [source, target] = services.proxy!.volumes![0]!.split(':');
+    expect(target).toBe('/usr/local/etc/haproxy/haproxy.cfg');
+    const proxyConfig = read(source!);
+    // Every app container (Docker's DNS), the server's readiness as the check, a cookie that keeps a browser on one.
+    expect(proxyConfig).toMatch(/^\s*server-template app \d+ app:3000 check resolvers docker/m);
+    expect(proxyConfig).toMatch(/^\s*option httpchk GET \/ready$/m);
+    expect(proxyConfig).toMatch(/^\s*cookie KILN_INSTANCE insert .*dynamic$/m);
+    expect(proxyConfig).toMatch(/^\s*bind :3000$/m);
+    expect(services.proxy!.healthcheck!.test.join(' ')).toContain(proxyConfig.match(/monitor-uri (\S+)/)![1]);
   });
 
   it('gives Postgres and Neo4j the same passwords the app uses', () => {

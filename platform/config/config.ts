@@ -39,6 +39,7 @@ const environmentSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   KILN_WORKERS: z.preprocess(blankIsUnset, z.enum(['in-process', 'off']).default('in-process')),
+  KILN_CLUSTER: z.preprocess(blankIsUnset, z.enum(['on', 'off']).default('off')),
   KILN_WORKER_HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).optional()),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(10_000)),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
@@ -150,6 +151,11 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   workers: 'in-process' | 'off';
+  /**
+   * Several servers share this database: Socket.IO rooms span them (the Postgres adapter), and a turn can be
+   * watched, resumed and stopped from any of them. Every server of the group must have it on.
+   */
+  cluster: boolean;
   /** `npm run worker` answers GET /health on this port when set (for container healthchecks). */
   workerHealthPort: number | undefined;
   shutdownTimeoutMs: number;
@@ -264,6 +270,7 @@ export function loadConfig(environment: Record<string, string | undefined>, work
     dataDir: path.resolve(workingDirectory, env.KILN_DATA_DIR),
     logLevel: env.LOG_LEVEL,
     workers: env.KILN_WORKERS,
+    cluster: env.KILN_CLUSTER === 'on',
     workerHealthPort: env.KILN_WORKER_HEALTH_PORT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     databaseUrl: env.DATABASE_URL,

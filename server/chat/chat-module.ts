@@ -44,8 +44,11 @@ import { trainedIntentRouter } from '../routing/trained-intent-router.ts';
 import { ChatService, type ChatServiceDependencies } from './chat-service.ts';
 import { TurnPersister } from './turn-persister.ts';
 import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
+import { TurnDirectory } from './turn-directory.ts';
+import type { TurnPeers } from './turn-peers.ts';
+import { InstanceLease } from '../cluster/instance-lease.ts';
 import { TurnRegistry } from './turn-registry.ts';
-import type { Intent } from '../../protocol/turn-events.ts';
+import type { Intent, TurnEvent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<
@@ -57,7 +60,7 @@ export interface ChatModule extends Omit<
   provider: LlmProvider;
   /** Also answers MCP clients' `ask` tool. */
   askAgent: Agent;
-  /** Closes turns a previous crash left open, then sweeps silent turns periodically. */
+  /** Closes turns a previous crash left open, then holds this server's lease (closing lapsed servers' turns). */
   start(): Promise<void>;
   /** Ends running turns as interrupted (their text kept) and waits for every write. */
   stop(): Promise<void>;
@@ -80,6 +83,10 @@ export function createChatModule(
     };
     /** Sandbox runs for code sessions (known once the job queue has started). */
     runs?: () => SessionRuns | undefined;
+    /** The other servers on this database (KILN_CLUSTER=on), known once Socket.IO has its adapter. */
+    peers?: () => TurnPeers | undefined;
+    /** A turn another server ran was closed here (its server died): its final event, for the turn's watchers. */
+    onTurnClosed?: (conversationId: string, final: TurnEvent) => void;
   } = {},
 ): ChatModule {
   const conversationRepository = new ConversationRepository(dataSource);
@@ -117,9 +124,12 @@ export function createChatModule(
     migrate: new MigrateAgent(provider, store),
     review: new ReviewAgent(provider, hooks.retriever),
   };
-  const recovery = new TurnRecovery(turnRepository, log);
-  let stopSweeping = () => {};
+  const recovery = new TurnRecovery(turnRepository, log, (conversationId, final) =>
+    hooks.onTurnClosed?.(conversationId, final),
+  );
   const sql = sqlHandle(dataSource);
+  const runner = runnerIdentity();
+  const lease = new InstanceLease(sql, runner, (lapseMs) => recovery.closeLapsed(lapseMs).then(() => {}), log);
   const projectRepository = new ProjectRepository(sql);
   const conversations = new ConversationService(conversationRepository, messageRepository, turnRepository, {
     roleOf: (projectId, userId) => projectRepository.roleOf(projectId, userId),
@@ -162,6 +172,7 @@ export function createChatModule(
       hooks.knowledge?.learning ? { answers: turnRepository, learning: hooks.knowledge.learning, log } : undefined,
     ),
     registry,
+    turnDirectory: new TurnDirectory({ registry, turns: turnRepository, peers: () => hooks.peers?.() }),
     chat: new ChatService({
       conversations: conversationRepository,
       messages: messageRepository,
@@ -171,7 +182,7 @@ export function createChatModule(
       agentFor: (intent) => agents[intent] ?? askAgent,
       engine: provider.engine,
       localModel: config.llm.provider === 'openai' && isLocalEndpoint(config.llm.baseUrl),
-      runner: runnerIdentity(),
+      runner,
       log,
       quotas,
       projectOf: (userId, projectId) => projectRepository.projectOfMember(projectId, userId),
@@ -182,14 +193,12 @@ export function createChatModule(
     }),
     async start() {
       await recovery.recoverAfterCrash();
-      stopSweeping = recovery.startSweeping((turnId) =>
-        registry.running().some((turnLog) => turnLog.turnId === turnId),
-      );
+      await lease.start();
     },
     async stop() {
-      stopSweeping();
       await registry.abortAll();
       await persister.whenIdle();
+      await lease.stop().catch((error: unknown) => log.warn({ err: error }, 'giving the lease back failed'));
     },
   };
 }

@@ -133,10 +133,6 @@ export class ChatService {
     });
   }
 
-  stop(user: User, turnId: string): boolean {
-    return this.dependencies.registry.stop(turnId, user.id);
-  }
-
   private async checkParent(conversationId: string, parentId: string) {
     const parent = await this.dependencies.messages.find(conversationId, parentId);
     if (!parent)

@@ -3,11 +3,14 @@ import { turnDetailsOf } from '../../protocol/turn-details.ts';
 import type { TurnEvent, TurnEventBody } from '../../protocol/turn-events.ts';
 import type { TurnLog } from './turn-log.ts';
 import type { TurnOutcome, TurnRepository } from './turn-repository.ts';
+import { replayOf } from './turn-replay.ts';
 
 interface TurnState {
+  log: TurnLog;
   assistantMessageId: string;
   content: string;
-  savedLength: number;
+  /** The last seq saved with the text: a save with nothing new is skipped. */
+  savedSeq: number;
   timer: NodeJS.Timeout | undefined;
   /** Writes of one turn run one after another, so a slow flush never lands after the final write. */
   writes: Promise<void>;
@@ -31,37 +34,40 @@ export class TurnPersister {
     switch (event.type) {
       case 'turn.start':
         this.states.set(event.turnId, {
+          log: turnLog,
           assistantMessageId: event.assistantMessageId,
           content: '',
-          savedLength: 0,
+          savedSeq: 0,
           timer: undefined,
           writes: Promise.resolve(),
         });
         return;
-      case 'text.delta': {
+      case 'turn.end':
+      case 'turn.error':
+        // The final events are committed by `finalize`, before they are appended.
+        return;
+      default: {
+        // Every other event is saved too (with the text, in the turn's replay), so another instance can replay it.
         const state = this.states.get(event.turnId);
         if (!state) return;
-        state.content += event.delta;
+        if (event.type === 'text.delta') state.content += event.delta;
         state.timer ??= setTimeout(() => {
           state.timer = undefined;
           this.enqueue(event.turnId, () => this.saveProgress(state));
         }, this.flushIntervalMs);
-        return;
       }
-      default:
-        // The final events are committed by `finalize`, before they are appended.
-        void turnLog;
     }
   }
 
   /**
    * The commit barrier for a turn's final event: writes the whole answer with
    * its outcome, usage and details (citations, tool calls, findings, gathered
-   * from the turn's events), and resolves once it is saved, so a client that sees
-   * `turn.end` can rely on the message being in the database.
+   * from the turn's events) and its replay (the final event included, numbered as it will be), and resolves once
+   * it is saved, so a client that sees `turn.end` can rely on the message being in the database.
    */
   async finalize(turnLog: TurnLog, final: Extract<TurnEventBody, { type: 'turn.end' | 'turn.error' }>): Promise<void> {
     const details = turnDetailsOf(turnLog.events);
+    const replay = replayOf([...turnLog.events, { ...final, turnId: turnLog.turnId, seq: turnLog.lastSeq + 1 }]);
     if (final.type === 'turn.end') {
       this.close(
         turnLog.turnId,
@@ -70,10 +76,12 @@ export class TurnPersister {
         final.latency,
         null,
         details,
+        replay,
       );
     } else {
       const error = { code: final.code, message: final.message };
-      this.close(turnLog.turnId, final.code === 'interrupted' ? 'interrupted' : 'failed', null, null, error, details);
+      const status = final.code === 'interrupted' ? 'interrupted' : 'failed';
+      this.close(turnLog.turnId, status, null, null, error, details, replay);
     }
     await this.states.get(turnLog.turnId)?.writes;
   }
@@ -90,6 +98,7 @@ export class TurnPersister {
     latency: Parameters<TurnRepository['finish']>[0]['latency'],
     error: Parameters<TurnRepository['finish']>[0]['error'],
     details: Parameters<TurnRepository['finish']>[0]['details'],
+    replay: Parameters<TurnRepository['finish']>[0]['replay'],
   ) {
     const state = this.states.get(turnId);
     if (!state) return;
@@ -105,16 +114,19 @@ export class TurnPersister {
         latency,
         error,
         details,
+        replay,
       }),
     );
     void state.writes.then(() => this.states.delete(turnId));
   }
 
   private async saveProgress(state: TurnState) {
-    if (state.content.length === state.savedLength) return;
+    if (state.log.lastSeq === state.savedSeq) return;
+    // Taken in the same tick, so the replay's offsets fit the text.
     const content = state.content;
-    await this.turns.saveProgress(state.assistantMessageId, content);
-    state.savedLength = content.length;
+    const replay = replayOf(state.log.events);
+    await this.turns.saveProgress(state.log.turnId, state.assistantMessageId, content, replay);
+    state.savedSeq = replay.events.length + replay.deltas.length;
   }
 
   private enqueue(turnId: string, write: () => Promise<void>) {

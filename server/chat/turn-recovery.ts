@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { isProcessAlive, processIdentity } from '../../platform/infrastructure/process-identity.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
+import { storedTurnEvents } from './turn-replay.ts';
 import type { TurnRepository } from './turn-repository.ts';
 
 /** This process as recorded on the turns it runs: `host pid starttime`. */
@@ -17,16 +19,16 @@ function runnerIsDeadHere(runner: string): boolean {
 }
 
 /**
- * Turns left `running` by a server that died are closed as `interrupted`, with
- * the text saved so far. At start-up: every turn whose runner on this host is
- * gone. Periodically: turns of other hosts that have written nothing for
- * `silentMs` (their server presumably died).
+ * Turns left `running` by a server that died are closed as `interrupted`, with the text saved so far. At
+ * start-up: every turn whose runner on this host is gone (at once, before any lease lapses). Servers elsewhere,
+ * or on this host while it runs: `closeLapsed` closes the turns of servers whose lease lapsed (`InstanceLease`
+ * calls it at each heartbeat) and hands each closed turn's final event to `tell`, for the turn's watchers.
  */
 export class TurnRecovery {
   constructor(
-    private readonly turns: TurnRepository,
+    private readonly turns: Pick<TurnRepository, 'running' | 'markInterrupted' | 'interruptLapsed'>,
     private readonly log: Logger,
-    private readonly silentMs = 5 * 60_000,
+    private readonly tell: (conversationId: string, final: TurnEvent) => void = () => {},
   ) {}
 
   async recoverAfterCrash(): Promise<number> {
@@ -37,19 +39,18 @@ export class TurnRecovery {
     return count;
   }
 
-  async sweepSilent(isRunningHere: (turnId: string) => boolean): Promise<number> {
-    const silent = (await this.turns.silentSince(this.silentMs)).filter((turnId) => !isRunningHere(turnId));
-    const count = await this.turns.markInterrupted(silent);
-    if (count > 0) this.log.warn({ count }, 'marked turns silent for too long as interrupted');
-    return count;
-  }
-
-  /** Runs the silent sweep every `intervalMs` until the returned function is called. */
-  startSweeping(isRunningHere: (turnId: string) => boolean, intervalMs = 60_000): () => void {
-    const timer = setInterval(() => {
-      this.sweepSilent(isRunningHere).catch((error: unknown) => this.log.warn({ err: error }, 'turn sweep failed'));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
+  async closeLapsed(lapseMs: number): Promise<number> {
+    const closed = await this.turns.interruptLapsed(lapseMs);
+    for (const turn of closed) {
+      const final = storedTurnEvents(turn, 0).at(-1);
+      if (final) this.tell(turn.conversationId, final);
+    }
+    if (closed.length > 0) {
+      this.log.warn(
+        { count: closed.length, turnIds: closed.map((turn) => turn.turnId) },
+        'marked turns of a server whose lease lapsed as interrupted',
+      );
+    }
+    return closed.length;
   }
 }

@@ -1,10 +1,9 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { answerRecords, type AnswerWithFeedback } from './answer-records.ts';
-import { MessageEntity, type MessageRow } from '../persistence/entities/message-entity.ts';
-import { TurnEntity, type TurnRow } from '../persistence/entities/turn-entity.ts';
 import type { MessageStatus } from '../../protocol/conversation.ts';
 import type { TurnDetails } from '../../protocol/turn-details.ts';
 import type { Engine, TurnEventOf, Usage } from '../../protocol/turn-events.ts';
+import type { StoredTurn, TurnReplay } from './turn-replay.ts';
 
 export interface BeganTurn {
   turnId: string;
@@ -27,13 +26,7 @@ export interface TurnRecordForRecovery {
 
 /** Turns and the two messages each one writes. Hides the SQL; callers see intents. */
 export class TurnRepository {
-  private readonly turnRows: Repository<TurnRow>;
-  private readonly messageRows: Repository<MessageRow>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.turnRows = dataSource.getRepository(TurnEntity);
-    this.messageRows = dataSource.getRepository(MessageEntity);
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * One statement (so one round trip, and atomic): the user's message (unless
@@ -111,9 +104,18 @@ export class TurnRepository {
     };
   }
 
-  /** The answer so far, while it streams (the persister calls this at most about once a second per turn). */
-  async saveProgress(assistantMessageId: string, content: string): Promise<void> {
-    await this.messageRows.update({ id: assistantMessageId, status: 'streaming' }, { content });
+  /**
+   * The answer so far and the events that wrote it, while it streams (the persister calls this at most about once
+   * a second per turn). Both in one statement, so the replay's offsets always fit the saved text.
+   */
+  async saveProgress(turnId: string, assistantMessageId: string, content: string, replay: TurnReplay): Promise<void> {
+    await this.dataSource.query(
+      `WITH answer AS (
+         UPDATE messages SET content = $2, updated_at = now() WHERE id = $1 AND status = 'streaming'
+       )
+       UPDATE turns SET replay = $4::jsonb WHERE id = $3 AND status = 'running'`,
+      [assistantMessageId, content, turnId, JSON.stringify(replay)],
+    );
   }
 
   async finish(input: {
@@ -125,6 +127,7 @@ export class TurnRepository {
     latency: { firstTokenMs: number | null; totalMs: number } | null;
     error: { code: string; message: string } | null;
     details: TurnDetails;
+    replay: TurnReplay;
   }): Promise<void> {
     // One statement, so one round trip and one commit on the path every turn takes.
     const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
@@ -133,7 +136,7 @@ export class TurnRepository {
          UPDATE messages SET content = $2, status = $3, usage = $4::jsonb, updated_at = now() WHERE id = $1
        )
        UPDATE turns SET status = $3, usage = $4::jsonb, latency = $6::jsonb, error = $7::jsonb, details = $8::jsonb,
-              ended_at = now()
+              replay = $9::jsonb, ended_at = now()
        WHERE id = $5`,
       [
         input.assistantMessageId,
@@ -144,6 +147,7 @@ export class TurnRepository {
         json(input.latency),
         json(input.error),
         JSON.stringify(input.details),
+        JSON.stringify(input.replay),
       ],
     );
   }
@@ -155,6 +159,50 @@ export class TurnRepository {
       conversationId,
       assistantMessageIds,
     );
+  }
+
+  /** A turn of this owner as Postgres has it, for replaying it on an instance that does not run it. */
+  async stored(turnId: string, ownerId: string): Promise<StoredTurn | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT t.id, t.conversation_id, t.user_message_id, t.assistant_message_id, t.status, t.engine, t.replay,
+              t.usage, t.latency, t.error, m.content
+       FROM turns t JOIN messages m ON m.id = t.assistant_message_id
+       WHERE t.id = $1 AND t.owner_id = $2`,
+      [turnId, ownerId],
+    )) as StoredTurnRow[];
+    return rows[0] && storedTurnOf(rows[0]);
+  }
+
+  /**
+   * Closes, as `interrupted`, every running turn whose runner's lease has lapsed (no heartbeat for `lapseMs`): its
+   * server died. The partial answer stays. Each turn is closed by one survivor only (the rows are locked, and
+   * another sweep skips them), and returned so that survivor can tell the turn's watchers.
+   */
+  async interruptLapsed(lapseMs: number): Promise<(StoredTurn & { ownerId: string })[]> {
+    const rows = (await this.dataSource.query(
+      `WITH lapsed AS (
+         SELECT t.id FROM turns t
+         WHERE t.status = 'running' AND NOT EXISTS (
+           SELECT 1 FROM kiln_instances i
+           WHERE i.id = t.runner AND i.heartbeat_at > now() - ($1::int * interval '1 millisecond')
+         )
+         FOR UPDATE OF t SKIP LOCKED
+       ), closed AS (
+         UPDATE turns SET status = 'interrupted', ended_at = now(),
+                error = '{"code":"interrupted","message":"The server running this answer stopped; the part written so far is kept."}'
+         FROM lapsed WHERE turns.id = lapsed.id
+         RETURNING turns.id, turns.conversation_id, turns.owner_id, turns.user_message_id, turns.assistant_message_id,
+                   turns.engine, turns.replay, turns.usage, turns.latency, turns.error
+       ), answers AS (
+         UPDATE messages SET status = 'interrupted', updated_at = now()
+         FROM closed WHERE messages.id = closed.assistant_message_id
+         RETURNING messages.id, messages.content
+       )
+       SELECT closed.*, 'interrupted' AS status, answers.content
+       FROM closed JOIN answers ON answers.id = closed.assistant_message_id`,
+      [lapseMs],
+    )) as (StoredTurnRow & { owner_id: string })[];
+    return rows.map((row) => ({ ...storedTurnOf(row), ownerId: row.owner_id }));
   }
 
   async running(): Promise<TurnRecordForRecovery[]> {
@@ -182,14 +230,34 @@ export class TurnRepository {
       return count;
     });
   }
+}
 
-  /** Turns with no progress written for `idleMs` (their runner is presumably gone, on another host). */
-  async silentSince(idleMs: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id FROM turns t JOIN messages m ON m.id = t.assistant_message_id
-       WHERE t.status = 'running' AND m.updated_at < now() - ($1::int * interval '1 millisecond')`,
-      [idleMs],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
-  }
+interface StoredTurnRow {
+  id: string;
+  conversation_id: string;
+  user_message_id: string;
+  assistant_message_id: string;
+  status: StoredTurn['status'];
+  engine: Engine;
+  replay: TurnReplay | null;
+  content: string;
+  usage: StoredTurn['usage'];
+  latency: StoredTurn['latency'];
+  error: StoredTurn['error'];
+}
+
+function storedTurnOf(row: StoredTurnRow): StoredTurn {
+  return {
+    turnId: row.id,
+    conversationId: row.conversation_id,
+    userMessageId: row.user_message_id,
+    assistantMessageId: row.assistant_message_id,
+    status: row.status,
+    engine: row.engine,
+    replay: row.replay,
+    content: row.content,
+    usage: row.usage,
+    latency: row.latency,
+    error: row.error,
+  };
 }

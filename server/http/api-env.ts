@@ -7,6 +7,7 @@ import type { AuthenticatedSession, AuthService } from '../auth/auth-service.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { User } from '../../protocol/user.ts';
 import type { ChatService } from '../chat/chat-service.ts';
+import type { TurnDirectory } from '../chat/turn-directory.ts';
 import type { TurnRegistry } from '../chat/turn-registry.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { FeedbackService } from '../feedback/feedback-service.ts';
@@ -26,6 +27,8 @@ export interface ApiServices {
   chat: ChatService;
   conversations: ConversationService;
   registry: TurnRegistry;
+  /** Turns wherever they run: this process, another server on the database, or only in Postgres. */
+  turnDirectory: TurnDirectory;
   feedback: FeedbackService;
   knowledge: KnowledgeBase;
   runs: RunService;

@@ -18,8 +18,11 @@ export function turnRoutes() {
       const after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0);
       return streamTurnAsSse(c, turnLog, Number.isInteger(after) && after > 0 ? after : 0);
     })
-    .post('/:id/stop', (c) => {
-      if (!c.var.services.chat.stop(c.get('user'), c.req.param('id'))) throw new NotFoundError('Running turn');
+    .post('/:id/stop', async (c) => {
+      // Wherever the turn runs: this server, or another on the same database.
+      if (!(await c.var.services.turnDirectory.stop(c.get('user').id, c.req.param('id')))) {
+        throw new NotFoundError('Running turn');
+      }
       return c.json({ stopping: true }, 202);
     })
     .post('/:id/tool-calls/:callId/confirmation', async (c) => {

@@ -19,6 +19,7 @@ import { Projects1795300000016 } from '../projects/1795300000016-projects.ts';
 import { Slack1795300000017 } from '../slack/1795300000017-slack.ts';
 import { ConversationOrigins1795300000018 } from '../exports/1795300000018-conversation-origins.ts';
 import { LoginThrottle1795300000019 } from '../auth/1795300000019-login-throttle.ts';
+import { Cluster1795300000020 } from '../cluster/1795300000020-cluster.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -35,6 +36,7 @@ const serverMigrations = [
   Slack1795300000017,
   ConversationOrigins1795300000018,
   LoginThrottle1795300000019,
+  Cluster1795300000020,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

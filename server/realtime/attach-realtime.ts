@@ -56,7 +56,7 @@ export function attachRealtime(
     const target = response instanceof ServerResponse ? response : request.socket;
     if (!refused(request, target, 'Socket.IO request')) next();
   });
-  attachChatGateway(io, options.services, options.log);
+  const gateway = attachChatGateway(io, options.services, options.log);
   io.on('connection', (socket) => {
     socket.emit('hello', { server: 'kiln', version: options.version });
   });
@@ -71,6 +71,8 @@ export function attachRealtime(
 
   return {
     io,
+    /** Starts broadcasting this server's turns (once its services are ready). */
+    subscribe: gateway.subscribe,
     /** Disconnects every realtime client (they reconnect to another instance or after restart). */
     async close() {
       io.disconnectSockets(true);

@@ -57,17 +57,24 @@ type KilnSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServer
  */
 export function attachChatGateway(io: KilnSocketServer, services: () => ApiServices | undefined, log: Logger) {
   let subscribed = false;
+  /**
+   * Every turn of this server goes to its conversation's room, and every revoked session's sockets end. At
+   * readiness, not at the first socket: with other servers on the database, watchers of this server's turns may
+   * all be connected elsewhere.
+   */
+  const subscribe = (ready: ApiServices) => {
+    if (subscribed) return;
+    subscribed = true;
+    ready.registry.onEvent((event, turnLog) =>
+      io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event),
+    );
+    ready.auth.onSessionRevoked((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
+  };
 
   io.use((socket, next) => {
     const ready = services();
     if (!ready) return next(socketError('unavailable', 'Kiln is still starting; try again in a few seconds.'));
-    if (!subscribed) {
-      subscribed = true;
-      ready.registry.onEvent((event, turnLog) =>
-        io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event),
-      );
-      ready.auth.onSessionRevoked((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
-    }
+    subscribe(ready);
     ready.auth
       .authenticateSession(handshakeToken(socket))
       .then((session) => {
@@ -151,9 +158,9 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     };
     on('message:send', startTurn('send'));
     on('message:regenerate', startTurn('regenerate'));
-    on('turn:stop', (payload, user) => {
+    on('turn:stop', async (payload, user) => {
       const { turnId } = parseInput(stopSchema, payload, 'payload');
-      return { stopping: ready.chat.stop(user, turnId) };
+      return { stopping: await ready.turnDirectory.stop(user.id, turnId) };
     });
     on('session:approve', async (payload, user) => {
       const { conversationId, messageId, ...decision } = parseInput(approvalSchema, payload, 'payload');
@@ -164,18 +171,26 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
       ready.confirmations.answer(user.id, turnId, callId, answer);
       return {};
     });
-    on('turn:resume', (payload, user) => {
+    on('turn:resume', async (payload, user) => {
       const { turnId, afterSeq } = parseInput(resumeSchema, payload, 'payload');
       const turnLog = ready.registry.find(turnId, user.id);
-      if (!turnLog)
-        throw new KilnError('not_found', 404, 'No such turn, or it ended too long ago; reload the conversation.');
-      // Synchronous from here: join, then replay. No event of the turn can be appended in between.
-      void socket.join(conversationRoom(turnLog.conversationId));
-      const missed = turnLog.events.slice(afterSeq);
-      for (const event of missed) socket.emit('turn:event', event);
-      return { replayed: missed.length, finished: turnLog.finished };
+      if (turnLog) {
+        // Synchronous from here: join, then replay. No event of the turn can be appended in between.
+        void socket.join(conversationRoom(turnLog.conversationId));
+        const missed = turnLog.events.slice(afterSeq);
+        for (const event of missed) socket.emit('turn:event', event);
+        return { replayed: missed.length, finished: turnLog.finished };
+      }
+      // Run by another server, or over: the room is joined before the events are fetched, so none is missed.
+      const elsewhere = await ready.turnDirectory.replay(user.id, turnId, afterSeq, (conversationId) => {
+        void socket.join(conversationRoom(conversationId));
+      });
+      if (!elsewhere) throw new KilnError('not_found', 404, 'No such turn; reload the conversation.');
+      for (const event of elsewhere.events) socket.emit('turn:event', event);
+      return { replayed: elsewhere.events.length, finished: elsewhere.finished };
     });
   });
+  return { subscribe };
 }
 
 /** The bearer token of the handshake: `auth: { token }`, else an `Authorization` header. */

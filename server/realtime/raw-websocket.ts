@@ -169,7 +169,11 @@ export function rawWebSocketHandlers(options: {
         return;
       }
       case 'turn.stop':
-        return send(socket, { type: 'ack', requestId, stopping: services.chat.stop(user, frame.turnId) });
+        return send(socket, {
+          type: 'ack',
+          requestId,
+          stopping: await services.turnDirectory.stop(user.id, frame.turnId),
+        });
       case 'turn.resume':
         if (!follow(socket, user, frame.turnId, frame.afterSeq)) {
           send(socket, {

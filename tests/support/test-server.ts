@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
-import { io as connectSocketIo, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectKilnSocket } from './kiln-socket.ts';
 import { loadConfig } from '../../platform/config/config.ts';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
 import type { LlmProvider } from '../../server/llm/llm-provider.ts';
@@ -68,33 +69,9 @@ export async function startTestServer(
 
   /** A connected Socket.IO client (WebSocket transport) collecting every `turn:event`. */
   const socket = async (token: string) => {
-    const client = connectSocketIo(server.url, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(client);
-    const events: TurnEvent[] = [];
-    client.on('turn:event', (event: TurnEvent) => events.push(event));
-    await new Promise<void>((resolve, reject) => {
-      client.once('connect', () => resolve());
-      client.once('connect_error', reject);
-    });
-    const request = <T = any>(event: string, payload: unknown) =>
-      new Promise<T>((resolve) => client.emit(event, payload, (answer: T) => resolve(answer)));
-    const until = async (predicate: (events: TurnEvent[]) => boolean, timeoutMs = 15_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(events)) {
-        if (Date.now() > deadline)
-          throw new Error(
-            `timed out; events so far: ${JSON.stringify(events.map((event) => [event.seq, event.type]))}`,
-          );
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      return events;
-    };
-    return { client, events, request, until };
+    const connected = await connectKilnSocket(server.url, token);
+    sockets.push(connected.client);
+    return connected;
   };
 
   return {

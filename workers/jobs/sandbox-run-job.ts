@@ -43,6 +43,7 @@ export async function registerSandboxRunJob(
     async ({ data }) => {
       const { runId } = jobSchema.parse(data);
       const executed = await executeRun(runId, execution);
+      execution.log.info({ runId, status: executed?.outcome.status ?? 'skipped' }, 'run executed');
       if (executed) {
         await learnFromRun(executed, settings.learning, execution.log);
         await dispatchRuns(queue, settings.runs, executed.spec.ownerId, settings.runsPerUser);

@@ -51,6 +51,24 @@ describe('a live turn', () => {
     for (const event of stream.slice(2)) applyTurnEvent(turn, event);
     expect(turn.text).toBe('Hello world');
   });
+
+  it('ends with the interrupted error another server numbered after the last saved event, text seen kept', () => {
+    const turn = newLiveTurn('t1');
+    for (const event of stream.slice(0, 5)) applyTurnEvent(turn, event);
+    // The dead server had saved up to seq 4; its survivor closes the turn as seq 5, which this tab already has.
+    const closed = {
+      type: 'turn.error',
+      code: 'interrupted',
+      message: 'stopped',
+      retryable: true,
+      turnId: 't1',
+      seq: 5,
+    };
+    expect(applyTurnEvent(turn, closed as TurnEvent)).toBe('applied');
+    expect(answerFromLive(turn)).toMatchObject({ text: 'Hello world', status: 'interrupted' });
+    expect(turn.lastSeq).toBe(5);
+    expect(applyTurnEvent(turn, closed as TurnEvent)).toBe('duplicate');
+  });
 });
 
 describe("a live turn's code session and tool confirmations", () => {

@@ -38,11 +38,16 @@ export function newLiveTurn(turnId: string): LiveTurn {
   };
 }
 
-/** Applies the next event of the turn in place; a repeat is ignored and an event past a gap is refused. */
+/**
+ * Applies the next event of the turn in place; a repeat is ignored and an event past a gap is refused. One
+ * exception: a turn whose server died is closed by another server, which numbers the closing `interrupted` error
+ * after the last event saved, and this tab may have seen later ones. That error still ends the turn here.
+ */
 export function applyTurnEvent(turn: LiveTurn, event: TurnEvent): Applied {
-  if (event.seq <= turn.lastSeq) return 'duplicate';
+  const closedElsewhere = event.type === 'turn.error' && event.code === 'interrupted' && !turn.finished;
+  if (event.seq <= turn.lastSeq && !closedElsewhere) return 'duplicate';
   if (event.seq > turn.lastSeq + 1) return 'gap';
-  turn.lastSeq = event.seq;
+  turn.lastSeq = Math.max(turn.lastSeq, event.seq);
   switch (event.type) {
     case 'turn.start':
       turn.engine = event.engine;

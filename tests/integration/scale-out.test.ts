@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../protocol/runs.ts';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
+import { connectKilnSocket } from '../support/kiln-socket.ts';
+import { KilnProcess } from '../support/kiln-process.ts';
+import { parseSse } from '../support/parse-sse.ts';
+import { startReplayLlmServer } from '../support/replay-llm-server.ts';
+import { numberedTokens } from '../support/scripted-provider.ts';
+import { textOf, turnEnded } from '../support/test-server.ts';
+import { temporaryDirectory } from '../support/temporary-directory.ts';
+
+/**
+ * Two Kiln servers and one worker on one Postgres, as `docker compose up --scale app=2` runs them: A starts the
+ * embedded Postgres and Chroma; B and the worker attach to them through DATABASE_URL and CHROMA_URL. Both servers
+ * have KILN_CLUSTER=on and leave jobs to the worker (KILN_WORKERS=off). The model (the real OpenAI adapter against
+ * a local replay server) streams 60 words over about 3 seconds.
+ */
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
+});
+
+const pieces = numberedTokens(60);
+const fullAnswer = pieces.join('');
+let a: Awaited<ReturnType<typeof startServer>>;
+let b: Awaited<ReturnType<typeof startServer>>;
+let worker: KilnProcess;
+let token: string;
+
+async function startServer(environment: Record<string, string>) {
+  const dataDir = await temporaryDirectory('kiln-scale-out');
+  cleanups.push(dataDir.remove);
+  const server = KilnProcess.start('server', {
+    KILN_DATA_DIR: dataDir.path,
+    PORT: '0',
+    KILN_CLUSTER: 'on',
+    KILN_WORKERS: 'off',
+    ...environment,
+  });
+  cleanups.push(() => server.stop('SIGKILL'));
+  const url = await server.url();
+  const ready = await server.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'), 120_000);
+  const call = async (method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}/api/v1${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
+  };
+  return { server, url, dataDir: dataDir.path, ready, call };
+}
+
+beforeAll(async () => {
+  const model = await startReplayLlmServer();
+  model.always({ kind: 'openai', pieces, pieceDelayMs: 50 });
+  cleanups.push(model.close);
+  const modelEnvironment = { OPENAI_BASE_URL: `${model.url}/v1`, LLM_MODEL: 'slow-model' };
+  a = await startServer(modelEnvironment);
+  const credentials = JSON.parse(await readFile(path.join(a.dataDir, 'run', 'postgres-credentials.json'), 'utf8'));
+  const shared = {
+    DATABASE_URL: `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${(a.ready.postgres as { port: number }).port}/${credentials.database}`,
+    CHROMA_URL: `http://127.0.0.1:${(a.ready.chroma as { port: number }).port}`,
+  };
+  const workerDir = await temporaryDirectory('kiln-scale-out-worker');
+  cleanups.push(workerDir.remove);
+  worker = KilnProcess.start('worker', { KILN_DATA_DIR: workerDir.path, ...shared });
+  cleanups.push(() => worker.stop('SIGKILL'));
+  [b] = await Promise.all([
+    startServer({ ...modelEnvironment, ...shared }),
+    worker.waitForLog((line) => line.msg === 'worker ready', 120_000),
+  ]);
+  const registered = await fetch(`${a.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'scale@example.com', password: 'correct horse battery' }),
+  });
+  token = ((await registered.json()) as { token: string }).token;
+}, 240_000);
+
+/** Starts a turn on `server` through REST, in a new conversation; resolves with both ids. */
+async function turnOn(server: typeof a) {
+  const conversation = (await server.call('POST', '/conversations', {})).json as { id: string };
+  const sent = await server.call('POST', `/conversations/${conversation.id}/messages`, {
+    content: 'Tell me a story about servers',
+  });
+  expect(sent.status).toBe(202);
+  return { conversationId: conversation.id, turnId: sent.json.turnId as string };
+}
+
+async function watch(server: typeof a, conversationId: string) {
+  const socket = await connectKilnSocket(server.url, token);
+  cleanups.push(async () => socket.client.close());
+  expect(await socket.request('conversation:join', { conversationId })).toMatchObject({ ok: true });
+  return socket;
+}
+
+const ofTurn = (events: TurnEvent[], turnId: string) => events.filter((event) => event.turnId === turnId);
+/** The events in seq order, each seq once (a socket that resumed may have seen some twice). */
+const bySeq = (events: TurnEvent[]) =>
+  [...new Map(events.map((event) => [event.seq, event])).values()].sort((x, y) => x.seq - y.seq);
+
+describe('two servers and a worker on one database', () => {
+  it('shows a socket on A the whole of a turn started through REST on B, in order', async () => {
+    const conversation = (await b.call('POST', '/conversations', {})).json as { id: string };
+    const socket = await watch(a, conversation.id);
+    const sent = await b.call('POST', `/conversations/${conversation.id}/messages`, { content: 'Hello from B' });
+    const turnId = sent.json.turnId as string;
+    const events = ofTurn(await socket.until(turnEnded(turnId)), turnId);
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    expect(events[0]).toMatchObject({ type: 'turn.start', conversationId: conversation.id });
+    expect(textOf(events)).toBe(fullAnswer);
+    expect(events.at(-1)).toMatchObject({ type: 'turn.end', finishReason: 'stop' });
+
+    // A fresh tab on A, after the turn ended on B: the same events, replayed whole from Postgres.
+    const later = await connectKilnSocket(a.url, token);
+    cleanups.push(async () => later.client.close());
+    const resumed = await later.request('turn:resume', { turnId, afterSeq: 0 });
+    expect(resumed).toMatchObject({ ok: true, replayed: events.length, finished: true });
+    expect(ofTurn(await later.until(turnEnded(turnId)), turnId)).toEqual(events);
+  });
+
+  it('resumes on A a turn still running on B: what B streamed so far, then the rest live', async () => {
+    const { turnId } = await turnOn(b);
+    const tab = await connectKilnSocket(a.url, token);
+    cleanups.push(async () => tab.client.close());
+    // Some of the answer has streamed on B by now.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const resumed = await tab.request('turn:resume', { turnId, afterSeq: 0 });
+    expect(resumed).toMatchObject({ ok: true, finished: false });
+    expect(resumed.replayed).toBeGreaterThan(2);
+    const events = bySeq(ofTurn(await tab.until(turnEnded(turnId)), turnId));
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    expect(textOf(events)).toBe(fullAnswer);
+  });
+
+  it('stops a turn running on B with turn:stop on A; the partial answer is saved as stopped', async () => {
+    const { conversationId, turnId } = await turnOn(b);
+    const socket = await watch(a, conversationId);
+    await socket.until((events) => ofTurn(events, turnId).some((event) => event.type === 'text.delta'));
+    expect(await socket.request('turn:stop', { turnId })).toEqual({ ok: true, stopping: true });
+    const events = ofTurn(await socket.until(turnEnded(turnId)), turnId);
+    expect(events.at(-1)).toMatchObject({ type: 'turn.end', finishReason: 'stopped' });
+    const messages = (await a.call('GET', `/conversations/${conversationId}/messages`)).json.messages;
+    expect(messages[1]).toMatchObject({ role: 'assistant', status: 'stopped', content: textOf(events) });
+    expect(textOf(events).length).toBeLessThan(fullAnswer.length);
+    // Nothing runs under that id any more, on either server.
+    expect(await socket.request('turn:stop', { turnId })).toEqual({ ok: true, stopping: false });
+    expect((await a.call('POST', `/turns/${turnId}/stop`)).status).toBe(404);
+  });
+
+  it('runs a sandbox run queued on A on the worker, streaming its output back to A', async () => {
+    const response = await a.call(
+      'POST',
+      '/runs',
+      { language: 'shell', code: 'echo "hello from the worker"' },
+      { accept: 'text/event-stream' },
+    );
+    expect(response.status).toBe(200);
+    const events = parseSse<RunEvent>(response.text);
+    const stdout = events.map((event) => (event.type === 'sandbox.output' ? event.chunk : '')).join('');
+    expect(stdout).toBe('hello from the worker\n');
+    expect(events.at(-1)).toMatchObject({ type: 'sandbox.result', passed: true });
+    // Neither server takes jobs (KILN_WORKERS=off): the worker ran it.
+    const runId = events[0]!.runId;
+    await worker.waitForLog((line) => line.msg === 'run executed' && line.runId === runId, 10_000);
+  }, 60_000);
+
+  it('closes a turn of B as interrupted from A within 30 s of B being killed, keeping what was saved', async () => {
+    const { conversationId, turnId } = await turnOn(b);
+    const socket = await watch(a, conversationId);
+    // At least a second of the answer, so part of it is saved (B saves at most once a second).
+    await socket.until((events) => textOf(ofTurn(events, turnId)).length > fullAnswer.length / 3);
+    b.server.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    const events = ofTurn(await socket.until(turnEnded(turnId), 35_000), turnId);
+    expect(Date.now() - killedAt).toBeLessThanOrEqual(30_000);
+    expect(events.at(-1)).toMatchObject({ type: 'turn.error', code: 'interrupted', retryable: true });
+    const messages = (await a.call('GET', `/conversations/${conversationId}/messages`)).json.messages;
+    expect(messages[0]).toMatchObject({ role: 'user', content: 'Tell me a story about servers', status: 'complete' });
+    expect(messages[1]).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    expect(messages[1].content.length).toBeGreaterThan(0);
+    expect(fullAnswer.startsWith(messages[1].content)).toBe(true);
+    expect(textOf(events).startsWith(messages[1].content)).toBe(true);
+    // A tab that asks afterwards gets the saved part and the same end.
+    const later = await connectKilnSocket(a.url, token);
+    cleanups.push(async () => later.client.close());
+    expect(await later.request('turn:resume', { turnId, afterSeq: 0 })).toMatchObject({ ok: true, finished: true });
+    const replayed = ofTurn(await later.until(turnEnded(turnId)), turnId);
+    expect(textOf(replayed)).toBe(messages[1].content);
+    expect(replayed.at(-1)).toEqual(events.at(-1));
+  }, 60_000);
+});
