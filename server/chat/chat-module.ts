@@ -47,6 +47,7 @@ import { TurnRecovery, runnerIdentity } from './turn-recovery.ts';
 import { TurnDirectory } from './turn-directory.ts';
 import type { TurnPeers } from './turn-peers.ts';
 import { InstanceLease } from '../cluster/instance-lease.ts';
+import { PostgresRequestCounter } from '../quotas/postgres-request-counter.ts';
 import { TurnRegistry } from './turn-registry.ts';
 import type { Intent, TurnEvent } from '../../protocol/turn-events.ts';
 import { TurnRepository } from './turn-repository.ts';
@@ -69,7 +70,7 @@ export interface ChatModule extends Omit<
 /** Builds the chat: repositories, auth, the provider, the turn registry and its persister, recovery. */
 export function createChatModule(
   dataSource: DataSource,
-  config: Pick<Config, 'llm' | 'security'>,
+  config: Pick<Config, 'llm' | 'security'> & Partial<Pick<Config, 'cluster'>>,
   log: Logger,
   hooks: Pick<ChatServiceDependencies, 'onConversationTitled'> & {
     provider?: LlmProvider;
@@ -137,9 +138,16 @@ export function createChatModule(
   const audit = new PostgresAuditLog(sql, log.child({ component: 'audit' }));
   const apiKeyRepository = new ApiKeyRepository(sql);
   const auth = new AuthService(new UserRepository(dataSource), undefined, apiKeyRepository, config.security.signup);
+  // With other servers on the database, requests per minute are counted through Postgres.
+  const requestCounter = config.cluster ? new PostgresRequestCounter(sql, log) : undefined;
   const quotas = new UserQuotas(
     config.security.quotas,
-    postgresQuotaSources(sql, (userId) => registry.running().filter((turnLog) => turnLog.ownerId === userId).length),
+    postgresQuotaSources(sql, (userId) => registry.running().filter((turnLog) => turnLog.ownerId === userId).length, {
+      shared: config.cluster ?? false,
+      limit: config.security.quotas.concurrentTurns,
+    }),
+    Date.now,
+    requestCounter,
   );
 
   return {
@@ -194,11 +202,13 @@ export function createChatModule(
     async start() {
       await recovery.recoverAfterCrash();
       await lease.start();
+      requestCounter?.start();
     },
     async stop() {
       await registry.abortAll();
       await persister.whenIdle();
       await lease.stop().catch((error: unknown) => log.warn({ err: error }, 'giving the lease back failed'));
+      await requestCounter?.stop();
     },
   };
 }

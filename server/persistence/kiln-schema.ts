@@ -20,6 +20,7 @@ import { Slack1795300000017 } from '../slack/1795300000017-slack.ts';
 import { ConversationOrigins1795300000018 } from '../exports/1795300000018-conversation-origins.ts';
 import { LoginThrottle1795300000019 } from '../auth/1795300000019-login-throttle.ts';
 import { Cluster1795300000020 } from '../cluster/1795300000020-cluster.ts';
+import { RequestCounts1795300000021 } from '../quotas/1795300000021-request-counts.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -37,6 +38,7 @@ const serverMigrations = [
   ConversationOrigins1795300000018,
   LoginThrottle1795300000019,
   Cluster1795300000020,
+  RequestCounts1795300000021,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

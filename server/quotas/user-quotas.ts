@@ -1,14 +1,15 @@
 import type { Sql } from '../../platform/database/sql-query.ts';
 import type { SecurityConfig } from '../../platform/config/config.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
+import { InMemoryRequestCounter, type RequestCounter } from './request-counter.ts';
 
 const minuteMs = 60_000;
 const hourMs = 60 * minuteMs;
 
-/** What the quotas count from: the database for what lasts (runs, tokens), the process for what is live. */
+/** What the quotas count from: the database for what lasts (runs, tokens), and for what is live on other servers. */
 export interface QuotaSources {
-  /** A user's turns running now. */
-  runningTurns(userId: string): number;
+  /** A user's turns running now, on every server. */
+  runningTurns(userId: string): number | Promise<number>;
   /** Sandbox runs a user created since `since`, and when the oldest of them was created. */
   runsSince(userId: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   /** Model tokens (input + output) a user's turns used since `since`. */
@@ -17,11 +18,10 @@ export interface QuotaSources {
 
 /**
  * Per-user quotas (KILN_QUOTA_*), each a RateLimitedError (429, Retry-After) naming the limit. 0 turns one off.
- * Requests per minute are counted in this process (a sliding window per user); with several instances each
- * counts its own share until the counters move to Postgres with scale-out.
+ * Every quota holds across the servers sharing the database: runs and tokens are counted from Postgres, running
+ * turns and requests per minute too when other servers share it (`RequestCounter`, `QuotaSources`).
  */
 export class UserQuotas {
-  private readonly requests = new Map<string, number[]>();
   /**
    * Each user's tokens so far today: summed from the turns table at most once a minute (so another instance's
    * turns count within a minute), plus the tokens of each turn that ended here since. Summing on every turn cost
@@ -33,33 +33,27 @@ export class UserQuotas {
     private readonly limits: SecurityConfig['quotas'],
     private readonly sources: QuotaSources,
     private readonly now: () => number = Date.now,
+    /** Requests per minute: in this process's memory, or shared through Postgres with other servers. */
+    private readonly requests: RequestCounter = new InMemoryRequestCounter(),
   ) {}
 
   /** One API request or socket event. */
   admitRequest(userId: string): void {
     const limit = this.limits.requestsPerMinute;
     if (limit === 0) return;
-    const now = this.now();
-    const recent = (this.requests.get(userId) ?? []).filter((at) => at > now - minuteMs);
-    if (recent.length >= limit) {
-      this.requests.set(userId, recent);
+    const waitMs = this.requests.admit(userId, limit, this.now());
+    if (waitMs > 0) {
       throw new RateLimitedError(
         `Too many requests: at most ${limit} a minute (KILN_QUOTA_REQUESTS_PER_MINUTE).`,
-        recent[0]! + minuteMs - now,
+        waitMs,
       );
-    }
-    recent.push(now);
-    this.requests.set(userId, recent);
-    // Forget users who went quiet, so the map holds only the last minute's users.
-    if (this.requests.size > 10_000) {
-      for (const [user, times] of this.requests) if (times.at(-1)! <= now - minuteMs) this.requests.delete(user);
     }
   }
 
   /** Before a turn starts: its concurrency, and the day's tokens. */
   async admitTurn(userId: string): Promise<void> {
     const { concurrentTurns, tokensPerDay } = this.limits;
-    if (concurrentTurns > 0 && this.sources.runningTurns(userId) >= concurrentTurns) {
+    if (concurrentTurns > 0 && (await this.sources.runningTurns(userId)) >= concurrentTurns) {
       throw new RateLimitedError(
         `You have ${concurrentTurns} answers being written already (KILN_QUOTA_CONCURRENT_TURNS); wait for one to finish or stop it.`,
         5_000,
@@ -105,10 +99,27 @@ export class UserQuotas {
   }
 }
 
-/** The quotas' sources on Kiln's Postgres and this process's running turns. */
-export function postgresQuotaSources(sql: Sql, runningTurns: (userId: string) => number): QuotaSources {
+/**
+ * The quotas' sources on Kiln's Postgres. Running turns: this process's, counted in memory, when it runs alone;
+ * with other servers on the database (`shared`), the running turns in Postgres, unless this process alone already
+ * holds enough to refuse.
+ */
+export function postgresQuotaSources(
+  sql: Sql,
+  runningHere: (userId: string) => number,
+  options: { shared: boolean; limit: number },
+): QuotaSources {
   return {
-    runningTurns,
+    async runningTurns(userId) {
+      const here = runningHere(userId);
+      if (!options.shared || here >= options.limit) return here;
+      const [row] = (await sql.query(
+        `SELECT count(*)::int AS running FROM turns WHERE owner_id = $1 AND status = 'running'`,
+        [userId],
+        { prepared: true },
+      )) as unknown as { running: number }[];
+      return Math.max(here, row?.running ?? 0);
+    },
     async runsSince(userId, since) {
       const [row] = (await sql.query(
         `SELECT count(*)::int AS count, min(created_at) AS oldest FROM runs WHERE owner_id = $1 AND created_at > $2`,
