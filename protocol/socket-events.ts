@@ -90,12 +90,14 @@ export interface ServerToClientEvents {
 
 /** Between server instances (none yet). */
 /**
- * Between Kiln servers on one database (through the Socket.IO Postgres adapter; each asker waits for every other
- * server's answer): stop a turn, or send a turn's events after `afterSeq`. Only the server running the turn
- * answers with something other than `false` or `null`.
+ * Between Kiln servers on one database (through the Socket.IO Postgres adapter): each server's turn events, in
+ * batches; and questions, each asker waiting for every other server's answer: stop a turn, or send a turn's events
+ * after `afterSeq`. Only the server running the turn answers with something other than `false` or `null`.
  */
 export interface InterServerEvents {
   'turn:stop': (request: { turnId: string; ownerId: string }, answer: (stopped: boolean) => void) => void;
+  /** A server's turn events of the last few ms, for the other servers' sockets in each conversation's room. */
+  'turn:batch': (batch: { conversationId: string; event: TurnEvent }[]) => void;
   'turn:events': (
     request: { turnId: string; ownerId: string; afterSeq: number },
     answer: (found: { events: TurnEvent[]; finished: boolean } | null) => void,

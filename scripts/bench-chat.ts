@@ -2,97 +2,17 @@
 // with a bare Socket.IO relay in the same run, both in front of the same instant local model. Time to first token
 // is measured by the client: from emitting `message:send` to receiving the first `text.delta`. Each server's CPU time
 // per chat is read from /proc. KILN_NODE_OPTIONS passes options to the Kiln process (a profiler's `--import`).
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { io as connect, type Socket } from 'socket.io-client';
 import { KilnProcess } from '../tests/support/kiln-process.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 import { startChild } from './bench/start-child.ts';
+import { connectAll, load, measured, percentile } from './bench/chat-load.ts';
 
 const ratePerSecond = Number(process.env.BENCH_RATE ?? 50);
 const measureSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = 3;
 const clients = 10;
 
-async function connectAll(url: string, token?: string): Promise<Socket[]> {
-  return Promise.all(
-    Array.from({ length: clients }, () => {
-      const socket = connect(url, {
-        transports: ['websocket'],
-        auth: token ? { token } : {},
-        forceNew: true,
-        reconnection: false,
-      });
-      return new Promise<Socket>((resolve, reject) => {
-        socket.once('connect', () => resolve(socket));
-        socket.once('connect_error', reject);
-      });
-    }),
-  );
-}
-
-/** Sends new chats open-loop at `ratePerSecond` for `seconds` and returns each time to first token, in ms. */
-async function load(
-  sockets: Socket[],
-  seconds: number,
-  newChat: (index: number) => Promise<object>,
-): Promise<number[]> {
-  const firstTokenAt = new Map<string, number>();
-  const pending = new Map<string, (at: number) => void>();
-  for (const socket of sockets) {
-    socket.on('turn:event', (event: { type: string; turnId: string }) => {
-      if (event.type !== 'text.delta' || firstTokenAt.has(event.turnId)) return;
-      const now = performance.now();
-      firstTokenAt.set(event.turnId, now);
-      pending.get(event.turnId)?.(now);
-    });
-  }
-  const total = Math.round(seconds * ratePerSecond);
-  const intervalMs = 1000 / ratePerSecond;
-  const started = performance.now();
-  const chats: Promise<number>[] = [];
-  for (let index = 0; index < total; index += 1) {
-    const due = started + index * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const socket = sockets[index % sockets.length]!;
-    chats.push(
-      (async () => {
-        const payload = await newChat(index);
-        const sentAt = performance.now();
-        const ack = await new Promise<{ ok: boolean; turnId: string; error?: unknown }>((resolve) =>
-          socket.emit('message:send', payload, resolve),
-        );
-        if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
-        const at =
-          firstTokenAt.get(ack.turnId) ?? (await new Promise<number>((resolve) => pending.set(ack.turnId, resolve)));
-        return at - sentAt;
-      })(),
-    );
-  }
-  const times = await Promise.all(chats);
-  for (const socket of sockets) socket.off('turn:event');
-  return times;
-}
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/** `load`, also returning the CPU ms the server process used per chat while it ran. */
-async function measured(pid: number, ...args: Parameters<typeof load>): Promise<{ times: number[]; cpuMs: number }> {
-  const before = cpuMs(pid);
-  const times = await load(...args);
-  return { times, cpuMs: cpuMs(pid) - before };
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const round = (value: number) => Math.round(value * 100) / 100;
 
 const model = await startChild('scripts/bench/instant-model.ts', []);
@@ -130,20 +50,20 @@ const newKilnChat = async (index: number) => {
 };
 const newRelayChat = async (index: number) => ({ content: `Question number ${index}: how do I debounce a function?` });
 
-const relaySockets = await connectAll(relay.url);
-const kilnSockets = await connectAll(url, token);
-await load(relaySockets, warmupSeconds, newRelayChat);
-await load(kilnSockets, warmupSeconds, newKilnChat);
+const relaySockets = await connectAll(relay.url, clients);
+const kilnSockets = await connectAll(url, clients, token);
+await load(relaySockets, warmupSeconds, ratePerSecond, newRelayChat);
+await load(kilnSockets, warmupSeconds, ratePerSecond, newKilnChat);
 // Interleaved halves, so drift on the machine falls on both sides alike.
 const relayTimes: number[] = [];
 const kilnTimes: number[] = [];
 let relayCpuMs = 0;
 let kilnCpuMs = 0;
 for (let half = 0; half < 2; half += 1) {
-  const relayHalf = await measured(relay.pid, relaySockets, measureSeconds / 2, newRelayChat);
+  const relayHalf = await measured(relay.pid, relaySockets, measureSeconds / 2, ratePerSecond, newRelayChat);
   relayTimes.push(...relayHalf.times);
   relayCpuMs += relayHalf.cpuMs;
-  const kilnHalf = await measured(kiln.pid, kilnSockets, measureSeconds / 2, newKilnChat);
+  const kilnHalf = await measured(kiln.pid, kilnSockets, measureSeconds / 2, ratePerSecond, newKilnChat);
   kilnTimes.push(...kilnHalf.times);
   kilnCpuMs += kilnHalf.cpuMs;
 }

@@ -24,6 +24,7 @@ import { attachRealtime } from './realtime/attach-realtime.ts';
 import { conversationRoom, userRoom } from './realtime/chat-gateway.ts';
 import { attachPostgresSocketAdapter } from './realtime/postgres-socket-adapter.ts';
 import { socketTurnPeers } from './realtime/socket-turn-peers.ts';
+import { clusterTurnFanOut } from './realtime/cluster-turn-fan-out.ts';
 import type { TurnPeers } from './chat/turn-peers.ts';
 import { createChatModule, type ChatModule } from './chat/chat-module.ts';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -276,7 +277,7 @@ export async function startServer(
       realtime.io.to(userRoom(userId)).emit('import:progress', progress),
     ),
   };
-  realtime.subscribe(ready);
+  realtime.subscribe(ready, config.cluster ? clusterTurnFanOut(realtime.io) : undefined);
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
   // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not

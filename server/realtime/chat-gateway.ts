@@ -8,6 +8,7 @@ import type {
   SocketAck,
 } from '../../protocol/socket-events.ts';
 import { z } from 'zod';
+import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { headerCredential } from '../auth/request-credential.ts';
 import { assertScope } from '../auth/require-scope.ts';
 import type { User } from '../../protocol/user.ts';
@@ -62,12 +63,15 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
    * readiness, not at the first socket: with other servers on the database, watchers of this server's turns may
    * all be connected elsewhere.
    */
-  const subscribe = (ready: ApiServices) => {
+  const subscribe = (
+    ready: ApiServices,
+    emit: (conversationId: string, event: TurnEvent) => void = (conversationId, event) => {
+      io.to(conversationRoom(conversationId)).emit('turn:event', event);
+    },
+  ) => {
     if (subscribed) return;
     subscribed = true;
-    ready.registry.onEvent((event, turnLog) =>
-      io.to(conversationRoom(turnLog.conversationId)).emit('turn:event', event),
-    );
+    ready.registry.onEvent((event, turnLog) => emit(turnLog.conversationId, event));
     ready.auth.onSessionRevoked((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
   };
 
