@@ -30,14 +30,13 @@ export async function load(
 ): Promise<number[]> {
   const firstTokenAt = new Map<string, number>();
   const pending = new Map<string, (at: number) => void>();
-  for (const socket of sockets) {
-    socket.on('turn:event', (event: { type: string; turnId: string }) => {
-      if (event.type !== 'text.delta' || firstTokenAt.has(event.turnId)) return;
-      const now = performance.now();
-      firstTokenAt.set(event.turnId, now);
-      pending.get(event.turnId)?.(now);
-    });
-  }
+  const onEvent = (event: { type: string; turnId: string }) => {
+    if (event.type !== 'text.delta' || firstTokenAt.has(event.turnId)) return;
+    const now = performance.now();
+    firstTokenAt.set(event.turnId, now);
+    pending.get(event.turnId)?.(now);
+  };
+  for (const socket of sockets) socket.on('turn:event', onEvent);
   const total = Math.round(seconds * ratePerSecond);
   const intervalMs = 1000 / ratePerSecond;
   const started = performance.now();
@@ -62,7 +61,8 @@ export async function load(
     );
   }
   const times = await Promise.all(chats);
-  for (const socket of sockets) socket.off('turn:event');
+  // Only this load's listener: the caller may have its own.
+  for (const socket of sockets) socket.off('turn:event', onEvent);
   return times;
 }
 
