@@ -50,7 +50,7 @@ const kiln = KilnProcess.start('server', {
   PORT: '0',
   OPENAI_BASE_URL: `${model.url}/v1`,
   LLM_MODEL: 'instant',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'info',
 });
 let failed = true;
 try {

@@ -61,6 +61,8 @@ describe('concurrent turns across two servers', () => {
   it('counts a user’s running turns in Postgres, wherever they run, when servers share the database', async () => {
     const { token, user } = await kiln.register();
     const conversation = await kiln.newConversation(token);
+    // A live server's turn (its lease fresh), which this server's sweep leaves alone.
+    await sql.query(`INSERT INTO kiln_instances (id) VALUES ('another server') ON CONFLICT DO NOTHING`);
     await sql.query(
       `WITH question AS (
          INSERT INTO messages (conversation_id, owner_id, role, content, status) VALUES ($1, $2, 'user', 'q', 'complete')
