@@ -9,13 +9,11 @@
 //   clients split between them.
 // Targets (issue 18): Kiln ≥ 0.7 × the relay; two Kiln ≥ 1.6 × one (KILN_CLUSTER=on both). Exits non-zero when
 // one is missed. Everything, load generator included, shares this machine's cores.
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import type { Socket } from 'socket.io-client';
-import { KilnProcess } from '../tests/support/kiln-process.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startBenchKiln } from './bench/bench-kiln.ts';
 import { connectAll, load, percentile } from './bench/chat-load.ts';
+import { noQuotas } from './bench/no-quotas.ts';
 import { startChild } from './bench/start-child.ts';
 
 const ladder = [
@@ -78,31 +76,14 @@ async function kilnTarget(servers: { url: string; token: string }[]): Promise<Ta
   };
 }
 
-async function startKiln(environment: Record<string, string>) {
-  const dataDir = await temporaryDirectory('kiln-bench-capacity');
-  const kiln = KilnProcess.start('server', {
-    // One user carries the whole load, which its request and concurrency quotas would refuse.
-    KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
-    KILN_QUOTA_CONCURRENT_TURNS: '0',
-    KILN_DATA_DIR: dataDir.path,
-    PORT: '0',
+/** A Kiln in front of the instant model; one user carries the whole load, which its quotas would refuse. */
+const startKiln = (environment: Record<string, string>) =>
+  startBenchKiln('kiln-bench-capacity', {
+    ...noQuotas,
     OPENAI_BASE_URL: `${model.url}/v1`,
     LLM_MODEL: 'instant',
-    LOG_LEVEL: 'info',
     ...environment,
   });
-  const url = await kiln.url();
-  const ready = await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'), 120_000);
-  return {
-    url,
-    ready,
-    dataDir: dataDir.path,
-    async stop() {
-      await kiln.stop('SIGTERM');
-      await dataDir.remove();
-    },
-  };
-}
 
 async function tokenFor(url: string, email: string) {
   const headers = { 'content-type': 'application/json' };
@@ -132,12 +113,8 @@ for (const socket of soloTarget.sockets) socket.close();
 await solo.stop();
 
 const first = await startKiln({ KILN_CLUSTER: 'on' });
-const credentials = JSON.parse(await readFile(path.join(first.dataDir, 'run', 'postgres-credentials.json'), 'utf8'));
-const second = await startKiln({
-  KILN_CLUSTER: 'on',
-  DATABASE_URL: `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${(first.ready.postgres as { port: number }).port}/${credentials.database}`,
-  CHROMA_URL: `http://127.0.0.1:${(first.ready.chroma as { port: number }).port}`,
-});
+const { DATABASE_URL, CHROMA_URL } = await first.shared();
+const second = await startKiln({ KILN_CLUSTER: 'on', DATABASE_URL, CHROMA_URL });
 const token = await tokenFor(first.url, 'cluster@example.com');
 const oneOfTwo = await kilnTarget([{ url: first.url, token }]);
 results.clusterOne = await capacityOf('Kiln, one instance with KILN_CLUSTER=on', oneOfTwo);

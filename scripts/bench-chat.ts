@@ -3,8 +3,7 @@
 // is measured by the client: from emitting `message:send` to receiving the first `text.delta`. Each server's CPU time
 // per chat is read from /proc. KILN_NODE_OPTIONS passes options to the Kiln process (a profiler's `--import`).
 import os from 'node:os';
-import { KilnProcess } from '../tests/support/kiln-process.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startBenchKiln } from './bench/bench-kiln.ts';
 import { startChild } from './bench/start-child.ts';
 import { connectAll, load, measured, percentile } from './bench/chat-load.ts';
 
@@ -17,21 +16,16 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 const model = await startChild('scripts/bench/instant-model.ts', []);
 const relay = await startChild('scripts/bench/bare-relay.ts', [model.url]);
-const dataDir = await temporaryDirectory('kiln-bench-chat');
-const kiln = KilnProcess.start('server', {
+const kiln = await startBenchKiln('kiln-bench-chat', {
   // One user carries the whole load, which its request and concurrency quotas would refuse (they have their own
   // tests); the daily token quota stays on, so its check is part of each measured turn.
   KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
   KILN_QUOTA_CONCURRENT_TURNS: '0',
-  KILN_DATA_DIR: dataDir.path,
-  PORT: '0',
   OPENAI_BASE_URL: `${model.url}/v1`,
   LLM_MODEL: 'instant',
   NODE_OPTIONS: process.env.KILN_NODE_OPTIONS ?? '',
-  LOG_LEVEL: 'info',
 });
-const url = await kiln.url();
-await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'));
+const { url } = kiln;
 
 const register = await fetch(`${url}/api/v1/auth/register`, {
   method: 'POST',
@@ -63,7 +57,7 @@ for (let half = 0; half < 2; half += 1) {
   const relayHalf = await measured(relay.pid, relaySockets, measureSeconds / 2, ratePerSecond, newRelayChat);
   relayTimes.push(...relayHalf.times);
   relayCpuMs += relayHalf.cpuMs;
-  const kilnHalf = await measured(kiln.pid, kilnSockets, measureSeconds / 2, ratePerSecond, newKilnChat);
+  const kilnHalf = await measured(kiln.kiln.pid, kilnSockets, measureSeconds / 2, ratePerSecond, newKilnChat);
   kilnTimes.push(...kilnHalf.times);
   kilnCpuMs += kilnHalf.cpuMs;
 }
@@ -99,8 +93,7 @@ console.log(
 );
 
 for (const socket of [...relaySockets, ...kilnSockets]) socket.close();
-await kiln.stop('SIGTERM');
+await kiln.stop();
 relay.stop();
 model.stop();
-await dataDir.remove();
 process.exit(medianOk && p99Ok ? 0 : 1);

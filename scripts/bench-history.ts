@@ -7,12 +7,9 @@
 // - scroll back: each of up to five older pages, from the oldest message shown (`before`);
 // - list: each of the first five pages of the conversation list (`cursor`).
 // Target (issue 18): each step's median for 10,000 at most 1.2 × its median for 100. Exits non-zero when missed.
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { KilnProcess } from '../tests/support/kiln-process.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startBenchKiln } from './bench/bench-kiln.ts';
 import { noQuotas } from './bench/no-quotas.ts';
 import { seedConversations } from './bench/seed-conversations.ts';
 
@@ -56,24 +53,16 @@ async function seedLongConversation(client: pg.Client, ownerId: string, count: n
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const dataDir = await temporaryDirectory('kiln-bench-history');
-const kiln = KilnProcess.start('server', {
+const kiln = await startBenchKiln('kiln-bench-history', {
   // One user requests in a loop; the request quota has its own tests.
   ...noQuotas,
-  KILN_DATA_DIR: dataDir.path,
-  PORT: '0',
   LLM_PROVIDER: 'offline',
-  LOG_LEVEL: 'info',
 });
-let failed = true;
+const { url } = kiln;
+// Unset when a step throws: the run failed.
+let failed: boolean | undefined;
 try {
-  const url = await kiln.url();
-  const postgres = await kiln.waitForLog((line) => line.msg === 'started embedded Postgres', 120_000);
-  await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'), 120_000);
-  const credentials = JSON.parse(
-    await readFile(path.join(dataDir.path, 'run', 'postgres-credentials.json'), 'utf8'),
-  ) as { user: string; password: string; database: string };
-  const client = new pg.Client({ ...credentials, host: '127.0.0.1', port: postgres.port as number });
+  const client = new pg.Client((await kiln.shared()).postgres);
   await client.connect();
   const users: { size: number; token: string; conversationId: string }[] = [];
   try {
@@ -97,10 +86,16 @@ try {
     await client.end();
   }
 
+  /** The fields of the API's answers this script reads. */
+  interface Page {
+    messages: { id: string; content: string }[];
+    hasMore: boolean;
+    nextCursor: string | null;
+  }
   const get = async (token: string, route: string) => {
     const response = await fetch(`${url}/api/v1${route}`, { headers: { authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`GET ${route} answered ${response.status}: ${await response.text()}`);
-    return response.json() as Promise<any>;
+    return response.json() as Promise<Page>;
   };
   /**
    * The three steps for one user, each request timed (a page of 100 messages or conversations has fewer older pages
@@ -118,11 +113,14 @@ try {
     await get(user.token, `/conversations/${user.conversationId}`);
     let page = await get(user.token, `/conversations/${user.conversationId}/messages`);
     times.open!.push(performance.now() - started);
-    if (page.messages.length === 0 || page.messages.at(-1).content.indexOf(`Answer ${user.size}:`) !== 0) {
+    if (page.messages.length === 0 || page.messages.at(-1)!.content.indexOf(`Answer ${user.size}:`) !== 0) {
       throw new Error(`the first page of ${user.size} does not end with the newest message`);
     }
     for (let index = 0; index < 5 && page.hasMore; index += 1) {
-      page = await timed('scroll back', `/conversations/${user.conversationId}/messages?before=${page.messages[0].id}`);
+      page = await timed(
+        'scroll back',
+        `/conversations/${user.conversationId}/messages?before=${page.messages[0]!.id}`,
+      );
     }
     let list = await timed('list', '/conversations');
     for (let index = 0; index < 4 && list.nextCursor; index += 1) {
@@ -158,7 +156,6 @@ try {
   }
   failed = !allMet;
 } finally {
-  await kiln.stop('SIGTERM');
-  await dataDir.remove();
+  await kiln.stop();
 }
-process.exit(failed ? 1 : 0);
+process.exit(failed === false ? 0 : 1);

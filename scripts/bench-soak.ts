@@ -11,13 +11,11 @@
 //   before (target ≤ 25 KB each).
 // Exits non-zero when a target is missed.
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { KilnProcess } from '../tests/support/kiln-process.ts';
-import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { startBenchKiln } from './bench/bench-kiln.ts';
 import { connectAll, load } from './bench/chat-load.ts';
+import { noQuotas } from './bench/no-quotas.ts';
 import { startChild } from './bench/start-child.ts';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 30);
@@ -42,20 +40,16 @@ function slope(points: [number, number][]) {
 }
 
 const model = await startChild('scripts/bench/instant-model.ts', []);
-const dataDir = await temporaryDirectory('kiln-bench-soak');
-const kiln = KilnProcess.start('server', {
-  KILN_QUOTA_REQUESTS_PER_MINUTE: '0',
-  KILN_QUOTA_CONCURRENT_TURNS: '0',
-  KILN_DATA_DIR: dataDir.path,
-  PORT: '0',
+const kiln = await startBenchKiln('kiln-bench-soak', {
+  ...noQuotas,
   OPENAI_BASE_URL: `${model.url}/v1`,
   LLM_MODEL: 'instant',
-  LOG_LEVEL: 'info',
 });
-let failed = true;
+const { url } = kiln;
+const pid = kiln.kiln.pid;
+// Unset when a step throws: the run failed.
+let failed: boolean | undefined;
 try {
-  const url = await kiln.url();
-  const ready = await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'), 120_000);
   const registered = await fetch(`${url}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -91,27 +85,26 @@ try {
   };
   await run(warmupMinutes);
   const startedAt = performance.now();
-  const fdsBefore = fdsOf(kiln.pid);
+  const fdsBefore = fdsOf(pid);
   const samples: [number, number][] = [];
-  await run(minutes - warmupMinutes, () => samples.push([(performance.now() - startedAt) / 60_000, rssOf(kiln.pid)]));
+  await run(minutes - warmupMinutes, () => samples.push([(performance.now() - startedAt) / 60_000, rssOf(pid)]));
   // Every turn ends (title calls after it too); then the process settles.
   const deadline = Date.now() + 60_000;
   while (ended < sent && Date.now() < deadline) await sleep(200);
   await sleep(15_000);
-  const fdsAfter = fdsOf(kiln.pid);
+  const fdsAfter = fdsOf(pid);
 
-  const credentials = JSON.parse(await readFile(path.join(dataDir.path, 'run', 'postgres-credentials.json'), 'utf8'));
-  const client = new pg.Client({ ...credentials, host: '127.0.0.1', port: (ready.postgres as { port: number }).port });
+  const client = new pg.Client((await kiln.shared()).postgres);
   await client.connect();
   const { rows } = await client.query(`SELECT status, count(*)::int AS count FROM turns GROUP BY status`);
   await client.end();
   const turns = Object.fromEntries(rows.map((row: { status: string; count: number }) => [row.status, row.count]));
 
-  const idleBefore = rssOf(kiln.pid);
+  const idleBefore = rssOf(pid);
   const idle = [];
   for (let batch = 0; batch < idleSockets / 100; batch += 1) idle.push(...(await connectAll(url, 100, token)));
   await sleep(10_000);
-  const perSocket = (rssOf(kiln.pid) - idleBefore) / idleSockets;
+  const perSocket = (rssOf(pid) - idleBefore) / idleSockets;
   for (const socket of [...idle, ...sockets]) socket.close();
 
   const growth = slope(samples.map(([minute, rss]) => [minute, rss / 2 ** 20]));
@@ -141,8 +134,7 @@ try {
   );
   failed = !Object.values(checks).every(Boolean);
 } finally {
-  await kiln.stop('SIGTERM');
+  await kiln.stop();
   model.stop();
-  await dataDir.remove();
 }
-process.exit(failed ? 1 : 0);
+process.exit(failed === false ? 0 : 1);
