@@ -7,8 +7,8 @@
 //   part (target: no growth, give or take 5 for pools opening and closing connections);
 // - every turn accounted for: each chat sent was acknowledged and got its `turn.end`, and Postgres holds exactly
 //   that many turns, all complete;
-// - idle memory per connected socket: 2,000 more authenticated Socket.IO connections left idle, RSS after against
-//   before (target ≤ 25 KB each).
+// - idle memory per connected socket: 4,000 more authenticated Socket.IO connections left idle, RSS after against
+//   before, each read once the RSS holds still (target ≤ 25 KB each).
 // Exits non-zero when a target is missed.
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ import { startChild } from './bench/start-child.ts';
 const minutes = Number(process.env.SOAK_MINUTES ?? 30);
 const warmupMinutes = Math.min(3, minutes / 10);
 const ratePerSecond = 10;
-const idleSockets = 2_000;
+const idleSockets = 4_000;
 const sampleEveryMs = 10_000;
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -100,11 +100,21 @@ try {
   await client.end();
   const turns = Object.fromEntries(rows.map((row: { status: string; count: number }) => [row.status, row.count]));
 
-  const idleBefore = rssOf(pid);
+  // After the load, V8 gives memory back for a while: wait until the RSS holds still before each reading.
+  const settledRss = async () => {
+    let previous = rssOf(pid);
+    for (let waited = 0; waited < 120_000; waited += 3_000) {
+      await sleep(3_000);
+      const current = rssOf(pid);
+      if (Math.abs(current - previous) < 2 ** 20) return current;
+      previous = current;
+    }
+    return previous;
+  };
+  const idleBefore = await settledRss();
   const idle = [];
   for (let batch = 0; batch < idleSockets / 100; batch += 1) idle.push(...(await connectAll(url, 100, token)));
-  await sleep(10_000);
-  const perSocket = (rssOf(pid) - idleBefore) / idleSockets;
+  const perSocket = ((await settledRss()) - idleBefore) / idleSockets;
   for (const socket of [...idle, ...sockets]) socket.close();
 
   const growth = slope(samples.map(([minute, rss]) => [minute, rss / 2 ** 20]));
