@@ -81,9 +81,13 @@ beforeAll(async () => {
   token = ((await registered.json()) as { token: string }).token;
 }, 240_000);
 
-/** Starts a turn on `server` through REST, in a new conversation; resolves with both ids. */
-async function turnOn(server: typeof a) {
+/**
+ * Starts a turn on `server` through REST, in a new conversation; resolves with both ids. `before` runs once the
+ * conversation exists and before the message is sent (a watcher joins its room there, so it sees the whole turn).
+ */
+async function turnOn(server: typeof a, before: (conversationId: string) => Promise<unknown> = async () => {}) {
   const conversation = (await server.call('POST', '/conversations', {})).json as { id: string };
+  await before(conversation.id);
   const sent = await server.call('POST', `/conversations/${conversation.id}/messages`, {
     content: 'Tell me a story about servers',
   });
@@ -138,8 +142,8 @@ describe('two servers and a worker on one database', () => {
   });
 
   it('stops a turn running on B with turn:stop on A; the partial answer is saved as stopped', async () => {
-    const { conversationId, turnId } = await turnOn(b);
-    const socket = await watch(a, conversationId);
+    let socket!: Awaited<ReturnType<typeof watch>>;
+    const { conversationId, turnId } = await turnOn(b, async (id) => (socket = await watch(a, id)));
     await socket.until((events) => ofTurn(events, turnId).some((event) => event.type === 'text.delta'));
     expect(await socket.request('turn:stop', { turnId })).toEqual({ ok: true, stopping: true });
     const events = ofTurn(await socket.until(turnEnded(turnId)), turnId);
@@ -170,8 +174,8 @@ describe('two servers and a worker on one database', () => {
   }, 60_000);
 
   it('closes a turn of B as interrupted from A within 30 s of B being killed, keeping what was saved', async () => {
-    const { conversationId, turnId } = await turnOn(b);
-    const socket = await watch(a, conversationId);
+    let socket!: Awaited<ReturnType<typeof watch>>;
+    const { conversationId, turnId } = await turnOn(b, async (id) => (socket = await watch(a, id)));
     // B saves the answer at most once a second: wait until part of it is in Postgres, and the answer still runs.
     const saved = async () =>
       (await a.call('GET', `/conversations/${conversationId}/messages`)).json.messages[1]?.content.length ?? 0;
