@@ -175,34 +175,18 @@ export class TurnRepository {
 
   /**
    * Closes, as `interrupted`, every running turn whose runner's lease has lapsed (no heartbeat for `lapseMs`): its
-   * server died. The partial answer stays. Each turn is closed by one survivor only (the rows are locked, and
-   * another sweep skips them), and returned so that survivor can tell the turn's watchers.
+   * server died. Each turn is closed by one survivor only (the rows are locked, and another sweep skips them).
    */
-  async interruptLapsed(lapseMs: number): Promise<(StoredTurn & { ownerId: string })[]> {
-    const rows = (await this.dataSource.query(
-      `WITH lapsed AS (
-         SELECT t.id FROM turns t
-         WHERE t.status = 'running' AND NOT EXISTS (
-           SELECT 1 FROM kiln_instances i
-           WHERE i.id = t.runner AND i.heartbeat_at > now() - ($1::int * interval '1 millisecond')
-         )
-         FOR UPDATE OF t SKIP LOCKED
-       ), closed AS (
-         UPDATE turns SET status = 'interrupted', ended_at = now(),
-                error = '{"code":"interrupted","message":"The server running this answer stopped; the part written so far is kept."}'
-         FROM lapsed WHERE turns.id = lapsed.id
-         RETURNING turns.id, turns.conversation_id, turns.owner_id, turns.user_message_id, turns.assistant_message_id,
-                   turns.engine, turns.replay, turns.usage, turns.latency, turns.error
-       ), answers AS (
-         UPDATE messages SET status = 'interrupted', updated_at = now()
-         FROM closed WHERE messages.id = closed.assistant_message_id
-         RETURNING messages.id, messages.content
-       )
-       SELECT closed.*, 'interrupted' AS status, answers.content
-       FROM closed JOIN answers ON answers.id = closed.assistant_message_id`,
+  interruptLapsed(lapseMs: number): Promise<(StoredTurn & { ownerId: string })[]> {
+    return this.interrupt(
+      `SELECT t.id FROM turns t
+       WHERE t.status = 'running' AND NOT EXISTS (
+         SELECT 1 FROM kiln_instances i
+         WHERE i.id = t.runner AND i.heartbeat_at > now() - ($1::int * interval '1 millisecond')
+       )`,
       [lapseMs],
-    )) as (StoredTurnRow & { owner_id: string })[];
-    return rows.map((row) => ({ ...storedTurnOf(row), ownerId: row.owner_id }));
+      'The server running this answer stopped; the part written so far is kept.',
+    );
   }
 
   async running(): Promise<TurnRecordForRecovery[]> {
@@ -212,23 +196,46 @@ export class TurnRepository {
     return rows.map((row) => ({ turnId: row.id, assistantMessageId: row.assistant_message_id, runner: row.runner }));
   }
 
-  /** Closes turns whose runner died: the partial answer stays, marked `interrupted`. */
-  async markInterrupted(turnIds: string[]): Promise<number> {
-    if (turnIds.length === 0) return 0;
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE messages SET status = 'interrupted', updated_at = now()
-         WHERE id IN (SELECT assistant_message_id FROM turns WHERE id = ANY($1::uuid[]) AND status = 'running')`,
-        [turnIds],
-      );
-      const [, count] = (await manager.query(
-        `UPDATE turns SET status = 'interrupted', ended_at = now(),
-                error = '{"code":"interrupted","message":"The server stopped while this answer was being written."}'
-         WHERE id = ANY($1::uuid[]) AND status = 'running'`,
-        [turnIds],
-      )) as [unknown, number];
-      return count;
-    });
+  /** Closes these turns, if still running, as `interrupted`: their runner died (found at start-up, on this host). */
+  markInterrupted(turnIds: string[]): Promise<(StoredTurn & { ownerId: string })[]> {
+    if (turnIds.length === 0) return Promise.resolve([]);
+    return this.interrupt(
+      `SELECT t.id FROM turns t WHERE t.id = ANY($1::uuid[]) AND t.status = 'running'`,
+      [turnIds],
+      'The server stopped while this answer was being written.',
+    );
+  }
+
+  /**
+   * One statement: the running turns `selection` picks (`SELECT t.id FROM turns t …`, its parameters from $1) and
+   * their answers become `interrupted`, the partial answer kept, with `message` as the turn's error. Returned as
+   * stored, so the caller can tell the turns' watchers how each ended.
+   */
+  private async interrupt(
+    selection: string,
+    parameters: unknown[],
+    message: string,
+  ): Promise<(StoredTurn & { ownerId: string })[]> {
+    const error = `$${parameters.length + 1}::jsonb`;
+    const rows = (await this.dataSource.query(
+      `WITH picked AS (
+         ${selection}
+         FOR UPDATE OF t SKIP LOCKED
+       ), closed AS (
+         UPDATE turns SET status = 'interrupted', ended_at = now(), error = ${error}
+         FROM picked WHERE turns.id = picked.id
+         RETURNING turns.id, turns.conversation_id, turns.owner_id, turns.user_message_id, turns.assistant_message_id,
+                   turns.engine, turns.replay, turns.usage, turns.latency, turns.error
+       ), answers AS (
+         UPDATE messages SET status = 'interrupted', updated_at = now()
+         FROM closed WHERE messages.id = closed.assistant_message_id
+         RETURNING messages.id, messages.content
+       )
+       SELECT closed.*, 'interrupted' AS status, answers.content
+       FROM closed JOIN answers ON answers.id = closed.assistant_message_id`,
+      [...parameters, JSON.stringify({ code: 'interrupted', message })],
+    )) as (StoredTurnRow & { owner_id: string })[];
+    return rows.map((row) => ({ ...storedTurnOf(row), ownerId: row.owner_id }));
   }
 }
 
