@@ -9,6 +9,7 @@ import { chooseSandbox, type SandboxChoice } from '../workers/sandbox/choose-san
 import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
 import { warmUpTypeChecks } from '../workers/sandbox/runners/type-check-thread.ts';
 import { registerJobs } from '../workers/start-workers.ts';
+import { registerTitleJob } from './conversations/title-job.ts';
 import { RunEventListener } from './runs/run-event-listener.ts';
 import { RunService } from './runs/run-service.ts';
 import type { ProjectService } from './projects/project-service.ts';
@@ -184,6 +185,7 @@ export async function startServer(
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
       peers: () => peers,
+      jobs: () => jobs,
       onTurnClosed: (conversationId, final) =>
         realtime.io.to(conversationRoom(conversationId)).emit('turn:event', final),
     });
@@ -195,6 +197,8 @@ export async function startServer(
       stopTimeoutMs: config.shutdownTimeoutMs,
     });
     jobs = queue;
+    // Every server writes titles: the model call needs the server's provider.
+    await registerTitleJob(queue, chat.titler);
     const sql = sqlHandle(infrastructure.dataSource);
     slackRepository = new SlackRepository(sql);
     importWriter = new ImportWriter(sql);

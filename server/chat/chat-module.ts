@@ -33,6 +33,8 @@ import type { Config } from '../../platform/config/config.ts';
 import { ConversationRepository } from '../conversations/conversation-repository.ts';
 import { ConversationService } from '../conversations/conversation-service.ts';
 import { ConversationTitler } from '../conversations/conversation-titler.ts';
+import { queueTitle } from '../conversations/title-job.ts';
+import type { JobQueue } from '../../workers/queue/job-queue.ts';
 import { MessageRepository } from '../conversations/message-repository.ts';
 import { FeedbackRepository } from '../feedback/feedback-repository.ts';
 import { FeedbackService } from '../feedback/feedback-service.ts';
@@ -61,6 +63,8 @@ export interface ChatModule extends Omit<
   provider: LlmProvider;
   /** Also answers MCP clients' `ask` tool. */
   askAgent: Agent;
+  /** Writes model titles for new conversations: the title job's work. */
+  titler: ConversationTitler;
   /** Closes turns a previous crash left open, then holds this server's lease (closing lapsed servers' turns). */
   start(): Promise<void>;
   /** Ends running turns as interrupted (their text kept) and waits for every write. */
@@ -86,6 +90,8 @@ export function createChatModule(
     runs?: () => SessionRuns | undefined;
     /** The other servers on this database (KILN_CLUSTER=on), known once Socket.IO has its adapter. */
     peers?: () => TurnPeers | undefined;
+    /** The job queue, once started: titles are written as jobs on it (without it, in the turn's wake). */
+    jobs?: () => JobQueue | undefined;
     /** A turn another server ran was closed here (its server died): its final event, for the turn's watchers. */
     onTurnClosed?: (conversationId: string, final: TurnEvent) => void;
   } = {},
@@ -101,6 +107,9 @@ export function createChatModule(
   registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
+  const titler = new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
+    hooks.onConversationTitled?.(ownerId, conversationId, title),
+  );
   const askAgent = new AskAgent(provider, hooks.retriever, {
     coverage: hooks.knowledge?.patterns ? new StoreCoverage(hooks.knowledge.patterns) : undefined,
   });
@@ -195,10 +204,17 @@ export function createChatModule(
       quotas,
       projectOf: (userId, projectId) => projectRepository.projectOfMember(projectId, userId),
       onConversationTitled: hooks.onConversationTitled,
-      titler: new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
-        hooks.onConversationTitled?.(ownerId, conversationId, title),
-      ),
+      // The offline engine writes no titles: nothing to ask for.
+      requestTitle:
+        provider.engine.provider === 'offline'
+          ? undefined
+          : async (request) => {
+              const jobs = hooks.jobs?.();
+              if (jobs) await queueTitle(jobs, request);
+              else await titler.retitle(request);
+            },
     }),
+    titler,
     async start() {
       await recovery.recoverAfterCrash();
       await lease.start();

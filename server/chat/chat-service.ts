@@ -8,7 +8,7 @@ import type { Message } from '../../protocol/conversation.ts';
 import { defaultConversationTitle, titleFromMessage } from '../conversations/conversation-title.ts';
 import type { ConversationRepository } from '../conversations/conversation-repository.ts';
 import type { UserQuotas } from '../quotas/user-quotas.ts';
-import type { ConversationTitler } from '../conversations/conversation-titler.ts';
+import type { TitleRequest } from '../conversations/conversation-titler.ts';
 import type { MessageRepository } from '../conversations/message-repository.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -71,8 +71,11 @@ export interface ChatServiceDependencies {
   newId?: () => string;
   /** Called with the derived title when a conversation's first message names it. */
   onConversationTitled?: (ownerId: string, conversationId: string, title: string) => void;
-  /** Writes a better title with the model once the first answer is complete (when a model is configured). */
-  titler?: ConversationTitler;
+  /**
+   * Asks for a better title from the model once a new conversation's first answer is complete (absent: no model
+   * to ask). A failure to ask is only logged: the first-message title stays.
+   */
+  requestTitle?: (request: TitleRequest) => Promise<void>;
   /** Per-user limits on running turns and the day's tokens (absent: none). */
   quotas?: Pick<UserQuotas, 'admitTurn' | 'turnEnded'>;
   /** The project a conversation is attached to, if the user is (still) one of its members. */
@@ -214,15 +217,23 @@ export class ChatService {
       const end = log.events.at(-1);
       const usage = end?.type === 'turn.end' ? end.usage : undefined;
       dependencies.quotas?.turnEnded(user.id, usage ? usage.inputTokens + usage.outputTokens : 0);
-      if (!began.title || !dependencies.titler || end?.type !== 'turn.end' || end.finishReason === 'stopped') return;
+      if (!began.title || !dependencies.requestTitle || end?.type !== 'turn.end' || end.finishReason === 'stopped')
+        return;
       const answer = log.events.map((event) => (event.type === 'text.delta' ? event.delta : '')).join('');
-      return dependencies.titler.retitle({
-        ownerId: user.id,
-        conversationId,
-        heuristicTitle: began.title,
-        question: plan.answering,
-        answer,
-      });
+      return dependencies
+        .requestTitle({
+          ownerId: user.id,
+          conversationId,
+          heuristicTitle: began.title,
+          question: plan.answering,
+          answer,
+        })
+        .catch((error: unknown) =>
+          dependencies.log.warn(
+            { err: error, conversationId },
+            'could not ask for a title; keeping the first-message title',
+          ),
+        );
     });
     return handle;
   }

@@ -5,6 +5,16 @@ import type { ConversationRepository } from './conversation-repository.ts';
 const instructions =
   'You name chat conversations. Reply with a title of 3 to 6 words for the conversation below: no quotes, no final punctuation, nothing else.';
 
+/** A new conversation's first exchange, to name it by. */
+export interface TitleRequest {
+  ownerId: string;
+  conversationId: string;
+  /** The title derived from the first message; a conversation renamed since keeps its name. */
+  heuristicTitle: string;
+  question: string;
+  answer: string;
+}
+
 /**
  * Replaces the heuristic title of a new conversation with one written by the
  * configured model, once its first answer is complete. Best effort: a failure
@@ -13,18 +23,13 @@ const instructions =
 export class ConversationTitler {
   constructor(
     private readonly provider: LlmProvider,
-    private readonly conversations: ConversationRepository,
+    private readonly conversations: Pick<ConversationRepository, 'retitle'>,
     private readonly log: Logger,
     private readonly onRetitled: (ownerId: string, conversationId: string, title: string) => void,
   ) {}
 
-  async retitle(input: {
-    ownerId: string;
-    conversationId: string;
-    heuristicTitle: string;
-    question: string;
-    answer: string;
-  }) {
+  /** True when the model's title replaced the first-message title. */
+  async retitle(input: TitleRequest): Promise<boolean> {
     try {
       let text = '';
       const parts = this.provider.stream(
@@ -44,15 +49,16 @@ export class ConversationTitler {
       );
       for await (const part of parts) if (part.type === 'text-delta') text += part.text;
       const title = cleanTitle(text);
-      if (!title || title === input.heuristicTitle) return;
-      if (await this.conversations.retitle(input.conversationId, input.heuristicTitle, title)) {
-        this.onRetitled(input.ownerId, input.conversationId, title);
-      }
+      if (!title || title === input.heuristicTitle) return false;
+      if (!(await this.conversations.retitle(input.conversationId, input.heuristicTitle, title))) return false;
+      this.onRetitled(input.ownerId, input.conversationId, title);
+      return true;
     } catch (error) {
       this.log.warn(
         { err: error, conversationId: input.conversationId },
         'could not get a title from the model; keeping the first-message title',
       );
+      return false;
     }
   }
 }

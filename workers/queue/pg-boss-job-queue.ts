@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { JobHandler, JobQueue, JobRecord } from './job-queue.ts';
+import type { JobHandler, JobQueue, JobRecord, SendOptions } from './job-queue.ts';
 
 /** `JobQueue` on pg-boss, in its own `pgboss` schema of Kiln's Postgres. */
 export class PgBossJobQueue implements JobQueue {
@@ -25,10 +25,14 @@ export class PgBossJobQueue implements JobQueue {
     return new PgBossJobQueue(boss, log, options.stopTimeoutMs ?? 10_000);
   }
 
-  async send(name: string, data: object, options: { retries?: number } = {}): Promise<string> {
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string> {
     await this.ensureQueue(name);
     const retries = options.retries ?? 2;
-    const id = await this.boss.send(name, data, { retryLimit: retries, retryBackoff: retries > 0 });
+    const id = await this.boss.send(name, data, {
+      retryLimit: retries,
+      retryBackoff: retries > 0,
+      ...(options.expireInSeconds ? { expireInSeconds: options.expireInSeconds } : {}),
+    });
     if (!id) throw new Error(`the job queue did not accept a '${name}' job`);
     // pg-boss polls at most twice a second; a job sent from this process need not wait for the next poll.
     for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
