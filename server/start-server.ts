@@ -238,6 +238,7 @@ export async function startServer(
         config.slack,
         {
           repository: slackRepository,
+          queue,
           chat: chatModule.chat,
           conversations: chatModule.conversations,
           registry: chatModule.registry,

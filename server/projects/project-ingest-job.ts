@@ -46,8 +46,14 @@ export async function registerProjectIngestJob(queue: JobQueue, dependencies: Pr
   });
 }
 
+/**
+ * Queues a source's ingest. A failure is the source's state, not the job's (the user re-ingests); but a job whose
+ * server died mid-way is taken again once, by any server, an hour after it started: ingest is incremental, so
+ * the second run reads only what the first did not finish. (An ingest running longer than that would be run twice
+ * at once; the biggest measured, 2,000 files, takes under a minute.)
+ */
 export function queueProjectIngest(queue: JobQueue, sourceId: string) {
-  return queue.send(projectIngestJobName, { sourceId }, { retries: 0 }).then(() => undefined);
+  return queue.send(projectIngestJobName, { sourceId }, { retries: 1, expireInSeconds: 60 * 60 }).then(() => undefined);
 }
 
 async function ingestSource(source: StoredSource, dependencies: ProjectIngestDependencies) {

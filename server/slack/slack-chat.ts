@@ -43,7 +43,12 @@ export interface SlackChatDependencies {
   log: Logger;
   /** Between two writes to one Slack message (tests shorten it). */
   intervalMs?: number;
+  /** Between two tries to start a turn while another server writes the conversation's previous answer. */
+  retryMs?: number;
 }
+
+/** How long a message waits for the conversation's previous answer before it is refused (and said so). */
+const previousAnswerWaitMs = 5 * 60_000;
 
 const linkCodePattern = /^link\s+([A-Z0-9]{4}-?[A-Z0-9]{4})$/i;
 
@@ -193,8 +198,8 @@ export class SlackChat {
   }
 
   /**
-   * Starts the turn. While the conversation's previous answer is still being written, the message waits for it
-   * (once); any other refusal (a quota, a message too long) is said in the thread and nothing is kept.
+   * Starts the turn. While the conversation's previous answer is still being written (here or on another server),
+   * the message waits for it, up to five minutes; any other refusal (a quota, a message too long) is said in the thread and nothing is kept.
    */
   private async start(
     owner: User,
@@ -202,18 +207,19 @@ export class SlackChat {
     text: string,
     intent: Intent | undefined,
     reply: (line: string) => Promise<void>,
+    waitUntil = Date.now() + previousAnswerWaitMs,
   ): Promise<TurnHandle | undefined> {
     const send = () =>
       this.dependencies.chat.send(owner, { conversationId, content: text, ...(intent ? { intent } : {}) });
     try {
       return await send();
     } catch (error) {
-      if (error instanceof KilnError && error.code === 'turn_in_progress') {
+      if (error instanceof KilnError && error.code === 'turn_in_progress' && Date.now() < waitUntil) {
         const running = this.dependencies.registry.running().find((log) => log.conversationId === conversationId);
-        if (running) {
-          await running.whenFinished();
-          return this.start(owner, conversationId, text, intent, reply);
-        }
+        // Running here: wait for its end. Running on another server: ask again shortly.
+        if (running) await running.whenFinished();
+        else await new Promise((resolve) => setTimeout(resolve, this.dependencies.retryMs ?? 1_000));
+        return this.start(owner, conversationId, text, intent, reply, waitUntil);
       }
       if (error instanceof KilnError && error.status < 500) {
         await reply(`Kiln could not take that message: ${error.message}`);

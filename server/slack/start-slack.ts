@@ -11,6 +11,8 @@ import { slackLogger } from './slack-logger.ts';
 import type { SlackRepository } from './slack-repository.ts';
 import { SocketModeReceiver } from './socket-mode-receiver.ts';
 import { isSlackId, isSlackTs } from './slack-id.ts';
+import { registerSlackMessageJob, takeSlackMessage } from './slack-message-job.ts';
+import type { JobQueue } from '../../workers/queue/job-queue.ts';
 
 /** Event ids are kept this long; Slack retries an event within minutes. */
 const eventRetentionMs = 24 * 60 * 60_000;
@@ -47,7 +49,11 @@ type SlackEvent = {
  */
 export async function startSlack(
   settings: SlackSettings,
-  dependencies: Omit<SlackChatDependencies, 'client' | 'botUserId'> & { repository: SlackRepository },
+  dependencies: Omit<SlackChatDependencies, 'client' | 'botUserId'> & {
+    repository: SlackRepository;
+    /** Where messages go after the ack, to be answered by whichever server takes them (absent: answered here). */
+    queue?: JobQueue;
+  },
   log: Logger,
 ): Promise<SlackAdapter> {
   const slackLog = log.child({ component: 'slack' });
@@ -81,7 +87,9 @@ export async function startSlack(
   const retry = setInterval(() => void (identity ? undefined : verify()), reverifyMs);
   retry.unref();
 
-  const chat = new SlackChat({ ...dependencies, client, botUserId: () => identity?.botUserId });
+  const { queue, ...chatDependencies } = dependencies;
+  const chat = new SlackChat({ ...chatDependencies, client, botUserId: () => identity?.botUserId });
+  if (queue) await registerSlackMessageJob(queue, chat);
   const receiver: Receiver & { start(): Promise<unknown> } =
     settings.mode === 'events'
       ? new HonoSlackReceiver(settings.signingSecret!, slackLog)
@@ -132,15 +140,20 @@ export async function startSlack(
       if (!(await dependencies.repository.conversationOf(teamId, event.channel, event.thread_ts))) return;
     }
     if (!(await dependencies.repository.claimEvent(`message:${teamId}:${event.channel}:${event.ts}`))) return;
-    await chat.onMessage({
-      teamId,
-      channel: event.channel,
-      channelType,
-      user: event.user,
-      text: event.text,
-      ts: event.ts,
-      ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
-    });
+    await takeSlackMessage(
+      queue,
+      chat,
+      {
+        teamId,
+        channel: event.channel,
+        channelType,
+        user: event.user,
+        text: event.text,
+        ts: event.ts,
+        ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
+      },
+      slackLog,
+    );
   };
   app.event('app_mention', async ({ event, body }) =>
     takeMessage(event as SlackEvent, String((body as { team_id?: string }).team_id ?? ''), 'mention'),
@@ -186,15 +199,20 @@ export async function startSlack(
         .catch(() => undefined);
       return;
     }
-    await chat.onMessage({
-      teamId: command.team_id,
-      channel: command.channel_id,
-      channelType: 'channel',
-      user: command.user_id,
-      text: question,
-      ts,
-      ...(intent ? { intent } : {}),
-    });
+    await takeSlackMessage(
+      queue,
+      chat,
+      {
+        teamId: command.team_id,
+        channel: command.channel_id,
+        channelType: 'channel',
+        user: command.user_id,
+        text: question,
+        ts,
+        ...(intent ? { intent } : {}),
+      },
+      slackLog,
+    );
   });
 
   app.action(/^kiln_feedback_(up|down)$/, async ({ ack, body, action }) => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInfrastructure, type Infrastructure } from '../../platform/infrastructure/infrastructure.ts';
@@ -18,7 +19,10 @@ describe('PgBossJobQueue on the real Postgres', () => {
       { dataDir: dataDir.path, databaseUrl: undefined, chromaUrl: undefined },
       log,
     );
-    queue = await PgBossJobQueue.start(infrastructure.databaseUrl, log, { stopTimeoutMs: 2_000 });
+    queue = await PgBossJobQueue.start(infrastructure.databaseUrl, log, {
+      stopTimeoutMs: 2_000,
+      maintenanceIntervalSeconds: 1,
+    });
   });
 
   afterAll(async () => {
@@ -60,5 +64,33 @@ describe('PgBossJobQueue on the real Postgres', () => {
   it('answers undefined for a job that does not exist', async () => {
     await queue.work('test.none', async () => ({}));
     expect(await queue.get('test.none', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('gives a job whose worker process died to another worker once it expires, and runs it there once', async () => {
+    const name = 'test.crash';
+    const id = await queue.send(name, { step: 1 }, { retries: 1, expireInSeconds: 2 });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hanging-job-worker.ts'], {
+      env: { ...process.env, DATABASE_URL: infrastructure.databaseUrl, JOB_NAME: name },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes(`took ${id}`)) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the worker process exited (${code}) before taking the job`)));
+    });
+    expect((await queue.get(name, id))?.state).toBe('active');
+    child.kill('SIGKILL');
+
+    const taken: unknown[] = [];
+    await queue.work(name, async ({ id: jobId, data }) => {
+      taken.push({ jobId, data });
+      return { by: 'survivor' };
+    });
+    const job = await settled(name, id, ['completed', 'failed']);
+    expect(job).toMatchObject({ state: 'completed', output: { by: 'survivor' } });
+    expect(taken).toEqual([{ jobId: id, data: { step: 1 } }]);
   });
 });

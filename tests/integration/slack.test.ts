@@ -113,6 +113,12 @@ describe('Slack Events API', () => {
     expect(replies[0]!.text).toContain('word29');
     expect(actionIds(replies[0]!.blocks)).toEqual(['kiln_feedback_down', 'kiln_feedback_up']);
     expect(JSON.stringify(replies[0]!.blocks)).toMatch(/intent/);
+    // After the ack the message went through the job queue, where any server could have taken it.
+    const jobs = (await kiln.server.infrastructure.dataSource.query(
+      `SELECT state, output FROM pgboss.job WHERE name = 'kiln.slack-message' AND data->>'ts' = $1`,
+      [ts],
+    )) as { state: string; output: unknown }[];
+    expect(jobs).toEqual([{ state: 'completed', output: { channel: 'C0GENERAL', ts, started: true } }]);
     const starts = slack.callsTo('chat.startStream').filter((call) => call.args.thread_ts === ts);
     expect(starts).toHaveLength(1);
     expect(starts[0]!.args).toMatchObject({

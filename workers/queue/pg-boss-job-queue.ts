@@ -17,9 +17,17 @@ export class PgBossJobQueue implements JobQueue {
   static async start(
     databaseUrl: string,
     log: Logger,
-    options: { stopTimeoutMs?: number } = {},
+    options: { stopTimeoutMs?: number; maintenanceIntervalSeconds?: number } = {},
   ): Promise<PgBossJobQueue> {
-    const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'kiln-jobs', max: 4 });
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      application_name: 'kiln-jobs',
+      max: 4,
+      // Maintenance is where jobs abandoned by a dead process expire and go back to the queue (pg-boss's
+      // default is every 2 minutes). One process does it per interval, under a lock.
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
     return new PgBossJobQueue(boss, log, options.stopTimeoutMs ?? 10_000);
