@@ -1,3 +1,4 @@
+import type { TurnEvent } from '../protocol/turn-events.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -163,6 +164,8 @@ export async function startServer(
   let importWriter: ImportWriter | undefined;
   let socketAdapter: { close(): Promise<void> } | undefined;
   let peers: TurnPeers | undefined;
+  /** With KILN_CLUSTER=on: this server's turn events to every server's watchers. */
+  let fanOut: ((conversationId: string, event: TurnEvent) => void) | undefined;
   try {
     infrastructure = await startKilnInfrastructure(config, log);
     if (config.cluster) socketAdapter = attachPostgresSocketAdapter(realtime.io, infrastructure.databaseUrl, log);
@@ -186,10 +189,17 @@ export async function startServer(
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
       peers: () => peers,
       jobs: () => jobs,
-      onTurnClosed: (conversationId, final) =>
-        realtime.io.to(conversationRoom(conversationId)).emit('turn:event', final),
+      // A dead server's turn closed here: its watchers on every server are told, sockets and streams alike.
+      onTurnClosed: (conversationId, final) => {
+        chat?.feed.publish(final);
+        if (fanOut) fanOut(conversationId, final);
+        else realtime.io.to(conversationRoom(conversationId)).emit('turn:event', final);
+      },
     });
-    if (config.cluster) peers = socketTurnPeers(realtime.io, chat.registry);
+    if (config.cluster) {
+      peers = socketTurnPeers(realtime.io, chat.registry);
+      fanOut = clusterTurnFanOut(realtime.io, chat.feed);
+    }
     await chat.start();
     await sandboxChosen;
     // The queue carries runs to workers; with KILN_WORKERS=off only `npm run worker` processes take them.
@@ -282,7 +292,7 @@ export async function startServer(
       realtime.io.to(userRoom(userId)).emit('import:progress', progress),
     ),
   };
-  realtime.subscribe(ready, config.cluster ? clusterTurnFanOut(realtime.io) : undefined);
+  realtime.subscribe(ready, fanOut);
   phase = 'ready';
   log.info({ url, ...infrastructure.summary, workers: config.workers }, `Kiln is ready at ${url}`);
   // The first type check of a process parses TypeScript's libraries (seconds, on a thread): after start-up, not

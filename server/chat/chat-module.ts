@@ -34,6 +34,7 @@ import { ConversationRepository } from '../conversations/conversation-repository
 import { ConversationService } from '../conversations/conversation-service.ts';
 import { ConversationTitler } from '../conversations/conversation-titler.ts';
 import { queueTitle } from '../conversations/title-job.ts';
+import { TurnFeed } from './turn-feed.ts';
 import type { JobQueue } from '../../workers/queue/job-queue.ts';
 import { MessageRepository } from '../conversations/message-repository.ts';
 import { FeedbackRepository } from '../feedback/feedback-repository.ts';
@@ -63,6 +64,8 @@ export interface ChatModule extends Omit<
   provider: LlmProvider;
   /** Also answers MCP clients' `ask` tool. */
   askAgent: Agent;
+  /** Turn events of other servers as they reach this one, for SSE and raw WebSocket followers. */
+  feed: TurnFeed;
   /** Writes model titles for new conversations: the title job's work. */
   titler: ConversationTitler;
   /** Closes turns a previous crash left open, then holds this server's lease (closing lapsed servers' turns). */
@@ -107,6 +110,7 @@ export function createChatModule(
   registry.onEvent((event, turnLog) => persister.handle(event, turnLog));
   registry.beforeFinal((turnLog, final) => persister.finalize(turnLog, final));
   const provider = hooks.provider ?? createLlmProvider(config.llm);
+  const feed = new TurnFeed();
   const titler = new ConversationTitler(provider, conversationRepository, log, (ownerId, conversationId, title) =>
     hooks.onConversationTitled?.(ownerId, conversationId, title),
   );
@@ -189,7 +193,8 @@ export function createChatModule(
       hooks.knowledge?.learning ? { answers: turnRepository, learning: hooks.knowledge.learning, log } : undefined,
     ),
     registry,
-    turnDirectory: new TurnDirectory({ registry, turns: turnRepository, peers: () => hooks.peers?.() }),
+    turnDirectory: new TurnDirectory({ registry, turns: turnRepository, peers: () => hooks.peers?.(), feed }),
+    feed,
     chat: new ChatService({
       conversations: conversationRepository,
       messages: messageRepository,

@@ -2,21 +2,29 @@ import { Hono } from 'hono';
 import type { ApiEnv } from './api-env.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { readJson } from './read-json.ts';
-import { streamTurnAsSse } from './turn-sse.ts';
+import { streamFollowedTurnAsSse, streamTurnAsSse } from './turn-sse.ts';
 
 /**
  * `/api/v1/turns/:id`: resume a turn's event stream (SSE, from `Last-Event-ID`
- * or `?after=`), or stop it. Turns are kept for a while after they end.
+ * or `?after=`), wherever it runs or after it ended (replayed from Postgres), or stop it.
  * `POST /:id/tool-calls/:callId/confirmation` `{ approve }` answers a tool call waiting for the user (200 `{}`;
  * 404 when no call of this user waits under that id).
  */
 export function turnRoutes() {
   return new Hono<ApiEnv>()
-    .get('/:id/events', (c) => {
-      const turnLog = c.var.services.registry.find(c.req.param('id'), c.get('user').id);
-      if (!turnLog) throw new NotFoundError('Turn');
-      const after = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0);
-      return streamTurnAsSse(c, turnLog, Number.isInteger(after) && after > 0 ? after : 0);
+    .get('/:id/events', async (c) => {
+      const { registry, turnDirectory } = c.var.services;
+      const [turnId, userId] = [c.req.param('id'), c.get('user').id];
+      const requested = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? 0);
+      const after = Number.isInteger(requested) && requested > 0 ? requested : 0;
+      const turnLog = registry.find(turnId, userId);
+      if (turnLog) return streamTurnAsSse(c, turnLog, after);
+      // Running on another server, or over: from there (or Postgres), then live as it reaches this server.
+      const response = await streamFollowedTurnAsSse(c, (listener) =>
+        turnDirectory.follow(userId, turnId, after, listener),
+      );
+      if (!response) throw new NotFoundError('Turn');
+      return response;
     })
     .post('/:id/stop', async (c) => {
       // Wherever the turn runs: this server, or another on the same database.

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
-import { isFinalEvent } from '../../protocol/turn-events.ts';
+import { isFinalEvent, type TurnEvent } from '../../protocol/turn-events.ts';
 import type { TurnLog } from '../chat/turn-log.ts';
 
 /** One turn or run event as a Server-Sent Event: `id` is the seq (so Last-Event-ID resumes), `event` the type. */
@@ -22,14 +22,7 @@ export function streamTurnAsSse(c: Context, turnLog: TurnLog, requestedAfter: nu
   // another turn) resumes from the latest, so the stream still ends with the turn.
   const last = turnLog.events.at(-1);
   const afterSeq = Math.min(requestedAfter, last?.seq ?? 0);
-  const headers = {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Request-Id': String(c.get('requestId') ?? ''),
-  };
+  const headers = sseHeaders(c);
   // Resumed after the final event: nothing is left to send.
   if (last && isFinalEvent(last) && afterSeq >= last.seq) return new Response('', { status: 200, headers });
   const outgoing = (c.env as HttpBindings | undefined)?.outgoing;
@@ -67,4 +60,58 @@ function streamAsWebResponse(turnLog: TurnLog, afterSeq: number, headers: Record
     },
   });
   return new Response(body, { status: 200, headers });
+}
+
+/**
+ * A turn this process does not hold, streamed as SSE from `follow` (the turn directory's): what was streamed
+ * so far, then the rest as it arrives, ending after the final event. Undefined when `follow` finds no such turn
+ * (nothing is written then, so the caller can answer 404). A web stream: these are rare (a resume landing on
+ * another server than the turn's), so the direct writes above are not worth it here.
+ */
+export async function streamFollowedTurnAsSse(
+  c: Context,
+  follow: (listener: (event: TurnEvent) => void) => Promise<{ stop: () => void; ended: boolean } | undefined>,
+): Promise<Response | undefined> {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let followed: { stop: () => void; ended: boolean } | undefined;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    followed?.stop();
+    controller.close();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start: (streamController) => {
+      controller = streamController;
+    },
+    cancel: () => {
+      closed = true;
+      clearInterval(heartbeat);
+      followed?.stop();
+    },
+  });
+  followed = await follow((event) => {
+    if (closed) return;
+    controller.enqueue(encoder.encode(formatSse(event)));
+    if (isFinalEvent(event)) close();
+  });
+  if (!followed) return undefined;
+  if (followed.ended) close();
+  else heartbeat = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), heartbeatMs);
+  return new Response(body, { status: 200, headers: sseHeaders(c) });
+}
+
+function sseHeaders(c: Context): Record<string, string> {
+  return {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Request-Id': String(c.get('requestId') ?? ''),
+  };
 }

@@ -1,4 +1,5 @@
 import type { TurnEvent } from '../../protocol/turn-events.ts';
+import type { TurnFeed } from '../chat/turn-feed.ts';
 import { conversationRoom, type KilnSocketServer } from './chat-gateway.ts';
 
 /**
@@ -7,15 +8,19 @@ import { conversationRoom, type KilnSocketServer } from './chat-gateway.ts';
  * on the adapter's connection; that capped a server at about a quarter of the chats it takes alone. So each event
  * goes to this server's own sockets at once, and the other servers get this server's events in batches: every
  * event of every turn in a 2 ms window (longer while the last batch is still being published), in order, as one
- * server-side event, which each emits to its own sockets in the room. Returns the emitter for this server's events.
+ * server-side event, which each emits to its own sockets in the room and publishes to its `feed` (for its SSE and
+ * raw WebSocket followers). Returns the emitter for this server's events.
  */
 export function clusterTurnFanOut(
   io: KilnSocketServer,
+  feed: TurnFeed,
   windowMs = 2,
 ): (conversationId: string, event: TurnEvent) => void {
   io.on('turn:batch', (batch) => {
-    for (const { conversationId, event } of batch)
+    for (const { conversationId, event } of batch) {
       io.local.to(conversationRoom(conversationId)).emit('turn:event', event);
+      feed.publish(event);
+    }
   });
   let batch: { conversationId: string; event: TurnEvent }[] = [];
   let timer: NodeJS.Timeout | undefined;

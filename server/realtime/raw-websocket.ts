@@ -68,10 +68,13 @@ export function rawWebSocketHandlers(options: {
   const send = (socket: WSContext, frame: RawServerFrame) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
-  const follow = (socket: WSContext, user: User, turnId: string, afterSeq: number) => {
-    const turnLog = services.registry.find(turnId, user.id);
-    if (!turnLog) return false;
-    unsubscribes.push(turnLog.subscribe(afterSeq, (event) => send(socket, event)));
+  /** Streams the user's turn to the connection after `afterSeq`, wherever it runs; false for no such turn. */
+  const follow = async (socket: WSContext, user: User, turnId: string, afterSeq: number) => {
+    const followed = await services.turnDirectory.follow(user.id, turnId, afterSeq, (event) => send(socket, event));
+    if (!followed) return false;
+    // Signed out or closed while the turn was being found: nothing more goes to this connection.
+    if (closed || session?.user.id !== user.id) followed.stop();
+    else unsubscribes.push(followed.stop);
     return true;
   };
   const unfollowAll = () => {
@@ -165,7 +168,7 @@ export function rawWebSocketHandlers(options: {
           userMessageId: handle.userMessageId,
           assistantMessageId: handle.assistantMessageId,
         });
-        follow(socket, user, handle.turnId, 0);
+        await follow(socket, user, handle.turnId, 0);
         return;
       }
       case 'turn.stop':
@@ -175,12 +178,12 @@ export function rawWebSocketHandlers(options: {
           stopping: await services.turnDirectory.stop(user.id, frame.turnId),
         });
       case 'turn.resume':
-        if (!follow(socket, user, frame.turnId, frame.afterSeq)) {
+        if (!(await follow(socket, user, frame.turnId, frame.afterSeq))) {
           send(socket, {
             type: 'error',
             requestId,
             code: 'not_found',
-            message: 'No such turn, or it ended too long ago; reload the conversation.',
+            message: 'No such turn; reload the conversation.',
           });
         }
         return;

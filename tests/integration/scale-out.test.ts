@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import type { RunEvent } from '../../protocol/runs.ts';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
 import { connectKilnSocket } from '../support/kiln-socket.ts';
@@ -141,6 +142,38 @@ describe('two servers and a worker on one database', () => {
     expect(textOf(events)).toBe(fullAnswer);
   });
 
+  it('streams a turn running on B to an SSE stream and a raw WebSocket on A, whole and in order', async () => {
+    const { turnId } = await turnOn(b);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const raw = new WebSocket(`${a.url.replace('http', 'ws')}/api/v1/ws`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    cleanups.push(async () => raw.close());
+    const frames: { type: string; seq?: number }[] = [];
+    raw.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'turn.resume', requestId: 'r1', turnId, afterSeq: 0 }));
+    // SSE resumes after the first event, as a browser reconnecting with Last-Event-ID: 1 would.
+    const sse = await a.call('GET', `/turns/${turnId}/events`, undefined, {
+      accept: 'text/event-stream',
+      'last-event-id': '1',
+    });
+    expect(sse.status).toBe(200);
+    const streamed = parseSse<TurnEvent>(sse.text);
+    expect(streamed.map((event) => event.seq)).toEqual(streamed.map((_, index) => index + 2));
+    expect(streamed.at(-1)).toMatchObject({ type: 'turn.end', finishReason: 'stop' });
+    expect(textOf(streamed)).toBe(fullAnswer);
+    await expect.poll(() => frames.some((frame) => frame.type === 'turn.end'), { timeout: 10_000 }).toBe(true);
+    const overSocket = frames.filter((frame) => frame.seq !== undefined) as TurnEvent[];
+    expect(overSocket.map((event) => event.seq)).toEqual(overSocket.map((_, index) => index + 1));
+    expect(overSocket.slice(1)).toEqual(streamed);
+    // Over, the turn is replayed from Postgres on either server; an unknown one is 404.
+    const again = await b.call('GET', `/turns/${turnId}/events`, undefined, { accept: 'text/event-stream' });
+    expect(parseSse<TurnEvent>(again.text)).toEqual(overSocket);
+    expect((await a.call('GET', '/turns/8d7c6b5a-4938-4276-a5f4-4b3c2d1e0f9a/events')).status).toBe(404);
+    expect((await a.call('GET', '/turns/not-a-turn/events')).status).toBe(404);
+  });
+
   it('stops a turn running on B with turn:stop on A; the partial answer is saved as stopped', async () => {
     let socket!: Awaited<ReturnType<typeof watch>>;
     const { conversationId, turnId } = await turnOn(b, async (id) => (socket = await watch(a, id)));
@@ -181,6 +214,9 @@ describe('two servers and a worker on one database', () => {
       (await a.call('GET', `/conversations/${conversationId}/messages`)).json.messages[1]?.content.length ?? 0;
     await expect.poll(saved, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
     expect(turnEnded(turnId)(socket.events)).toBe(false);
+    // An SSE stream on A follows it too, and must end when the survivor closes the turn.
+    const following = a.call('GET', `/turns/${turnId}/events`, undefined, { accept: 'text/event-stream' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     b.server.child.kill('SIGKILL');
     const killedAt = Date.now();
     const arrived = ofTurn(await socket.until(turnEnded(turnId), 35_000), turnId);
@@ -202,5 +238,8 @@ describe('two servers and a worker on one database', () => {
     const replayed = ofTurn(await later.until(turnEnded(turnId)), turnId);
     expect(textOf(replayed)).toBe(messages[1].content);
     expect(replayed.at(-1)).toEqual(end);
+    const followed = parseSse<TurnEvent>((await following).text);
+    expect(followed.at(-1)).toEqual(end);
+    expect(textOf(followed.filter((event) => event.type === 'text.delta'))).toBe(streamed);
   }, 60_000);
 });
