@@ -188,7 +188,9 @@ export async function startServer(
       onConversationTitled: (ownerId, conversationId, title) =>
         realtime.io.to(userRoom(ownerId)).emit('conversation:updated', { id: conversationId, title }),
       peers: () => peers,
-      jobs: () => jobs,
+      // Alone, a server writes titles itself: a job would cost each new chat three statements (about 1 ms of CPU,
+      // measured by bench:chat) for no gain. With others on the database, any of them takes the job.
+      jobs: () => (config.cluster ? jobs : undefined),
       // A dead server's turn closed here: its watchers on every server are told, sockets and streams alike.
       onTurnClosed: (conversationId, final) => {
         chat?.feed.publish(final);
@@ -207,8 +209,8 @@ export async function startServer(
       stopTimeoutMs: config.shutdownTimeoutMs,
     });
     jobs = queue;
-    // Every server writes titles: the model call needs the server's provider.
-    await registerTitleJob(queue, chat.titler);
+    // Every server of a cluster writes titles: the model call needs a server's provider.
+    if (config.cluster) await registerTitleJob(queue, chat.titler);
     const sql = sqlHandle(infrastructure.dataSource);
     slackRepository = new SlackRepository(sql);
     importWriter = new ImportWriter(sql);

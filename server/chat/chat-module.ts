@@ -93,7 +93,7 @@ export function createChatModule(
     runs?: () => SessionRuns | undefined;
     /** The other servers on this database (KILN_CLUSTER=on), known once Socket.IO has its adapter. */
     peers?: () => TurnPeers | undefined;
-    /** The job queue, once started: titles are written as jobs on it (without it, in the turn's wake). */
+    /** The job queue for titles, once started (KILN_CLUSTER=on): any server writes them. Without: this one does. */
     jobs?: () => JobQueue | undefined;
     /** A turn another server ran was closed here (its server died): its final event, for the turn's watchers. */
     onTurnClosed?: (conversationId: string, final: TurnEvent) => void;

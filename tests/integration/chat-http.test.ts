@@ -112,12 +112,6 @@ describe('conversations', () => {
         { id: conversation.id, title: 'Scripted Title' },
       ]);
     expect((await kiln.api('GET', `/conversations/${conversation.id}`, { token })).json.title).toBe('Scripted Title');
-    // Written by a job on the queue, which any server could have taken.
-    const jobs = (await kiln.server.infrastructure.dataSource.query(
-      `SELECT state, output FROM pgboss.job WHERE name = 'kiln.conversation-title' AND data->>'conversationId' = $1`,
-      [conversation.id],
-    )) as { state: string; output: unknown }[];
-    expect(jobs).toEqual([{ state: 'completed', output: { conversationId: conversation.id, retitled: true } }]);
   });
 
   it('never overrides a title the user gave', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunEvent } from '../../protocol/runs.ts';
@@ -29,6 +30,7 @@ let a: Awaited<ReturnType<typeof startServer>>;
 let b: Awaited<ReturnType<typeof startServer>>;
 let worker: KilnProcess;
 let token: string;
+let databaseUrl: string;
 
 async function startServer(environment: Record<string, string>) {
   const dataDir = await temporaryDirectory('kiln-scale-out');
@@ -66,6 +68,7 @@ beforeAll(async () => {
     DATABASE_URL: `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${(a.ready.postgres as { port: number }).port}/${credentials.database}`,
     CHROMA_URL: `http://127.0.0.1:${(a.ready.chroma as { port: number }).port}`,
   };
+  databaseUrl = shared.DATABASE_URL;
   const workerDir = await temporaryDirectory('kiln-scale-out-worker');
   cleanups.push(workerDir.remove);
   worker = KilnProcess.start('worker', { KILN_DATA_DIR: workerDir.path, ...shared });
@@ -112,6 +115,8 @@ describe('two servers and a worker on one database', () => {
   it('shows a socket on A the whole of a turn started through REST on B, in order', async () => {
     const conversation = (await b.call('POST', '/conversations', {})).json as { id: string };
     const socket = await watch(a, conversation.id);
+    const titles: { id: string; title: string }[] = [];
+    socket.client.on('conversation:updated', (update: { id: string; title: string }) => titles.push(update));
     const sent = await b.call('POST', `/conversations/${conversation.id}/messages`, { content: 'Hello from B' });
     const turnId = sent.json.turnId as string;
     const events = ofTurn(await socket.until(turnEnded(turnId)), turnId);
@@ -126,6 +131,21 @@ describe('two servers and a worker on one database', () => {
     const resumed = await later.request('turn:resume', { turnId, afterSeq: 0 });
     expect(resumed).toMatchObject({ ok: true, replayed: events.length, finished: true });
     expect(ofTurn(await later.until(turnEnded(turnId)), turnId)).toEqual(events);
+
+    // The model's title for the new conversation was written by a job, which either server could take; the tab
+    // on A hears both names.
+    await expect.poll(() => titles.length, { timeout: 10_000 }).toBe(2);
+    expect(titles[0]).toEqual({ id: conversation.id, title: 'Hello from B' });
+    expect(titles[1]!.title).toBe(fullAnswer.trim().slice(0, 80).trim());
+    const database = new pg.Client(databaseUrl);
+    await database.connect();
+    const jobs = await database
+      .query(
+        `SELECT state, output FROM pgboss.job WHERE name = 'kiln.conversation-title' AND data->>'conversationId' = $1`,
+        [conversation.id],
+      )
+      .finally(() => database.end());
+    expect(jobs.rows).toEqual([{ state: 'completed', output: { conversationId: conversation.id, retitled: true } }]);
   });
 
   it('resumes on A a turn still running on B: what B streamed so far, then the rest live', async () => {
