@@ -96,6 +96,8 @@ export interface ServerToClientEvents {
  */
 export interface InterServerEvents {
   'turn:stop': (request: { turnId: string; ownerId: string }, answer: (stopped: boolean) => void) => void;
+  /** A session or API key revoked on one server (its id as `AuthService` announces it), for the others. */
+  'session:revoked': (sessionId: string) => void;
   /** A server's turn events of the last few ms, for the other servers' sockets in each conversation's room. */
   'turn:batch': (batch: { conversationId: string; event: TurnEvent }[]) => void;
   'turn:events': (

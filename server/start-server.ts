@@ -11,6 +11,7 @@ import { sandboxReadinessCheck } from '../workers/sandbox/sandbox-readiness.ts';
 import { warmUpTypeChecks } from '../workers/sandbox/runners/type-check-thread.ts';
 import { registerJobs } from '../workers/start-workers.ts';
 import { registerTitleJob } from './conversations/title-job.ts';
+import { shareRevocations } from './realtime/share-revocations.ts';
 import { RunEventListener } from './runs/run-event-listener.ts';
 import { RunService } from './runs/run-service.ts';
 import type { ProjectService } from './projects/project-service.ts';
@@ -201,6 +202,7 @@ export async function startServer(
     if (config.cluster) {
       peers = socketTurnPeers(realtime.io, chat.registry);
       fanOut = clusterTurnFanOut(realtime.io, chat.feed);
+      shareRevocations(realtime.io, chat.auth);
     }
     await chat.start();
     await sandboxChosen;

@@ -48,7 +48,7 @@ export interface AuthenticatedSession {
 export class AuthService {
   /** A real scrypt hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
   private readonly decoyHash = hashPassword('kiln-decoy-password');
-  private readonly revocationListeners = new Set<(sessionId: string) => void>();
+  private readonly revocationListeners = new Set<(sessionId: string, from: RevokedFrom) => void>();
 
   constructor(
     private readonly users: UserRepository,
@@ -132,18 +132,21 @@ export class AuthService {
     for (const key of (await this.apiKeys?.listOf(userId)) ?? []) this.announceRevoked(apiKeySessionId(key.id));
   }
 
-  /** Tells every listener that a credential is gone (a session's hash, or `apiKeySessionId` of a key). */
-  announceRevoked(sessionId: string) {
-    for (const listener of this.revocationListeners) listener(sessionId);
+  /**
+   * Tells every listener that a credential is gone (a session's hash, or `apiKeySessionId` of a key): revoked by
+   * this process, or (`elsewhere`) by another server on the same database, which told this one.
+   */
+  announceRevoked(sessionId: string, from: RevokedFrom = 'here') {
+    for (const listener of this.revocationListeners) listener(sessionId, from);
   }
 
   /**
-   * Calls `listener` with the id of each session this process revokes, once it is gone from the database.
-   * Listeners run synchronously and must not throw. Another process's revocations are not announced here: a
-   * holder of a long-lived connection also re-checks the session when it acts (`authenticateSession`).
-   * Returns the unsubscribe.
+   * Calls `listener` with the id of each session revoked, once it is gone from the database: by this process, or
+   * by another server that passed it on (KILN_CLUSTER=on). Listeners run synchronously and must not throw. A
+   * holder of a long-lived connection also re-checks the session when it acts (`authenticateSession`), for a
+   * revocation no server announced (a session that expired). Returns the unsubscribe.
    */
-  onSessionRevoked(listener: (sessionId: string) => void): () => void {
+  onSessionRevoked(listener: (sessionId: string, from: RevokedFrom) => void): () => void {
     this.revocationListeners.add(listener);
     return () => this.revocationListeners.delete(listener);
   }
@@ -154,6 +157,9 @@ export class AuthService {
     return token;
   }
 }
+
+/** Where a revocation was made: in this process, or on another server on the same database. */
+export type RevokedFrom = 'here' | 'elsewhere';
 
 /** The id under which an API key's revocation is announced (sessions use their token's hash). */
 export const apiKeySessionId = (keyId: string) => `key:${keyId}`;

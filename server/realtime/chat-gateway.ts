@@ -72,7 +72,11 @@ export function attachChatGateway(io: KilnSocketServer, services: () => ApiServi
     if (subscribed) return;
     subscribed = true;
     ready.registry.onEvent((event, turnLog) => emit(turnLog.conversationId, event));
-    ready.auth.onSessionRevoked((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
+    // Through the adapter, a disconnect reaches every server's sockets: a revocation passed on from another
+    // server has done that already, and only needs this server's raw WebSockets (which listen for themselves).
+    ready.auth.onSessionRevoked((sessionId, from) => {
+      if (from === 'here') io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    });
   };
 
   io.use((socket, next) => {

@@ -194,6 +194,31 @@ describe('two servers and a worker on one database', () => {
     expect((await a.call('GET', '/turns/not-a-turn/events')).status).toBe(404);
   });
 
+  it('ends connections on B holding a session signed out on A, at once', async () => {
+    const login = await a.call('POST', '/auth/login', {
+      email: 'scale@example.com',
+      password: 'correct horse battery',
+    });
+    const session = login.json.token as string;
+    const raw = new WebSocket(`${b.url.replace('http', 'ws')}/api/v1/ws`, {
+      headers: { authorization: `Bearer ${session}` },
+    });
+    cleanups.push(async () => raw.close());
+    const frames: { type: string }[] = [];
+    raw.on('message', (data) => frames.push(JSON.parse(String(data))));
+    const closed = new Promise<number>((resolve) => raw.once('close', resolve));
+    await expect.poll(() => frames.some((frame) => frame.type === 'authenticated')).toBe(true);
+    const tab = await connectKilnSocket(b.url, session);
+    const disconnected = new Promise<string>((resolve) => tab.client.once('disconnect', resolve));
+    expect((await a.call('POST', '/auth/logout', undefined, { authorization: `Bearer ${session}` })).status).toBe(204);
+    const signedOutAt = Date.now();
+    expect(await closed).toBe(4001);
+    await disconnected;
+    expect(Date.now() - signedOutAt).toBeLessThan(2_000);
+    // The other session (the tests' token) is untouched.
+    expect((await b.call('GET', '/auth/me')).status).toBe(200);
+  });
+
   it('stops a turn running on B with turn:stop on A; the partial answer is saved as stopped', async () => {
     let socket!: Awaited<ReturnType<typeof watch>>;
     const { conversationId, turnId } = await turnOn(b, async (id) => (socket = await watch(a, id)));
