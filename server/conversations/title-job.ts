@@ -31,14 +31,14 @@ export function queueTitle(queue: JobQueue, request: TitleRequest): Promise<void
     .then(() => undefined);
 }
 
-/** Writes titles from the queue in this server, `concurrency` at once (model calls wait on the network, not CPU). */
-export async function registerTitleJob(queue: JobQueue, titler: ConversationTitler, concurrency = 4) {
+/** Writes titles from the queue in this server: two workers, each taking up to 10 at once (model calls wait). */
+export async function registerTitleJob(queue: JobQueue, titler: ConversationTitler) {
   await queue.work(
     titleJobName,
     async ({ data }) => {
       const request = jobSchema.parse(data);
       return { conversationId: request.conversationId, retitled: await titler.retitle(request) };
     },
-    { concurrency },
+    { concurrency: 2, batchSize: 10 },
   );
 }

@@ -51,8 +51,11 @@ export async function takeSlackMessage(
   await chat.onMessage(message);
 }
 
-/** Answers Slack messages from the queue, `concurrency` at once in this server. */
-export async function registerSlackMessageJob(queue: JobQueue, chat: Pick<SlackChat, 'onMessage'>, concurrency = 4) {
+/**
+ * Answers Slack messages from the queue in this server: two workers, each taking up to 25 at once (a job lasts
+ * until its turn has started, tens of ms, and a busy workspace sends many).
+ */
+export async function registerSlackMessageJob(queue: JobQueue, chat: Pick<SlackChat, 'onMessage'>) {
   await queue.work(
     slackMessageJobName,
     async ({ data }) => {
@@ -60,6 +63,6 @@ export async function registerSlackMessageJob(queue: JobQueue, chat: Pick<SlackC
       await chat.onMessage(message);
       return { channel: message.channel, ts: message.ts, started: true };
     },
-    { concurrency },
+    { concurrency: 2, batchSize: 25 },
   );
 }

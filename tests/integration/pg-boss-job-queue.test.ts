@@ -93,4 +93,37 @@ describe('PgBossJobQueue on the real Postgres', () => {
     expect(job).toMatchObject({ state: 'completed', output: { by: 'survivor' } });
     expect(taken).toEqual([{ jobId: id, data: { step: 1 } }]);
   });
+
+  it('runs a batch of jobs together, each with its own outcome', async () => {
+    const name = 'test.batch';
+    const ids = [];
+    for (let index = 0; index < 6; index += 1) ids.push(await queue.send(name, { index }, { retries: 0 }));
+    let running = 0;
+    let most = 0;
+    await queue.work(
+      name,
+      async ({ data }) => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        running -= 1;
+        const { index } = data as { index: number };
+        if (index === 3) throw new Error('the fourth job fails');
+        return { doubled: index * 2 };
+      },
+      { batchSize: 6 },
+    );
+    const outcomes = await Promise.all(ids.map((id) => settled(name, id, ['completed', 'failed'])));
+    expect(outcomes.map((job) => job.state)).toEqual([
+      'completed',
+      'completed',
+      'completed',
+      'failed',
+      'completed',
+      'completed',
+    ]);
+    expect(outcomes[5]!.output).toEqual({ doubled: 10 });
+    expect(outcomes[3]!.output).toMatchObject({ message: 'the fourth job fails' });
+    expect(most).toBeGreaterThan(1);
+  });
 });

@@ -14,9 +14,11 @@ export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string>;
   /**
    * Handles jobs of `name` in this process until `stop`, up to `concurrency` at once (default 1). A thrown error
-   * fails the job (and retries it per policy, unless it was sent with `retries: 0`).
+   * fails the job (and retries it per policy, unless it was sent with `retries: 0`). With `batchSize`, each of
+   * the `concurrency` workers takes up to that many jobs at once and runs them together (for many short jobs:
+   * one poll for all of them, rather than a poll per job).
    */
-  work(name: string, handler: JobHandler, options?: { concurrency?: number }): Promise<void>;
+  work(name: string, handler: JobHandler, options?: { concurrency?: number; batchSize?: number }): Promise<void>;
   /** A job's state and output, or undefined if there is no such job. */
   get(name: string, id: string): Promise<JobRecord | undefined>;
   /** Stops taking jobs, waits for running handlers (up to the adapter's timeout), and disconnects. */

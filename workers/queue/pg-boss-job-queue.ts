@@ -47,19 +47,43 @@ export class PgBossJobQueue implements JobQueue {
     return id;
   }
 
-  async work(name: string, handler: JobHandler, options: { concurrency?: number } = {}): Promise<void> {
+  async work(
+    name: string,
+    handler: JobHandler,
+    options: { concurrency?: number; batchSize?: number } = {},
+  ): Promise<void> {
     await this.ensureQueue(name);
-    // Each pg-boss worker takes one job at a time: `concurrency` workers run that many jobs at once.
+    const batchSize = options.batchSize ?? 1;
+    // Each pg-boss worker takes one batch at a time: `concurrency` workers run that many batches at once.
     for (let index = 0; index < (options.concurrency ?? 1); index += 1) {
-      const id = await this.boss.work(name, { pollingIntervalSeconds: 0.5 }, async (jobs: PgBoss.Job<unknown>[]) => {
-        // pg-boss 10 hands over a batch; one job at a time keeps each outcome separate.
-        const outputs = [];
-        for (const job of jobs) {
-          this.log.debug({ job: name, id: job.id }, 'job started');
-          outputs.push(await handler({ id: job.id, data: job.data }));
-        }
-        return outputs.length === 1 ? outputs[0] : outputs;
-      });
+      const id = await this.boss.work(
+        name,
+        { pollingIntervalSeconds: 0.5, batchSize },
+        async (jobs: PgBoss.Job<unknown>[]) => {
+          if (batchSize === 1) {
+            this.log.debug({ job: name, id: jobs[0]!.id }, 'job started');
+            return handler({ id: jobs[0]!.id, data: jobs[0]!.data });
+          }
+          // pg-boss would complete or fail a batch as one: each job's outcome is written here, on its own.
+          await Promise.all(
+            jobs.map(async (job) => {
+              this.log.debug({ job: name, id: job.id }, 'job started');
+              let output: object | void;
+              try {
+                output = await handler({ id: job.id, data: job.data });
+              } catch (error) {
+                await this.boss
+                  .fail(name, job.id, { message: (error as Error).message })
+                  .catch((failure: unknown) => this.log.error({ err: failure, id: job.id }, 'could not fail a job'));
+                return;
+              }
+              await this.boss
+                .complete(name, job.id, output ?? {})
+                .catch((failure: unknown) => this.log.error({ err: failure, id: job.id }, 'could not complete a job'));
+            }),
+          );
+        },
+      );
       this.workers.set(name, [...(this.workers.get(name) ?? []), id]);
     }
   }
