@@ -1,7 +1,8 @@
 // `npm run bench:capacity`: the highest steady rate of new chats per second each setup sustains with time to first
 // token at p99 ≤ 50 ms (client-measured, from `message:send` to the first `text.delta`; the instant model itself
-// answers in about a millisecond). Each setup first gets 10 s of chats, unmeasured; then rates climb a ladder, 8 s
-// each after a second of warm-up; a rate that misses is tried once more, and the second miss ends the climb. Setups, all in front of the same instant local model:
+// answers in about a millisecond). Each setup waits until its servers are idle after start-up, then gets 10 s of
+// chats, unmeasured; then rates climb a ladder, 8 s each after a second of warm-up; a rate that misses is tried
+// once more, and the second miss ends the climb. Setups, all in front of the same instant local model:
 // - the bare Socket.IO relay (`scripts/bench/bare-relay.ts`);
 // - one Kiln as installed (KILN_CLUSTER off), each chat a new conversation (created through REST first, untimed);
 // - one Kiln with KILN_CLUSTER=on (its events also go through Postgres NOTIFY);
@@ -14,6 +15,7 @@ import type { Socket } from 'socket.io-client';
 import { startBenchKiln } from './bench/bench-kiln.ts';
 import { connectAll, load, percentile } from './bench/chat-load.ts';
 import { noQuotas } from './bench/no-quotas.ts';
+import { settle } from './bench/settle.ts';
 import { startChild } from './bench/start-child.ts';
 
 const ladder = [
@@ -107,6 +109,7 @@ results.relay = await capacityOf('bare Socket.IO relay', {
 for (const socket of relaySockets) socket.close();
 
 const solo = await startKiln({});
+await settle([solo.kiln.pid]);
 const soloTarget = await kilnTarget([{ url: solo.url, token: await tokenFor(solo.url, 'solo@example.com') }]);
 results.kiln = await capacityOf('Kiln, one instance', soloTarget);
 for (const socket of soloTarget.sockets) socket.close();
@@ -115,6 +118,7 @@ await solo.stop();
 const first = await startKiln({ KILN_CLUSTER: 'on' });
 const { DATABASE_URL, CHROMA_URL } = await first.shared();
 const second = await startKiln({ KILN_CLUSTER: 'on', DATABASE_URL, CHROMA_URL });
+await settle([first.kiln.pid, second.kiln.pid]);
 const token = await tokenFor(first.url, 'cluster@example.com');
 const oneOfTwo = await kilnTarget([{ url: first.url, token }]);
 results.clusterOne = await capacityOf('Kiln, one instance with KILN_CLUSTER=on', oneOfTwo);

@@ -8,13 +8,12 @@
 // model bench:chat uses; the load starts once Kiln has settled after start-up (see `settle`). Exit 1 when the ack
 // p99 is 100 ms or more, a request fails, or a thread does not get exactly one answer.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { KilnProcess } from '../tests/support/kiln-process.ts';
 import { signSlackRequest } from '../tests/support/sign-slack-request.ts';
 import { startSlackApiDouble, type SlackApiDouble } from '../tests/support/slack-api-double.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
+import { settle } from './bench/settle.ts';
 import { startChild } from './bench/start-child.ts';
 import { noQuotas } from './bench/no-quotas.ts';
 
@@ -161,29 +160,6 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–'
 const row = (label: string, values: number[], columns: number[]) =>
   `| ${label} | ${values.length} | ${columns.map((p) => ms(percentile(values, p))).join(' | ')} | ${ms(Math.max(...values))} |`;
 
-/**
- * Waits until the Kiln process is all but idle (under a tenth of a core for a second, at most 30 s): right after
- * `Kiln is ready` it still warms up (the type-check thread parses TypeScript's libraries for seconds), which on a
- * small machine would land in the measurement. Where /proc is missing, waits 10 s.
- */
-async function settle(pid: number) {
-  const cpuTicks = async () => {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  const second = () => new Promise((resolve) => setTimeout(resolve, 1000));
-  if (!existsSync(`/proc/${pid}/stat`)) {
-    for (let index = 0; index < 10; index += 1) await second();
-    return;
-  }
-  // Clock ticks are 1/100 s on Linux: 10 ticks a second is a tenth of a core.
-  for (let index = 0; index < 30; index += 1) {
-    const before = await cpuTicks();
-    await second();
-    if ((await cpuTicks()) - before < 10) return;
-  }
-}
-
 const secret = randomBytes(16).toString('hex');
 const slack = await startSlackApiDouble({ botUserId, teamId });
 const model = await startChild('scripts/bench/instant-model.ts');
@@ -205,7 +181,7 @@ let failed = true;
 try {
   const url = await kiln.url();
   await kiln.waitForLog((line) => String(line.msg).startsWith('Kiln is ready'), 120_000);
-  await settle(kiln.pid);
+  await settle([kiln.pid]);
 
   const warmup = await load(url, secret, warmupSeconds);
   const loadStarted = Date.now();
