@@ -82,7 +82,13 @@ beforeAll(async () => {
   provider.tokens = answer;
   kiln = await startTestServer({
     provider,
-    environment: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.url },
+    // As one of several servers: messages go through the job queue (a server alone answers them in place).
+    environment: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slack.url,
+      KILN_CLUSTER: 'on',
+    },
   });
 }, 120_000);
 
