@@ -11,7 +11,7 @@
 // Target (exit 1 when missed, or when a ZIP is wrong): the peak RSS while exporting 10,000 conversations is at most
 // 50 MB above the peak while exporting 100: memory does not grow with the number of conversations.
 import { once } from 'node:events';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,33 +21,14 @@ import type { ExportManifest } from '../protocol/conversation-export.ts';
 import { KilnProcess } from '../tests/support/kiln-process.ts';
 import { temporaryDirectory } from '../tests/support/temporary-directory.ts';
 import { noQuotas } from './bench/no-quotas.ts';
+import { rssOf } from './bench/resident-memory.ts';
 import { seedConversations } from './bench/seed-conversations.ts';
+import { settle } from './bench/settle.ts';
 
 const sizes = [100, 10_000];
 const sampleEveryMs = 100;
 const endOfCentralDirectory = 0x06054b50;
 const megabyte = 1024 * 1024;
-
-/** The process's resident set, in bytes (VmRSS in /proc/<pid>/status). */
-function rssOf(pid: number) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]) * 1024;
-}
-
-/** Waits until the process is all but idle (under a tenth of a core for a second, at most 60 s). */
-async function settle(pid: number) {
-  const cpuTicks = async () => {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  for (let index = 0; index < 60; index += 1) {
-    const before = await cpuTicks();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    // Clock ticks are 1/100 s on Linux: 10 ticks a second is a tenth of a core.
-    if ((await cpuTicks()) - before < 10) return;
-  }
-}
 
 /** Downloads the user's export to `file` as it streams, with Kiln's RSS sampled meanwhile. */
 async function download(url: string, token: string, pid: number, file: string) {
@@ -140,11 +121,11 @@ try {
     await client.end();
   }
 
-  await settle(kiln.pid);
+  await settle([kiln.pid], 60);
   const warmup = path.join(downloads.path, 'warm-up.zip');
   await download(url, users[0]!.token, kiln.pid, warmup);
   await rm(warmup);
-  await settle(kiln.pid);
+  await settle([kiln.pid], 60);
 
   const results = [];
   for (const user of users) {

@@ -9,10 +9,11 @@
 //   that many turns, all complete.
 // Idle memory per connected socket is `npm run bench:sockets`, on a quiet server: after a load, V8 gives memory
 // back for minutes, which outweighed the sockets here. Exits non-zero when a target is missed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { startBenchKiln } from './bench/bench-kiln.ts';
+import { rssOf } from './bench/resident-memory.ts';
 import { connectAll, load } from './bench/chat-load.ts';
 import { noQuotas } from './bench/no-quotas.ts';
 import { startChild } from './bench/start-child.ts';
@@ -22,7 +23,6 @@ const warmupMinutes = Math.min(3, minutes / 10);
 const ratePerSecond = 10;
 const sampleEveryMs = 10_000;
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 const fdsOf = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
 const megabytes = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

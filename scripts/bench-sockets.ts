@@ -6,18 +6,17 @@
 // number of sockets, for the RSS (everything the process holds) and for the JS heap plus V8's external memory
 // (what Kiln and Socket.IO keep per connection). The heap can grow into pages the process already held, so the
 // larger of the two is judged (target ≤ 25 KB). Exits non-zero when the target is missed.
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { WebSocket } from 'ws';
 import { startBenchKiln } from './bench/bench-kiln.ts';
+import { rssOf } from './bench/resident-memory.ts';
 import { connectAll } from './bench/chat-load.ts';
 
 const sockets = Number(process.env.SOCKETS ?? 4_000);
 const targetBytes = 25 * 1024;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

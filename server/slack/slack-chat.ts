@@ -199,7 +199,8 @@ export class SlackChat {
 
   /**
    * Starts the turn. While the conversation's previous answer is still being written (here or on another server),
-   * the message waits for it, up to five minutes; any other refusal (a quota, a message too long) is said in the thread and nothing is kept.
+   * the message waits for it, up to five minutes; any other refusal (a quota, a message too long) is said in the
+   * thread and nothing is kept.
    */
   private async start(
     owner: User,

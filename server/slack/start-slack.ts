@@ -6,7 +6,7 @@ import type { ReadinessCheck } from '../../platform/infrastructure/readiness.ts'
 import type { Intent } from '../../protocol/turn-events.ts';
 import { intents } from '../routing/intent-router.ts';
 import { HonoSlackReceiver } from './hono-slack-receiver.ts';
-import { SlackChat, slackHelp, type SlackChatDependencies } from './slack-chat.ts';
+import { SlackChat, slackHelp, type IncomingMessage, type SlackChatDependencies } from './slack-chat.ts';
 import { slackLogger } from './slack-logger.ts';
 import type { SlackRepository } from './slack-repository.ts';
 import { SocketModeReceiver } from './socket-mode-receiver.ts';
@@ -90,6 +90,7 @@ export async function startSlack(
   const { queue, ...chatDependencies } = dependencies;
   const chat = new SlackChat({ ...chatDependencies, client, botUserId: () => identity?.botUserId });
   if (queue) await registerSlackMessageJob(queue, chat);
+  const take = (message: IncomingMessage) => takeSlackMessage(queue, chat, message, slackLog);
   const receiver: Receiver & { start(): Promise<unknown> } =
     settings.mode === 'events'
       ? new HonoSlackReceiver(settings.signingSecret!, slackLog)
@@ -140,20 +141,15 @@ export async function startSlack(
       if (!(await dependencies.repository.conversationOf(teamId, event.channel, event.thread_ts))) return;
     }
     if (!(await dependencies.repository.claimEvent(`message:${teamId}:${event.channel}:${event.ts}`))) return;
-    await takeSlackMessage(
-      queue,
-      chat,
-      {
-        teamId,
-        channel: event.channel,
-        channelType,
-        user: event.user,
-        text: event.text,
-        ts: event.ts,
-        ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
-      },
-      slackLog,
-    );
+    await take({
+      teamId,
+      channel: event.channel,
+      channelType,
+      user: event.user,
+      text: event.text,
+      ts: event.ts,
+      ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
+    });
   };
   app.event('app_mention', async ({ event, body }) =>
     takeMessage(event as SlackEvent, String((body as { team_id?: string }).team_id ?? ''), 'mention'),
@@ -199,20 +195,15 @@ export async function startSlack(
         .catch(() => undefined);
       return;
     }
-    await takeSlackMessage(
-      queue,
-      chat,
-      {
-        teamId: command.team_id,
-        channel: command.channel_id,
-        channelType: 'channel',
-        user: command.user_id,
-        text: question,
-        ts,
-        ...(intent ? { intent } : {}),
-      },
-      slackLog,
-    );
+    await take({
+      teamId: command.team_id,
+      channel: command.channel_id,
+      channelType: 'channel',
+      user: command.user_id,
+      text: question,
+      ts,
+      ...(intent ? { intent } : {}),
+    });
   });
 
   app.action(/^kiln_feedback_(up|down)$/, async ({ ack, body, action }) => {
