@@ -5,7 +5,8 @@
 // `retrieval` citations are scored. Targets, on the held-out `test` split: ≥ 0.90 of out-of-scope questions get
 // no citation, and ≥ 0.90 of in-scope questions whose right pattern retrieval ranks first keep it as the first
 // citation. `--fit` first refits the relevance model on the `fit` split and writes
-// knowledge/retrieval/relevance-model.ts; `--curve` prints both rates on both splits at thresholds 0.10–0.60;
+// knowledge/retrieval/relevance-model.ts; `--cv` prints both rates five-fold cross-validated on `fit` (how to judge
+// a new signal without looking at `test`); `--curve` prints both rates on both splits at thresholds 0.10–0.60;
 // `--verbose` lists every wrong outcome. Exits 1 on a missed target.
 import os from 'node:os';
 import pino from 'pino';
@@ -76,6 +77,8 @@ try {
     };
     console.log(`refitted; written to ${await writeModel(relevanceModel)}`);
   }
+
+  if (process.argv.includes('--cv')) crossValidate(searched.filter((entry) => entry.split === 'fit'));
 
   if (process.argv.includes('--curve')) {
     console.log('\n| threshold | fit: no citation | fit: kept first | test: no citation | test: kept first |');
@@ -247,6 +250,37 @@ function chooseThreshold(rows: Searched[]): number {
 /** The hits a turn would cite at `threshold`. */
 function citedAt(entry: Searched, threshold: number): string[] {
   return entry.hits.filter((hit) => relevanceFromFeatures(hit.features) >= threshold).map((hit) => hit.id);
+}
+
+/**
+ * Five-fold cross-validation on the `fit` split: each fifth of its questions is judged by a model (and threshold)
+ * fitted on the other four. How a change to the signals is judged without looking at `test`.
+ */
+function crossValidate(rows: Searched[]) {
+  const saved = structuredClone(relevanceModel);
+  const judged: Searched[] = [];
+  for (let fold = 0; fold < 5; fold++) {
+    const training = rows.filter((_, index) => index % 5 !== fold);
+    Object.assign(
+      relevanceModel,
+      fitLogistic(
+        training.flatMap((entry) =>
+          entry.hits.map((hit) => ({ features: hit.features, label: hit.id === entry.patternId ? 1 : 0 }) as const),
+        ),
+      ),
+    );
+    const threshold = chooseThreshold(training);
+    judged.push(
+      ...rows
+        .filter((_, index) => index % 5 === fold)
+        .map((entry) => ({ ...entry, citations: citedAt(entry, threshold) })),
+    );
+  }
+  Object.assign(relevanceModel, saved);
+  const figure = measure(judged);
+  console.log(
+    `cross-validated on fit: no citation ${ratio(figure.abstained)}, kept first ${ratio(figure.kept)}, sum ${(figure.abstained.value + figure.kept.value).toFixed(3)}`,
+  );
 }
 
 function ratio({ value, count, of }: Fraction): string {

@@ -325,17 +325,14 @@ export class PatternRepository {
   }
 
   /**
-   * What changes whenever a project's patterns do (how many, and the latest write): a search index of the project
-   * built at one version is current while the version is the same.
+   * What changes whenever one of a project's patterns is created, deleted or rewritten (a trigger keeps it; see
+   * migration 1795300000022): a search index of the project built at one version is current while it is the same.
    */
   async projectVersion(projectId: string): Promise<string> {
-    const [row] = await this.query(
-      `SELECT count(*) AS count, coalesce(max(updated_at), 'epoch') AS latest, coalesce(sum(hashtext(id)), 0) AS ids
-       FROM patterns WHERE project_id = $1`,
-      [projectId],
-      { prepared: true },
-    );
-    return `${String(row!.count)}:${new Date(row!.latest as Date).getTime()}:${String(row!.ids)}`;
+    const [row] = await this.query(`SELECT version FROM project_pattern_versions WHERE project_id = $1`, [projectId], {
+      prepared: true,
+    });
+    return String(row?.version ?? 0);
   }
 
   /** Ids of the patterns one project source gave (their ids start `project:<sourceId>/`, see toIndexable). */

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalEmbedder } from '../embedding/local-embedder.ts';
 import type { Pattern } from '../patterns/pattern.ts';
 import { InMemoryVectorIndex } from '../vector/in-memory-vector-index.ts';
@@ -50,19 +50,23 @@ const project = [
 ];
 
 /** A ProjectSearch over twins: the patterns in a map (its version bumped by `replace`), vectors in memory. */
-async function projectSearch(patterns: Pattern[]) {
+async function projectSearch(patterns: Pattern[], { withVectors = patterns } = {}) {
   const embedder = new LocalEmbedder(64);
   const vectors = new InMemoryVectorIndex();
   let stored = patterns;
   let version = 1;
-  const embeddings = await embedder.embed(patterns.map((pattern) => `${pattern.title} ${pattern.summary}`));
-  await vectors.upsert(
-    patterns.map((pattern, index) => ({
-      id: pattern.id,
-      embedding: embeddings[index]!,
-      metadata: { language: pattern.language, project: projectId },
-    })),
-  );
+  const addVectors = async (some: Pattern[]) => {
+    const embeddings = await embedder.embed(some.map((pattern) => `${pattern.title} ${pattern.summary}`));
+    await vectors.upsert(
+      some.map((pattern, index) => ({
+        id: pattern.id,
+        embedding: embeddings[index]!,
+        metadata: { language: pattern.language, project: projectId },
+      })),
+    );
+  };
+  await addVectors(withVectors);
+  const queries = vi.spyOn(vectors, 'query');
   const search = new ProjectSearch({
     patterns: {
       listOfProject: async (_project, { afterId }) => (afterId ? [] : stored),
@@ -77,6 +81,9 @@ async function projectSearch(patterns: Pattern[]) {
   });
   return {
     search,
+    vectors,
+    queries,
+    addVectors,
     replace(next: Pattern[]) {
       stored = next;
       version += 1;
@@ -87,6 +94,8 @@ async function projectSearch(patterns: Pattern[]) {
 const paths = (results: { pattern: Pattern }[]) => results.map((result) => result.pattern.source.path);
 
 describe('ProjectSearch', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('ranks the file that does the job first and lists each file once', async () => {
     const { search } = await projectSearch(project);
     const { results } = await search.search('add business days to a date, skipping weekends', { projectId, k: 5 });
@@ -123,5 +132,46 @@ describe('ProjectSearch', () => {
     ]);
     const { results } = await search.search('parse an ISO 8601 string', { projectId, k: 5 });
     expect(paths(results)[0]).toBe('src/parseISO/index.ts');
+  });
+
+  it('searches the project’s vectors in memory once it has read them all, with the scores the index gives', async () => {
+    const { search, vectors, queries } = await projectSearch(project);
+    const question = 'is this year a leap year';
+    const { results } = await search.search(question, { projectId, k: 5 });
+    expect(queries).not.toHaveBeenCalled();
+    const [embedding] = await new LocalEmbedder(64).embed([question]);
+    const exact = await vectors.query(embedding!, { k: 30, project: projectId });
+    const best = exact.find((match) => match.id === results[0]!.pattern.id)!;
+    expect(results[0]!.sources.vector).toBeCloseTo(best.score, 4);
+  });
+
+  it('asks the vector index while some vectors are missing, then holds them once they are all written', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const missing = project.at(-1)!;
+    const { search, queries, addVectors } = await projectSearch(project, {
+      withVectors: project.filter((pattern) => pattern !== missing),
+    });
+    await search.search('closest date in an array', { projectId, k: 5 });
+    expect(queries).toHaveBeenCalledTimes(1);
+
+    await addVectors([missing]);
+    vi.setSystemTime(Date.now() + 6_000);
+    // This search still asks the index and starts reading the vectors again; the next one has them.
+    await search.search('closest date in an array', { projectId, k: 5 });
+    await vi.waitFor(async () => {
+      queries.mockClear();
+      const { results } = await search.search('closest date in an array', { projectId, k: 5 });
+      expect(queries).not.toHaveBeenCalled();
+      expect(paths(results)[0]).toBe('src/closestTo/index.ts');
+    });
+  });
+
+  it('asks the vector index when reading the project’s vectors fails', async () => {
+    const { search, vectors, queries } = await projectSearch(project);
+    vi.spyOn(vectors, 'vectorsOf').mockRejectedValue(new Error('chroma is restarting'));
+    const { results, notices } = await search.search('is this year a leap year', { projectId, k: 5 });
+    expect(queries).toHaveBeenCalledTimes(1);
+    expect(notices).toEqual([]);
+    expect(paths(results)[0]).toBe('src/isLeapYear/index.ts');
   });
 });

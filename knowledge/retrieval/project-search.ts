@@ -7,6 +7,7 @@ import type { RetrievedPattern } from './hybrid-retriever.ts';
 import { defaultTextWeights, ProjectTextIndex, termsOf, type ProjectTextWeights } from './project-text-index.ts';
 import { SynonymExpander, type QueryExpander } from './synonym-expander.ts';
 import { WordNetSynonyms } from './wordnet-synonyms.ts';
+import { ProjectVectors } from './project-vectors.ts';
 import { projectRelevance, type ProjectRelevanceFeatures, type ProjectRelevanceModel } from './project-relevance.ts';
 
 /** Tunables, measured on the fit split of knowledge/evaluation/projects (`npm run eval:projects`). */
@@ -65,10 +66,27 @@ interface CachedIndex {
   aboutTerms: Map<string, Set<string>>;
   /** Each file's distinct terms (its file pattern's), by path, for coverage. */
   terms: Map<string, Set<string>>;
+  /** The project's vectors in memory, once every pattern's has been read (until then its searches ask Chroma). */
+  vectors?: ProjectVectors;
+  /** When the vectors may be read again (ms; they are not there yet, or were dropped), and the reading under way. */
+  readVectorsAfter?: number;
+  readingVectors?: Promise<void>;
 }
 
 /** How many projects' indexes are kept in memory, least recently used out first. */
 const cachedProjects = 16;
+
+/**
+ * Memory for projects' vectors held in memory, all projects together: least recently searched projects' vectors
+ * are dropped first (their searches then ask Chroma). The local embedder's vectors of a 2,000-file project take
+ * about 8 MB.
+ */
+const vectorBudgetBytes = 192 * 2 ** 20;
+
+/** How long after reading an incomplete set of vectors (an ingest was writing them) to read them again. */
+const vectorRereadMs = 5_000;
+/** How long a project whose vectors were dropped for room asks Chroma before its vectors are read again. */
+const droppedVectorsMs = 10 * 60_000;
 
 /**
  * Search within one project: its own BM25F index (`ProjectTextIndex`, built on first use and again whenever
@@ -81,6 +99,8 @@ const cachedProjects = 16;
  */
 export class ProjectSearch {
   private readonly cache = new Map<string, Promise<CachedIndex>>();
+  /** The cached indexes holding their project's vectors, by project, least recently searched first. */
+  private readonly holding = new Map<string, CachedIndex>();
   /** The thesaurus and expander in use: the ones given, else WordNet's, made on first need (it reads 6 MB). */
   private wordNet: WordNetSynonyms | undefined;
   private expanderInUse: QueryExpander | undefined;
@@ -105,14 +125,20 @@ export class ProjectSearch {
   ): Promise<{ results: RetrievedPattern[]; notices: string[]; features?: ProjectRelevanceFeatures[] }> {
     const notices: string[] = [];
     const candidates = Math.max(30, options.k * 6);
+    const indexing = this.indexOf(options.projectId);
     const vectorSearch = (async () => {
       const [embedding] = await this.dependencies.embedder.embed([question]);
+      const held = await indexing.then(
+        (cached) => this.vectorsOf(options.projectId, cached),
+        () => undefined,
+      );
+      if (held) return held.nearest(embedding!, candidates);
       return (await this.dependencies.vectors()).query(embedding!, { k: candidates, project: options.projectId });
     })().catch((error: unknown) => {
       notices.push(`Vector search of the project is unavailable (${(error as Error).message}).`);
       return [];
     });
-    const [cached, vectorHits] = await Promise.all([this.indexOf(options.projectId), vectorSearch]);
+    const [cached, vectorHits] = await Promise.all([indexing, vectorSearch]);
     if (cached.index.size === 0) return { results: [], notices };
     const expansion = this.tuning.expansionWeight > 0 ? this.expander.expand(question) : [];
     const textHits = cached.index
@@ -189,6 +215,49 @@ export class ProjectSearch {
     return { results, notices };
   }
 
+  /**
+   * The project's vectors in memory when every pattern's is there; otherwise undefined (the caller asks Chroma),
+   * and they are read again in the background (no sooner than `readVectorsAfter`): an ingest writes a batch's
+   * vectors just after its rows, so a search in between sees some missing.
+   */
+  private vectorsOf(projectId: string, cached: CachedIndex): ProjectVectors | undefined {
+    if (cached.vectors) {
+      // Most recently searched last.
+      this.holding.delete(projectId);
+      this.holding.set(projectId, cached);
+      return cached.vectors;
+    }
+    if (!cached.readingVectors && Date.now() >= (cached.readVectorsAfter ?? 0))
+      cached.readingVectors = this.readVectors(projectId, cached).finally(() => (cached.readingVectors = undefined));
+    return undefined;
+  }
+
+  private async readVectors(projectId: string, cached: CachedIndex): Promise<void> {
+    cached.readVectorsAfter = Date.now() + vectorRereadMs;
+    const records = (await (await this.dependencies.vectors()).vectorsOf(projectId)).filter(
+      (record) => cached.index.pattern(record.id) && record.embedding.length,
+    );
+    if (new Set(records.map((record) => record.id)).size < cached.index.size) return;
+    const vectors = ProjectVectors.from(records);
+    if (vectors.bytes > vectorBudgetBytes) {
+      cached.readVectorsAfter = Infinity;
+      return;
+    }
+    // Room for them: other projects' vectors go, least recently searched first.
+    this.holding.delete(projectId);
+    let used = vectors.bytes;
+    for (const other of this.holding.values()) used += other.vectors!.bytes;
+    for (const [otherId, other] of this.holding) {
+      if (used <= vectorBudgetBytes) break;
+      used -= other.vectors!.bytes;
+      other.vectors = undefined;
+      other.readVectorsAfter = Date.now() + droppedVectorsMs;
+      this.holding.delete(otherId);
+    }
+    cached.vectors = vectors;
+    this.holding.set(projectId, cached);
+  }
+
   /** The terms of a file: those of its file pattern when it has one, else of the hit itself. */
   private fileTerms(cached: CachedIndex, path: string, hit: Pattern): Set<string> {
     return cached.terms.get(path) ?? patternTerms(hit);
@@ -220,10 +289,15 @@ export class ProjectSearch {
         return current;
       }
     }
+    this.holding.delete(projectId);
     const building = this.build(projectId, version);
     this.cache.set(projectId, building);
     building.catch(() => this.cache.get(projectId) === building && this.cache.delete(projectId));
-    while (this.cache.size > cachedProjects) this.cache.delete(this.cache.keys().next().value!);
+    while (this.cache.size > cachedProjects) {
+      const dropped = this.cache.keys().next().value!;
+      this.cache.delete(dropped);
+      this.holding.delete(dropped);
+    }
     return building;
   }
 
@@ -260,7 +334,12 @@ export class ProjectSearch {
       { projectId, patterns: index.size, ms: Date.now() - started },
       'project search index built',
     );
-    return { version, index, fileFrequency, files: Math.max(files, 1), terms, aboutTerms };
+    const cached: CachedIndex = { version, index, fileFrequency, files: Math.max(files, 1), terms, aboutTerms };
+    // The first search of this version reads the vectors too; if that fails, searches ask Chroma (and try again).
+    await this.readVectors(projectId, cached).catch((error: unknown) =>
+      this.dependencies.log.warn({ err: error, projectId }, 'project vectors not read; searching them in Chroma'),
+    );
+    return cached;
   }
 }
 

@@ -83,4 +83,13 @@ export class ChromaVectorIndex implements VectorIndex {
   async count(): Promise<number> {
     return this.collection.count();
   }
+
+  async vectorsOf(project: string): Promise<Pick<VectorRecord, 'id' | 'embedding'>[]> {
+    const records: Pick<VectorRecord, 'id' | 'embedding'>[] = [];
+    for (let offset = 0; ; offset += batchSize) {
+      const page = await this.collection.get({ where: { project }, include: ['embeddings'], limit: batchSize, offset });
+      page.ids.forEach((id, index) => records.push({ id, embedding: page.embeddings[index] ?? [] }));
+      if (page.ids.length < batchSize) return records;
+    }
+  }
 }

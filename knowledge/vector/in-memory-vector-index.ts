@@ -34,4 +34,10 @@ export class InMemoryVectorIndex implements VectorIndex {
   async count(): Promise<number> {
     return this.records.size;
   }
+
+  async vectorsOf(project: string): Promise<Pick<VectorRecord, 'id' | 'embedding'>[]> {
+    return [...this.records.values()]
+      .filter((record) => record.metadata.project === project)
+      .map(({ id, embedding }) => ({ id, embedding }));
+  }
 }

@@ -29,6 +29,8 @@ export interface VectorIndex {
   query(embedding: number[], options: VectorQueryOptions): Promise<VectorMatch[]>;
   delete(ids: string[]): Promise<void>;
   count(): Promise<number>;
+  /** Every vector of one project (normalised), for a project's search to hold in memory (ProjectVectors). */
+  vectorsOf(project: string): Promise<Pick<VectorRecord, 'id' | 'embedding'>[]>;
 }
 
 export function normalise(vector: number[]): number[] {

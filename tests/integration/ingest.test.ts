@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFolder } from '../../knowledge/ingest/ingest-folder.ts';
-import { createKnowledgeBase, type KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import { createKnowledgeBase, projectCollectionName, type KnowledgeBase } from '../../knowledge/knowledge-base.ts';
+import { ChromaVectorIndex } from '../../knowledge/vector/chroma-vector-index.ts';
 import { startKilnInfrastructure, type KilnInfrastructure } from '../../server/kiln-infrastructure.ts';
 import { sqlHandle } from '../../platform/database/sql-handle.ts';
 import { KilnProcess, repositoryRoot } from '../support/kiln-process.ts';
@@ -159,6 +161,71 @@ describe('ingest (real Postgres and Chroma)', () => {
     expect((await knowledge.patterns.findById(`ingest:${project_}/src/timing.ts#clampPercentage`))?.code).toContain(
       'Math.round',
     );
+  });
+
+  it('gives a project a new version whenever its patterns change, and its search finds them at once by their vectors read back from Chroma', async () => {
+    const folder = await temporaryDirectory('versioned-project');
+    try {
+      const projectId = randomUUID();
+      const target = { projectId, sourceId: randomUUID(), name: 'versioned' };
+      const ingestProject = () =>
+        ingestFolder(
+          folder.path,
+          { sql: sqlHandle(infrastructure.dataSource), indexer: knowledge.indexer, log },
+          { target },
+        );
+      const version = () => knowledge.patterns.projectVersion(projectId);
+      await writeFile(
+        path.join(folder.path, 'leap.ts'),
+        `/** Whether the year has 366 days. */\nexport function isLeapYear(year: number) {\n  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);\n}\n`,
+      );
+      const empty = await version();
+      await ingestProject();
+      const first = await version();
+      expect(first).not.toBe(empty);
+
+      // The project's vectors, as its search reads them: one per pattern, the embedder's size.
+      const chroma = await ChromaVectorIndex.open(infrastructure.chroma, {
+        url: infrastructure.chromaUrl,
+        name: projectCollectionName,
+        embedderId: knowledge.embedder.id,
+        dimension: knowledge.embedder.dimension,
+      });
+      const held = await chroma.vectorsOf(projectId);
+      expect(held.map((record) => record.id).sort()).toEqual([
+        `project:${target.sourceId}/leap.ts`,
+        `project:${target.sourceId}/leap.ts#isLeapYear`,
+      ]);
+      expect(held.every((record) => record.embedding.length === knowledge.embedder.dimension)).toBe(true);
+      const leap = await knowledge.projects.search('does this year have 366 days', { projectId, k: 3 });
+      expect(leap.results[0]?.pattern.source.path).toBe('leap.ts');
+      expect(leap.results[0]?.sources.vector).toBeGreaterThan(0);
+      expect(leap.notices).toEqual([]);
+
+      // Nothing changed, or only a pattern's outcome counters: same version, the index is kept.
+      await ingestProject();
+      await infrastructure.dataSource.query(`UPDATE patterns SET uses = uses + 1 WHERE project_id = $1`, [projectId]);
+      expect(await version()).toBe(first);
+
+      await writeFile(
+        path.join(folder.path, 'easter.ts'),
+        `/** The date of Easter Sunday in the Gregorian calendar (anonymous algorithm). */\nexport function easterSunday(year: number) {\n  const a = year % 19;\n  return a;\n}\n`,
+      );
+      await ingestProject();
+      const second = await version();
+      expect(second).not.toBe(first);
+      const easter = await knowledge.projects.search('which day is easter sunday', { projectId, k: 3 });
+      expect(easter.results[0]?.pattern.source.path).toBe('easter.ts');
+      expect(easter.results[0]?.sources.vector).toBeGreaterThan(0);
+
+      await rm(path.join(folder.path, 'easter.ts'));
+      await ingestProject();
+      expect(await version()).not.toBe(second);
+      const gone = await knowledge.projects.search('which day is easter sunday', { projectId, k: 3 });
+      expect(gone.results.map((result) => result.pattern.source.path)).not.toContain('easter.ts');
+    } finally {
+      await folder.remove();
+    }
   });
 });
 
