@@ -1,3 +1,4 @@
+import type { ExportArchive } from './export-archive.ts';
 import type { ApprovalRecord } from './turn-details.ts';
 import type { ProjectSource } from './project.ts';
 import type { Intent, TurnEvent } from './turn-events.ts';
@@ -86,6 +87,8 @@ export interface ServerToClientEvents {
   'project:source': (source: ProjectSource) => void;
   /** How the user's running conversation import is going (sent to their open tabs). */
   'import:progress': (progress: ImportProgress) => void;
+  /** A background export of the user's changed state or grew (sent to their open tabs). */
+  'export:archive': (archive: ExportArchive) => void;
 }
 
 /** Between server instances (none yet). */

@@ -16,6 +16,9 @@ import { RunEventListener } from './runs/run-event-listener.ts';
 import { RunService } from './runs/run-service.ts';
 import type { ProjectService } from './projects/project-service.ts';
 import { startProjects } from './projects/start-projects.ts';
+import { ExportArchiveRepository } from './exports/export-archive-repository.ts';
+import { archiveView, ExportArchiveService } from './exports/export-archive-service.ts';
+import { queueExportArchive, registerExportArchiveJob } from './exports/export-archive-job.ts';
 import type { Config } from '../platform/config/config.ts';
 import { createApp } from './http/app.ts';
 import { defaultClientDirectory } from './http/client-routes.ts';
@@ -38,7 +41,7 @@ import { createToolHost } from './mcp/create-tool-host.ts';
 import { kilnVersion } from './version.ts';
 import { SlackRepository } from './slack/slack-repository.ts';
 import { SlackAccountLinks } from './slack/slack-account-links.ts';
-import { exportService } from './exports/export-module.ts';
+import { exportArchiveOf, exportService } from './exports/export-module.ts';
 import { ImportService } from './exports/import-service.ts';
 import { ImportWriter } from './exports/import-writer.ts';
 import type { SlackAdapter } from './slack/start-slack.ts';
@@ -160,6 +163,8 @@ export async function startServer(
   let runEvents: RunEventListener | undefined;
   let runs: RunService | undefined;
   let runSweep: NodeJS.Timeout | undefined;
+  let archiveSweep: NodeJS.Timeout | undefined;
+  let exportArchives: ExportArchiveService | undefined;
   let projects: ProjectService | undefined;
   let slackRepository: SlackRepository | undefined;
   let importWriter: ImportWriter | undefined;
@@ -234,6 +239,28 @@ export async function startServer(
       tell: (userId, source) => realtime.io.to(userRoom(userId)).emit('project:source', source),
       log,
     });
+    const archives = new ExportArchiveRepository(sql);
+    await registerExportArchiveJob(queue, {
+      repository: archives,
+      archiveOf: exportArchiveOf(infrastructure.dataSource),
+      kilnVersion,
+      tell: (archive) => realtime.io.to(userRoom(archive.ownerId)).emit('export:archive', archiveView(archive)),
+      log: log.child({ component: 'exports' }),
+    });
+    exportArchives = new ExportArchiveService({
+      repository: archives,
+      queue: (archiveId) => queueExportArchive(queue, archiveId),
+      audit: chat.audit,
+    });
+    // Prepared exports are kept a day; every server deletes the expired (the same rows: whichever runs first).
+    archiveSweep = setInterval(
+      () =>
+        void archives
+          .removeExpired()
+          .catch((error: unknown) => log.warn({ err: error }, 'deleting expired exports failed')),
+      10 * 60_000,
+    );
+    archiveSweep.unref();
     runs = new RunService({
       runs: new PostgresRunStore(sql),
       queue,
@@ -278,6 +305,7 @@ export async function startServer(
     runSweep = setInterval(() => void recoverRuns(), 60_000);
     runSweep.unref();
   } catch (error) {
+    clearInterval(archiveSweep);
     await slack?.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     await socketAdapter?.close().catch(() => undefined);
@@ -294,6 +322,7 @@ export async function startServer(
     projects: projects!,
     slack: new SlackAccountLinks(slackRepository!, config.slack?.mode),
     exports: exportService(infrastructure.dataSource, chat.audit, kilnVersion),
+    exportArchives: exportArchives!,
     imports: new ImportService(importWriter!, config.imports, log, (userId, progress) =>
       realtime.io.to(userRoom(userId)).emit('import:progress', progress),
     ),
@@ -331,6 +360,7 @@ export async function startServer(
         .catch((error: unknown) => log.warn({ err: error }, 'closing the Socket.IO adapter failed'));
       clearTimeout(forceClose);
       clearInterval(runSweep);
+      clearInterval(archiveSweep);
       await runEvents?.close().catch(() => undefined);
       await jobs?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping the job queue failed'));
       await started.stop();

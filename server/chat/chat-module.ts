@@ -57,7 +57,7 @@ import { TurnRepository } from './turn-repository.ts';
 
 export interface ChatModule extends Omit<
   ApiServices,
-  'knowledge' | 'runs' | 'projects' | 'slack' | 'exports' | 'imports'
+  'knowledge' | 'runs' | 'projects' | 'slack' | 'exports' | 'exportArchives' | 'imports'
 > {
   /** Projects and their members (the project service is built on it once the job queue is up). */
   projectRepository: ProjectRepository;

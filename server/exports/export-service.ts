@@ -31,6 +31,8 @@ export interface Download {
   body: string | Readable;
   contentType: string;
   disposition: string;
+  /** Its size in bytes, when known before it is sent. */
+  length?: number;
 }
 
 /** The ZIP of every conversation of `ownerId` (everyone's when undefined), streamed as it is built. */

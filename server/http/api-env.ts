@@ -19,6 +19,7 @@ import type { UsageStatistics } from '../usage/usage-statistics.ts';
 import type { ProjectService } from '../projects/project-service.ts';
 import type { SlackAccountLinks } from '../slack/slack-account-links.ts';
 import type { ExportService } from '../exports/export-service.ts';
+import type { ExportArchiveService } from '../exports/export-archive-service.ts';
 import type { ImportService } from '../exports/import-service.ts';
 
 /** The services behind `/api/v1`, available once start-up has finished. */
@@ -52,6 +53,8 @@ export interface ApiServices {
   projects: ProjectService;
   /** Conversation export: one (`…/conversations/:id/export`) or all as a ZIP (`/api/v1/exports`). */
   exports: ExportService;
+  /** The same ZIP prepared in the background, downloaded later (`/api/v1/exports/archives`). */
+  exportArchives: ExportArchiveService;
   /** Conversation import from Kiln, ChatGPT, Claude and Open WebUI files (`/api/v1/imports`). */
   imports: ImportService;
   /** Linking Slack accounts to the caller's (`/api/v1/slack`). */

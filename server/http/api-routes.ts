@@ -59,6 +59,7 @@ export function apiRoutes(options: {
       .route('/conversations', conversationRoutes())
       .route('/conversations', feedbackRoutes())
       .route('/conversations', conversationExportRoutes())
+      .use('/exports/*', requireUser, requireScope('chat'))
       .use('/exports', requireUser, requireScope('chat'))
       .route('/exports', exportRoutes())
       .use('/imports', requireUser, requireScope('chat'))

@@ -21,6 +21,7 @@ import { ConversationOrigins1795300000018 } from '../exports/1795300000018-conve
 import { LoginThrottle1795300000019 } from '../auth/1795300000019-login-throttle.ts';
 import { Cluster1795300000020 } from '../cluster/1795300000020-cluster.ts';
 import { RequestCounts1795300000021 } from '../quotas/1795300000021-request-counts.ts';
+import { ExportArchives1795300000023 } from '../exports/1795300000023-export-archives.ts';
 
 /** The server's own migrations; each module keeps the migrations of the tables it owns beside it. */
 const serverMigrations = [
@@ -39,6 +40,7 @@ const serverMigrations = [
   LoginThrottle1795300000019,
   Cluster1795300000020,
   RequestCounts1795300000021,
+  ExportArchives1795300000023,
 ];
 
 /** Kiln's whole schema: the server's entities, and every module's migrations in one list ordered by timestamp. */

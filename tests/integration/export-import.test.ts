@@ -2,9 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { Readable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { ConversationExport, ExportManifest, ImportReport } from '../../protocol/conversation-export.ts';
+import type { ExportArchive } from '../../protocol/export-archive.ts';
+import { sqlHandle } from '../../platform/database/sql-handle.ts';
+import { buildArchive } from '../../server/exports/export-archive-job.ts';
+import { ExportArchiveRepository } from '../../server/exports/export-archive-repository.ts';
 import { startTestServer, turnEnded } from '../support/test-server.ts';
 import { zipOf } from '../support/zip-of.ts';
 
@@ -219,6 +225,145 @@ describe('export of many conversations', () => {
     abandoned.abort();
     expect(await waitForNone()).toBe(0);
   }, 60_000);
+});
+
+describe('exports prepared in the background', () => {
+  it('builds the ZIP in a job, tells the owner’s tabs as it goes, and serves it to the owner alone', async () => {
+    const io = await kiln.socket(alice.token);
+    const heard: ExportArchive[] = [];
+    io.client.on('export:archive', (archive) => heard.push(archive));
+    const asked = await kiln.api('POST', '/exports/archives', { token: alice.token });
+    expect(asked.status).toBe(202);
+    const archive = asked.json.archive as ExportArchive;
+    expect(asked.headers.get('location')).toBe(`/api/v1/exports/archives/${archive.id}`);
+    expect(archive).toMatchObject({ scope: 'own', status: 'queued', downloadUrl: null });
+    expect(Date.parse(archive.expiresAt) - Date.parse(archive.createdAt)).toBe(24 * 60 * 60 * 1000);
+
+    await expect.poll(() => heard.at(-1)?.status, { timeout: 30_000 }).toBe('ready');
+    expect(heard.map((each) => each.status)).toContain('building');
+    io.client.close();
+    const ready = (await kiln.api('GET', `/exports/archives/${archive.id}`, { token: alice.token })).json
+      .archive as ExportArchive;
+    expect(ready).toMatchObject({ status: 'ready', downloadUrl: `/api/v1/exports/archives/${archive.id}/download` });
+    expect(ready.bytes).toBeGreaterThan(0);
+    const listed = (await kiln.api('GET', '/exports/archives', { token: alice.token })).json
+      .archives as ExportArchive[];
+    expect(listed.map((each) => each.id)).toContain(archive.id);
+
+    const zip = await download(alice.token, `/exports/archives/${archive.id}/download`);
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    expect(zip.headers.get('content-disposition')).toMatch(/^attachment; filename="kiln-export-\d{4}-\d\d-\d\d\.zip"/);
+    expect(Number(zip.headers.get('content-length'))).toBe(ready.bytes);
+    expect(zip.bytes.length).toBe(ready.bytes);
+    const entries = await unzip(zip.bytes);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as ExportManifest;
+    expect(manifest).toMatchObject({ scope: 'own', counts: { conversations: 1, messages: 6 } });
+    for (const file of Object.values(manifest.conversations[0]!.files)) expect(entries.has(file), file).toBe(true);
+
+    // Nobody else sees it, or can tell it exists.
+    expect((await kiln.api('GET', `/exports/archives/${archive.id}`, { token: bob.token })).status).toBe(404);
+    expect((await download(bob.token, `/exports/archives/${archive.id}/download`)).status).toBe(404);
+    expect((await kiln.api('GET', '/exports/archives', { token: bob.token })).json.archives).toEqual([]);
+    expect((await kiln.api('DELETE', `/exports/archives/${archive.id}`, { token: bob.token })).status).toBe(404);
+    expect((await kiln.api('GET', '/exports/archives/not-an-id', { token: alice.token })).status).toBe(404);
+
+    expect((await kiln.api('DELETE', `/exports/archives/${archive.id}`, { token: alice.token })).status).toBe(204);
+    expect((await download(alice.token, `/exports/archives/${archive.id}/download`)).status).toBe(404);
+  }, 60_000);
+
+  it('builds everyone’s for an admin only, recorded in the audit log', async () => {
+    const recorded = async () =>
+      (await kiln.api('GET', '/admin/audit?action=export-all&limit=100', { token: alice.token })).json.entries.length;
+    const before = await recorded();
+    const refused = await kiln.api('POST', '/exports/archives?all=true', { token: bob.token });
+    expect(refused.status).toBe(403);
+    expect((await kiln.api('POST', '/exports/archives?all=maybe', { token: alice.token })).status).toBe(400);
+    const asked = await kiln.api('POST', '/exports/archives?all=true', { token: alice.token });
+    expect(asked.status).toBe(202);
+    const id = (asked.json.archive as ExportArchive).id;
+    await expect
+      .poll(
+        async () => (await kiln.api('GET', `/exports/archives/${id}`, { token: alice.token })).json.archive.status,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe('ready');
+    const manifest = JSON.parse(
+      (await unzip((await download(alice.token, `/exports/archives/${id}/download`)).bytes))
+        .get('manifest.json')!
+        .toString(),
+    ) as ExportManifest;
+    expect(manifest.scope).toBe('all');
+    expect(await recorded()).toBe(before + 1);
+  }, 60_000);
+
+  it('keeps only the latest build of an archive: a retried job starts over and the first build’s writes are refused', async () => {
+    const sql = sqlHandle(kiln.server.infrastructure!.dataSource);
+    const repository = new ExportArchiveRepository(sql);
+    const archive = await repository.create({
+      ownerId: alice.user.id,
+      scope: 'own',
+      fileName: 'retried.zip',
+      keepFor: 60_000,
+    });
+    const told: string[] = [];
+    const dependencies = (parts: string[]) => ({
+      repository,
+      archiveOf: () => Readable.from(parts.map((part) => Buffer.from(part))),
+      kilnVersion: 'test',
+      tell: (stored: { status: string }) => told.push(stored.status),
+      log: pino({ level: 'silent' }),
+    });
+    // The first build (a server that then seemed dead) has written one chunk when the retry starts its own.
+    const first = (await repository.start(archive.id))!;
+    expect(await repository.append(archive.id, first.attempt, 0, Buffer.from('stale '))).toBe(true);
+    expect(await buildArchive(archive.id, dependencies(['fresh ', 'zip']))).toMatchObject({ status: 'ready' });
+    expect(await repository.append(archive.id, first.attempt, 1, Buffer.from('late'))).toBe(false);
+    expect(await repository.finish(archive.id, first.attempt, { status: 'ready' })).toBeUndefined();
+    const stored = (await repository.find(archive.id))!;
+    expect(stored).toMatchObject({ status: 'ready', bytes: 9 });
+    const bytes = await download(alice.token, `/exports/archives/${archive.id}/download`);
+    expect(bytes.bytes.toString()).toBe('fresh zip');
+    // A third run of the job (pg-boss retried it once more) finds it finished and builds nothing.
+    expect(await buildArchive(archive.id, dependencies(['again']))).toMatchObject({ status: 'finished or removed' });
+    expect(told).toEqual(['building', 'ready']);
+    expect((await download(alice.token, `/exports/archives/${archive.id}/download`)).bytes.toString()).toBe(
+      'fresh zip',
+    );
+  });
+
+  it('marks the archive failed, with a plain message, when the build fails; its download is a 409', async () => {
+    const sql = sqlHandle(kiln.server.infrastructure!.dataSource);
+    const repository = new ExportArchiveRepository(sql);
+    const archive = await repository.create({
+      ownerId: alice.user.id,
+      scope: 'own',
+      fileName: 'x.zip',
+      keepFor: 60_000,
+    });
+    await buildArchive(archive.id, {
+      repository,
+      // A worker that dies once it has started (as exportInWorker's stream then errors).
+      archiveOf: () => {
+        const broken = new Readable({ read() {} });
+        setImmediate(() => broken.destroy(new Error('the export worker ran out of memory')));
+        return broken;
+      },
+      kilnVersion: 'test',
+      tell: () => undefined,
+      log: pino({ level: 'silent' }),
+    });
+    const failed = (await kiln.api('GET', `/exports/archives/${archive.id}`, { token: alice.token })).json
+      .archive as ExportArchive;
+    expect(failed).toMatchObject({ status: 'failed', downloadUrl: null });
+    expect(failed.error).toMatch(/could not be built/);
+    expect(failed.error).not.toMatch(/memory/);
+    const refused = await kiln.api('GET', `/exports/archives/${archive.id}/download`, { token: alice.token });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/failed; ask for a new one/);
+  });
 });
 
 describe('conversation import', () => {
