@@ -8,8 +8,10 @@
 // export of the small user runs first, so lazy loading and JIT warm-up do not count as the export's memory; the
 // two measured exports then run back to back, with no idle time between them in which V8 would shrink its heap
 // (an idle Kiln's RSS moves by ±40 MB with that alone, which made growth from an idle baseline a measure of noise).
-// Target (exit 1 when missed, or when a ZIP is wrong): the peak RSS while exporting 10,000 conversations is at most
-// 50 MB above the peak while exporting 100: memory does not grow with the number of conversations.
+// The 10,000 export is then prepared in the background too (`POST /api/v1/exports/archives`, built into Postgres),
+// timed until ready with RSS sampled, downloaded and checked the same way.
+// Target (exit 1 when missed, or when a ZIP is wrong): the peak RSS while exporting 10,000 conversations, either
+// way, is at most 50 MB above the peak while exporting 100: memory does not grow with the number of conversations.
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -52,6 +54,44 @@ async function download(url: string, token: string, pid: number, file: string) {
   output.end();
   await once(output, 'finish');
   // No ZIP comment and fewer than 65,535 entries: the archive ends with the 22-byte end-of-central-directory record.
+  const endRecord = tail.length === 22 && tail.readUInt32LE(0) === endOfCentralDirectory;
+  return { bytes, seconds, rssBefore, rssPeak, endRecord };
+}
+
+/**
+ * The same export prepared in the background (`POST /api/v1/exports/archives`): asked for, polled until ready (the
+ * build writes the ZIP into Postgres), with Kiln's RSS sampled meanwhile; then downloaded to `file` from Postgres.
+ */
+async function prepare(url: string, token: string, pid: number, file: string) {
+  const headers = { authorization: `Bearer ${token}` };
+  const rssBefore = rssOf(pid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(pid))), sampleEveryMs);
+  const started = performance.now();
+  const asked = await fetch(`${url}/api/v1/exports/archives`, { method: 'POST', headers });
+  if (asked.status !== 202) throw new Error(`asking for a background export answered ${asked.status}`);
+  const { archive } = (await asked.json()) as { archive: { id: string } };
+  let status = 'queued';
+  while (status === 'queued' || status === 'building') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const answer = await fetch(`${url}/api/v1/exports/archives/${archive.id}`, { headers });
+    status = ((await answer.json()) as { archive: { status: string } }).archive.status;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (status !== 'ready') throw new Error(`the background export ended ${status}`);
+  const response = await fetch(`${url}/api/v1/exports/archives/${archive.id}/download`, { headers });
+  if (response.status !== 200 || !response.body) throw new Error(`its download answered ${response.status}`);
+  const output = createWriteStream(file);
+  let bytes = 0;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of response.body) {
+    bytes += chunk.byteLength;
+    tail = Buffer.concat([tail, chunk.subarray(-22)]).subarray(-22);
+    if (!output.write(chunk)) await once(output, 'drain');
+  }
+  output.end();
+  await once(output, 'finish');
   const endRecord = tail.length === 22 && tail.readUInt32LE(0) === endOfCentralDirectory;
   return { bytes, seconds, rssBefore, rssPeak, endRecord };
 }
@@ -142,6 +182,17 @@ try {
       archive.manifest.counts.messages === user.messages;
     results.push({ ...user, ...measured, ...archive, distinct, valid });
   }
+  // The large export again, prepared in the background (built into Postgres, then downloaded).
+  const largest = users.at(-1)!;
+  const preparedFile = path.join(downloads.path, 'prepared.zip');
+  const prepared = await prepare(url, largest.token, kiln.pid, preparedFile);
+  const preparedArchive = await readArchive(preparedFile);
+  await rm(preparedFile);
+  const preparedValid =
+    prepared.endRecord &&
+    preparedArchive.entries === 3 * largest.conversations + 1 &&
+    preparedArchive.manifest.counts.conversations === largest.conversations &&
+    preparedArchive.manifest.counts.messages === largest.messages;
 
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   console.log(
@@ -168,13 +219,17 @@ try {
       `ZIP of ${result.conversations.toLocaleString('en')}: end-of-central-directory record ${result.endRecord ? 'present' : 'MISSING'}; ${result.entries} entries; manifest: ${result.manifest.counts.conversations} conversations (${result.distinct} distinct ids), ${result.manifest.counts.messages} messages; seeded ${result.conversations} / ${result.messages}: ${result.valid ? 'as seeded' : 'NOT as seeded'}`,
     );
   }
+  console.log(
+    `\nPrepared in the background (POST /api/v1/exports/archives, polled until ready): ${largest.conversations.toLocaleString('en')} conversations, ZIP ${mb(prepared.bytes)} MB, built in ${prepared.seconds.toFixed(1)} s; RSS before ${mb(prepared.rssBefore)} MB, peak ${mb(prepared.rssPeak)} MB; downloaded ZIP ${preparedValid ? 'as seeded' : 'NOT as seeded'} (${preparedArchive.entries} entries)`,
+  );
   const [small, large] = results.map((result) => result.rssPeak / megabyte) as [number, number];
   const above = large - small;
-  const met = above <= 50;
+  const preparedAbove = prepared.rssPeak / megabyte - small;
+  const met = above <= 50 && preparedAbove <= 50;
   console.log(
-    `\nPeak RSS exporting ${sizes[1]!.toLocaleString('en')} ≤ peak exporting ${sizes[0]} + 50 MB (memory does not grow with the number of conversations): ${met ? 'met' : 'NOT met'} (${large.toFixed(1)} MB, ${above.toFixed(1)} MB above ${small.toFixed(1)} MB)`,
+    `\nPeak RSS exporting ${sizes[1]!.toLocaleString('en')} ≤ peak exporting ${sizes[0]} + 50 MB (memory does not grow with the number of conversations): ${met ? 'met' : 'NOT met'} (${large.toFixed(1)} MB, ${above.toFixed(1)} MB above ${small.toFixed(1)} MB; prepared in the background ${preparedAbove.toFixed(1)} MB above)`,
   );
-  failed = !met || results.some((result) => !result.valid);
+  failed = !met || !preparedValid || results.some((result) => !result.valid);
 } catch (error) {
   console.error(error);
 } finally {

@@ -149,6 +149,31 @@ describe('exporting a conversation from its header', () => {
     expect(zip[0].suggestedFilename()).toMatch(/^kiln-export-.*\.zip$/);
     expect(await zip[0].failure()).toBeNull();
   });
+
+  it('prepares the ZIP in the background: ready by itself (the page is told), downloaded, kept across reloads, deleted', async () => {
+    const prepared = owner.getByRole('list', { name: 'Prepared exports' });
+    await owner.getByRole('button', { name: 'Prepare my export' }).click();
+    const item = prepared.getByRole('listitem').first();
+    // Nothing polls: the page hears the build's progress and its end over its socket.
+    await item.getByRole('link', { name: 'Download' }).waitFor({ timeout: 30_000 });
+    expect(await item.getByRole('status').textContent()).toMatch(/^Ready · \d/);
+    await session.screenshot(owner, 'prepared-export');
+    const [file] = await Promise.all([
+      owner.waitForEvent('download'),
+      item.getByRole('link', { name: 'Download' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^kiln-export-\d{4}-\d\d-\d\d\.zip$/);
+    expect(await file.failure()).toBeNull();
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.includes(Buffer.from('manifest.json'))).toBe(true);
+
+    await owner.reload();
+    await prepared.getByRole('link', { name: 'Download' }).waitFor();
+    await prepared.getByRole('button', { name: 'Delete this export' }).first().click();
+    await prepared.waitFor({ state: 'detached' });
+    expect((await api(owner, 'GET', '/exports/archives')).json.archives).toEqual([]);
+  });
 });
 
 describe('importing on the "Export & import" page', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportArchive } from '../../protocol/export-archive.ts';
 import { WebSocket } from 'ws';
 import type { RunEvent } from '../../protocol/runs.ts';
 import type { TurnEvent } from '../../protocol/turn-events.ts';
@@ -249,6 +250,25 @@ describe('two servers and a worker on one database', () => {
     // Neither server takes jobs (KILN_WORKERS=off): the worker ran it.
     const runId = events[0]!.runId;
     await worker.waitForLog((line) => line.msg === 'run executed' && line.runId === runId, 10_000);
+  }, 60_000);
+
+  it('builds an export asked for on A on whichever server takes the job, tells A’s tab, and serves it from B', async () => {
+    const socket = await connectKilnSocket(a.url, token);
+    cleanups.push(async () => socket.client.close());
+    const heard: ExportArchive[] = [];
+    socket.client.on('export:archive', (archive) => heard.push(archive));
+    const asked = await a.call('POST', '/exports/archives');
+    expect(asked.status).toBe(202);
+    const id = (asked.json.archive as ExportArchive).id;
+    await expect.poll(() => heard.at(-1)?.status, { timeout: 30_000 }).toBe('ready');
+    const response = await fetch(`${b.url}/api/v1/exports/archives/${id}/download`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.length).toBe(heard.at(-1)!.bytes);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.includes(Buffer.from('manifest.json'))).toBe(true);
   }, 60_000);
 
   it('closes a turn of B as interrupted from A within 30 s of B being killed, keeping what was saved', async () => {

@@ -1,7 +1,8 @@
 import type { ImportReport } from '$protocol/conversation-export.ts';
+import type { ExportArchive } from '$protocol/export-archive.ts';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { csrfHeaderName, csrfToken } from './csrf-token.ts';
-import type { UploadProgressOptions } from './projects-api.ts';
+import type { JsonRequest, UploadProgressOptions } from './projects-api.ts';
 import { uploadWithProgress } from './upload-with-progress.ts';
 
 export type ConversationExportFormat = 'json' | 'md' | 'html';
@@ -26,9 +27,33 @@ export function exportArchiveUrl(scope: 'own' | 'all' = 'own'): string {
   return scope === 'all' ? '/api/v1/exports?all=true' : '/api/v1/exports';
 }
 
-/** Imports conversations (`/api/v1/imports`); the exports themselves are the download links above. */
+/**
+ * Imports conversations (`/api/v1/imports`) and exports prepared in the background (`/api/v1/exports/archives`);
+ * the direct exports are the download links above.
+ */
 export class ExportsApi {
-  constructor(private readonly onUnauthenticated: () => void) {}
+  constructor(
+    private readonly request: JsonRequest,
+    private readonly onUnauthenticated: () => void,
+  ) {}
+
+  /**
+   * Asks the server to build the ZIP in the background (everyone's: admins only). While one is being built, the
+   * server answers with that one.
+   */
+  async prepareArchive(scope: 'own' | 'all' = 'own'): Promise<ExportArchive> {
+    const path = scope === 'all' ? '/exports/archives?all=true' : '/exports/archives';
+    return (await this.request<{ archive: ExportArchive }>('POST', path)).archive;
+  }
+
+  /** The signed-in user's prepared exports not yet expired, newest first. */
+  async archives(): Promise<ExportArchive[]> {
+    return (await this.request<{ archives: ExportArchive[] }>('GET', '/exports/archives')).archives;
+  }
+
+  removeArchive(id: string) {
+    return this.request<void>('DELETE', `/exports/archives/${encodeURIComponent(id)}`);
+  }
 
   /**
    * Uploads a Kiln, ChatGPT, Claude or Open WebUI export (.json or .zip) and resolves, once the server has imported

@@ -36,14 +36,14 @@ export class KilnApi {
   readonly projects: ProjectsApi;
   /** Linking Slack accounts (`/slack`). */
   readonly slack: SlackApi;
-  /** Importing conversations (`/imports`); exports are download links (`exports-api.ts`). */
+  /** Importing conversations (`/imports`) and exports prepared in the background (`/exports/archives`). */
   readonly exports: ExportsApi;
 
   constructor(private readonly onUnauthenticated: () => void = () => {}) {
     const request = <T>(method: string, path: string, body?: unknown) => this.request<T>(method, path, body);
     this.projects = new ProjectsApi(request, onUnauthenticated);
     this.slack = new SlackApi(request);
-    this.exports = new ExportsApi(onUnauthenticated);
+    this.exports = new ExportsApi(request, onUnauthenticated);
   }
 
   /** `invite`: the code of an invite link, needed when sign-up is by invitation. */

@@ -7,6 +7,7 @@ import type {
   SocketPayload,
 } from '$protocol/socket-events.ts';
 import type { ImportProgress } from '$protocol/conversation-export.ts';
+import type { ExportArchive } from '$protocol/export-archive.ts';
 import type { ProjectSource } from '$protocol/project.ts';
 import type { TurnEvent } from '$protocol/turn-events.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -32,6 +33,7 @@ export class ChatSocket {
   private readonly titleListeners = new Set<(update: { id: string; title: string }) => void>();
   private readonly projectSourceListeners = new Set<(source: ProjectSource) => void>();
   private readonly importProgressListeners = new Set<(progress: ImportProgress) => void>();
+  private readonly exportArchiveListeners = new Set<(archive: ExportArchive) => void>();
   private connectedBefore = false;
 
   /** Authenticated by the session cookie, which the same-origin handshake carries (no token in `auth`). */
@@ -72,6 +74,9 @@ export class ChatSocket {
     this.socket.on('import:progress', (progress) => {
       for (const listener of this.importProgressListeners) listener(progress);
     });
+    this.socket.on('export:archive', (archive) => {
+      for (const listener of this.exportArchiveListeners) listener(archive);
+    });
   }
 
   onTurnEvent(listener: (event: TurnEvent) => void) {
@@ -93,6 +98,12 @@ export class ChatSocket {
   onProjectSource(listener: (source: ProjectSource) => void) {
     this.projectSourceListeners.add(listener);
     return () => void this.projectSourceListeners.delete(listener);
+  }
+
+  /** One of the user's background exports changed state or grew (sent to each of their tabs). */
+  onExportArchive(listener: (archive: ExportArchive) => void) {
+    this.exportArchiveListeners.add(listener);
+    return () => void this.exportArchiveListeners.delete(listener);
   }
 
   /** How the user's running import is going (sent to each of their tabs, whichever one uploaded). */
