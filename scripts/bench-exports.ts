@@ -32,6 +32,22 @@ const sampleEveryMs = 100;
 const endOfCentralDirectory = 0x06054b50;
 const megabyte = 1024 * 1024;
 
+/** Writes a downloading ZIP to `file` as it arrives; its size, and whether it ends with its end record. */
+async function save(body: ReadableStream<Uint8Array>, file: string) {
+  const output = createWriteStream(file);
+  let bytes = 0;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    tail = Buffer.concat([tail, chunk.subarray(-22)]).subarray(-22);
+    if (!output.write(chunk)) await once(output, 'drain');
+  }
+  output.end();
+  await once(output, 'finish');
+  // No ZIP comment and fewer than 65,535 entries: the archive ends with the 22-byte end-of-central-directory record.
+  return { bytes, endRecord: tail.length === 22 && tail.readUInt32LE(0) === endOfCentralDirectory };
+}
+
 /** Downloads the user's export to `file` as it streams, with Kiln's RSS sampled meanwhile. */
 async function download(url: string, token: string, pid: number, file: string) {
   const rssBefore = rssOf(pid);
@@ -40,21 +56,10 @@ async function download(url: string, token: string, pid: number, file: string) {
   const started = performance.now();
   const response = await fetch(`${url}/api/v1/exports`, { headers: { authorization: `Bearer ${token}` } });
   if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
-  const output = createWriteStream(file);
-  let bytes = 0;
-  let tail = Buffer.alloc(0);
-  for await (const chunk of response.body) {
-    bytes += chunk.byteLength;
-    tail = Buffer.concat([tail, chunk.subarray(-22)]).subarray(-22);
-    if (!output.write(chunk)) await once(output, 'drain');
-  }
+  const { bytes, endRecord } = await save(response.body, file);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, rssOf(pid));
-  output.end();
-  await once(output, 'finish');
-  // No ZIP comment and fewer than 65,535 entries: the archive ends with the 22-byte end-of-central-directory record.
-  const endRecord = tail.length === 22 && tail.readUInt32LE(0) === endOfCentralDirectory;
   return { bytes, seconds, rssBefore, rssPeak, endRecord };
 }
 
@@ -82,18 +87,7 @@ async function prepare(url: string, token: string, pid: number, file: string) {
   if (status !== 'ready') throw new Error(`the background export ended ${status}`);
   const response = await fetch(`${url}/api/v1/exports/archives/${archive.id}/download`, { headers });
   if (response.status !== 200 || !response.body) throw new Error(`its download answered ${response.status}`);
-  const output = createWriteStream(file);
-  let bytes = 0;
-  let tail = Buffer.alloc(0);
-  for await (const chunk of response.body) {
-    bytes += chunk.byteLength;
-    tail = Buffer.concat([tail, chunk.subarray(-22)]).subarray(-22);
-    if (!output.write(chunk)) await once(output, 'drain');
-  }
-  output.end();
-  await once(output, 'finish');
-  const endRecord = tail.length === 22 && tail.readUInt32LE(0) === endOfCentralDirectory;
-  return { bytes, seconds, rssBefore, rssPeak, endRecord };
+  return { ...(await save(response.body, file)), seconds, rssBefore, rssPeak };
 }
 
 /** The ZIP's entry count (from its central directory) and its manifest. */

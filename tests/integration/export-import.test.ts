@@ -299,23 +299,29 @@ describe('exports prepared in the background', () => {
     expect(await recorded()).toBe(before + 1);
   }, 60_000);
 
-  it('keeps only the latest build of an archive: a retried job starts over and the first build’s writes are refused', async () => {
-    const sql = sqlHandle(kiln.server.infrastructure!.dataSource);
-    const repository = new ExportArchiveRepository(sql);
+  /** A new archive of Alice's in the real tables, and what a build of it needs, its ZIP coming from `archiveOf`. */
+  async function anArchive() {
+    const repository = new ExportArchiveRepository(sqlHandle(kiln.server.infrastructure!.dataSource));
     const archive = await repository.create({
       ownerId: alice.user.id,
       scope: 'own',
-      fileName: 'retried.zip',
+      fileName: 'a.zip',
       keepFor: 60_000,
     });
     const told: string[] = [];
-    const dependencies = (parts: string[]) => ({
+    const dependencies = (archiveOf: () => Readable) => ({
       repository,
-      archiveOf: () => Readable.from(parts.map((part) => Buffer.from(part))),
+      archiveOf,
       kilnVersion: 'test',
       tell: (stored: { status: string }) => told.push(stored.status),
       log: pino({ level: 'silent' }),
     });
+    return { repository, archive, told, dependencies };
+  }
+
+  it('keeps only the latest build of an archive: a retried job starts over and the first build’s writes are refused', async () => {
+    const { repository, archive, told, dependencies: build } = await anArchive();
+    const dependencies = (parts: string[]) => build(() => Readable.from(parts.map((part) => Buffer.from(part))));
     // The first build (a server that then seemed dead) has written one chunk when the retry starts its own.
     const first = (await repository.start(archive.id))!;
     expect(await repository.append(archive.id, first.attempt, 0, Buffer.from('stale '))).toBe(true);
@@ -335,26 +341,16 @@ describe('exports prepared in the background', () => {
   });
 
   it('marks the archive failed, with a plain message, when the build fails; its download is a 409', async () => {
-    const sql = sqlHandle(kiln.server.infrastructure!.dataSource);
-    const repository = new ExportArchiveRepository(sql);
-    const archive = await repository.create({
-      ownerId: alice.user.id,
-      scope: 'own',
-      fileName: 'x.zip',
-      keepFor: 60_000,
-    });
-    await buildArchive(archive.id, {
-      repository,
-      // A worker that dies once it has started (as exportInWorker's stream then errors).
-      archiveOf: () => {
+    const { archive, dependencies } = await anArchive();
+    // A worker that dies once it has started (as exportInWorker's stream then errors).
+    await buildArchive(
+      archive.id,
+      dependencies(() => {
         const broken = new Readable({ read() {} });
         setImmediate(() => broken.destroy(new Error('the export worker ran out of memory')));
         return broken;
-      },
-      kilnVersion: 'test',
-      tell: () => undefined,
-      log: pino({ level: 'silent' }),
-    });
+      }),
+    );
     const failed = (await kiln.api('GET', `/exports/archives/${archive.id}`, { token: alice.token })).json
       .archive as ExportArchive;
     expect(failed).toMatchObject({ status: 'failed', downloadUrl: null });
