@@ -43,6 +43,21 @@ export class ExportArchiveRepository {
     return toArchive(row!);
   }
 
+  /**
+   * Deletes the owner's finished archives (ready or failed) beyond the newest `keep` of all theirs: each can be
+   * tens of MB, and an archive is kept a day. Returns how many went.
+   */
+  async prune(ownerId: string, keep: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM export_archives WHERE id IN (
+         SELECT id FROM export_archives WHERE owner_id = $1
+          ORDER BY created_at DESC OFFSET $2)
+       AND status IN ('ready', 'failed') RETURNING id`,
+      [ownerId, keep],
+    );
+    return rows.length;
+  }
+
   /** The owner's archive of `scope` still queued or being built, if any (asking again returns it). */
   async pending(ownerId: string, scope: 'own' | 'all'): Promise<StoredArchive | undefined> {
     const [row] = await this.sql.query(

@@ -29,6 +29,12 @@ function service() {
         archives.push(archive);
         return archive;
       },
+      prune: async (ownerId, keep) => {
+        const theirs = archives.filter((each) => each.ownerId === ownerId).reverse();
+        const gone = theirs.slice(keep).filter((each) => ['ready', 'failed'].includes(each.status));
+        for (const archive of gone) archives.splice(archives.indexOf(archive), 1);
+        return gone.length;
+      },
       pending: async (ownerId, scope) =>
         archives.find(
           (each) => each.ownerId === ownerId && each.scope === scope && ['queued', 'building'].includes(each.status),
@@ -57,6 +63,16 @@ describe('ExportArchiveService', () => {
     const third = await twin.request(alice, {}, null);
     expect(third.created).toBe(true);
     expect(queued).toHaveLength(2);
+  });
+
+  it('keeps the newest five of a user’s archives, deleting the oldest finished one for a sixth', async () => {
+    const { twin, archives } = service();
+    for (let index = 0; index < 6; index += 1) {
+      await twin.request(alice, {}, null);
+      archives.at(-1)!.status = 'ready';
+    }
+    expect(archives).toHaveLength(5);
+    expect(archives.map((each) => each.id)).not.toContain('b0000000-0000-4000-8000-000000000001');
   });
 
   it('refuses everyone’s conversations to a non-admin, queueing and auditing nothing', async () => {

@@ -18,6 +18,9 @@ const requestSchema = z.object({
 /** How long a prepared export is kept. */
 export const archiveLifetimeMs = 24 * 60 * 60 * 1000;
 
+/** How many prepared exports a user keeps: asking for another deletes their oldest finished one. */
+export const archivesKept = 5;
+
 /** The view of a stored archive the API and the owner's tabs get. */
 export function archiveView(archive: StoredArchive): ExportArchive {
   return {
@@ -42,7 +45,10 @@ export function archiveView(archive: StoredArchive): ExportArchive {
 export class ExportArchiveService {
   constructor(
     private readonly dependencies: {
-      repository: Pick<ExportArchiveRepository, 'create' | 'pending' | 'find' | 'list' | 'chunkAfter' | 'remove'>;
+      repository: Pick<
+        ExportArchiveRepository,
+        'create' | 'prune' | 'pending' | 'find' | 'list' | 'chunkAfter' | 'remove'
+      >;
       queue: (archiveId: string) => Promise<void>;
       audit: Pick<AuditLog, 'record'>;
     },
@@ -50,7 +56,8 @@ export class ExportArchiveService {
 
   /**
    * Asks for a ZIP of the caller's conversations (`all=true`: everyone's, admins only). While one of the same scope
-   * is queued or being built, that one is the answer (`created: false`) rather than a second build.
+   * is queued or being built, that one is the answer (`created: false`) rather than a second build. A user keeps
+   * at most `archivesKept`: a new one deletes the oldest finished beyond that.
    */
   async request(user: User, query: unknown, address: string | null) {
     const all = parseInput(requestSchema, query, 'query').all === 'true';
@@ -67,6 +74,7 @@ export class ExportArchiveService {
       fileName: `kiln-export-${all ? 'all-' : ''}${date}.zip`,
       keepFor: archiveLifetimeMs,
     });
+    await repository.prune(user.id, archivesKept);
     await this.dependencies.queue(archive.id);
     return { archive: archiveView(archive), created: true };
   }

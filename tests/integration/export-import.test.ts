@@ -340,6 +340,28 @@ describe('exports prepared in the background', () => {
     );
   });
 
+  it('keeps a user’s newest five archives: asking for a sixth deletes the oldest finished one', async () => {
+    const carol = await kiln.register('carol@example.com');
+    const repository = new ExportArchiveRepository(sqlHandle(kiln.server.infrastructure!.dataSource));
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const archive = await repository.create({
+        ownerId: carol.user.id,
+        scope: 'own',
+        fileName: 'a.zip',
+        keepFor: 60_000,
+      });
+      const started = (await repository.start(archive.id))!;
+      await repository.finish(archive.id, started.attempt, { status: 'ready' });
+      ids.push(archive.id);
+    }
+    const asked = await kiln.api('POST', '/exports/archives', { token: carol.token });
+    expect(asked.status).toBe(202);
+    const listed = (await kiln.api('GET', '/exports/archives', { token: carol.token })).json
+      .archives as ExportArchive[];
+    expect(listed.map((archive) => archive.id)).toEqual([asked.json.archive.id, ...ids.slice(1).reverse()]);
+  });
+
   it('marks the archive failed, with a plain message, when the build fails; its download is a 409', async () => {
     const { archive, dependencies } = await anArchive();
     // A worker that dies once it has started (as exportInWorker's stream then errors).
