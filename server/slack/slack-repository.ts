@@ -39,6 +39,7 @@ export const tablesOwnedByUser = [
   'runs',
   'session_approvals',
   'message_feedback',
+  'export_archives',
 ];
 
 /**

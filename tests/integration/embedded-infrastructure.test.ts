@@ -52,6 +52,7 @@ describe('embedded infrastructure (real Postgres and Chroma)', () => {
     );
     expect(ownerColumns.map((row) => row.table_name)).toEqual([
       'conversations',
+      'export_archives',
       'message_feedback',
       'messages',
       'runs',
