@@ -22,7 +22,9 @@ export class ProjectVectors {
   ) {}
 
   static from(records: { id: string; embedding: number[] }[]): ProjectVectors {
-    const width = Math.max(0, ...records.map((record) => record.embedding.length));
+    // A loop, not Math.max(...): a large project has more rows than a call may take arguments.
+    let width = 0;
+    for (const record of records) width = Math.max(width, record.embedding.length);
     const starts = new Uint32Array(width + 1);
     const units = records.map((record) => normalise(record.embedding));
     for (const unit of units) unit.forEach((value, column) => value !== 0 && (starts[column + 1]! += 1));
