@@ -341,12 +341,12 @@ describe('exports prepared in the background', () => {
   });
 
   it('keeps a user’s newest five archives: asking for a sixth deletes the oldest finished one', async () => {
-    const carol = await kiln.register('carol@example.com');
+    const keeper = await kiln.register('archive-keeper@example.com');
     const repository = new ExportArchiveRepository(sqlHandle(kiln.server.infrastructure!.dataSource));
     const ids: string[] = [];
     for (let index = 0; index < 5; index += 1) {
       const archive = await repository.create({
-        ownerId: carol.user.id,
+        ownerId: keeper.user.id,
         scope: 'own',
         fileName: 'a.zip',
         keepFor: 60_000,
@@ -355,9 +355,9 @@ describe('exports prepared in the background', () => {
       await repository.finish(archive.id, started.attempt, { status: 'ready' });
       ids.push(archive.id);
     }
-    const asked = await kiln.api('POST', '/exports/archives', { token: carol.token });
+    const asked = await kiln.api('POST', '/exports/archives', { token: keeper.token });
     expect(asked.status).toBe(202);
-    const listed = (await kiln.api('GET', '/exports/archives', { token: carol.token })).json
+    const listed = (await kiln.api('GET', '/exports/archives', { token: keeper.token })).json
       .archives as ExportArchive[];
     expect(listed.map((archive) => archive.id)).toEqual([asked.json.archive.id, ...ids.slice(1).reverse()]);
   });
