@@ -58,11 +58,15 @@ export class ExportArchiveRepository {
     return rows.length;
   }
 
-  /** The owner's archive of `scope` still queued or being built, if any (asking again returns it). */
+  /**
+   * The owner's archive of `scope` still queued or being built, if any (asking again returns it). One asked for more
+   * than an hour ago does not count: its job (30 minutes, retried once) is over, whatever its row says.
+   */
   async pending(ownerId: string, scope: 'own' | 'all'): Promise<StoredArchive | undefined> {
     const [row] = await this.sql.query(
       `SELECT ${columns} FROM export_archives
-        WHERE owner_id = $1 AND scope = $2 AND status IN ('queued', 'building') AND expires_at > now()
+        WHERE owner_id = $1 AND scope = $2 AND status IN ('queued', 'building')
+          AND created_at > now() - interval '1 hour' AND expires_at > now()
         ORDER BY created_at DESC LIMIT 1`,
       [ownerId, scope],
     );

@@ -10,6 +10,7 @@ function service() {
   const archives: StoredArchive[] = [];
   const queued: string[] = [];
   const audited: string[] = [];
+  let queueDown = false;
   const twin = new ExportArchiveService({
     repository: {
       create: async ({ ownerId, scope, fileName }) => {
@@ -42,12 +43,19 @@ function service() {
       find: async (id) => archives.find((each) => each.id === id),
       list: async (ownerId) => archives.filter((each) => each.ownerId === ownerId),
       chunkAfter: async () => undefined,
-      remove: async () => false,
+      remove: async (id) => {
+        const index = archives.findIndex((each) => each.id === id);
+        if (index >= 0) archives.splice(index, 1);
+        return index >= 0;
+      },
     },
-    queue: async (id) => void queued.push(id),
+    queue: async (id) => {
+      if (queueDown) throw new Error('pg-boss is not started');
+      queued.push(id);
+    },
     audit: { record: async (entry) => void audited.push(entry.action) },
   });
-  return { twin, archives, queued, audited };
+  return { twin, archives, queued, audited, failQueue: () => (queueDown = true) };
 }
 
 describe('ExportArchiveService', () => {
@@ -73,6 +81,13 @@ describe('ExportArchiveService', () => {
     }
     expect(archives).toHaveLength(5);
     expect(archives.map((each) => each.id)).not.toContain('b0000000-0000-4000-8000-000000000001');
+  });
+
+  it('answers 503 and keeps no archive when the job cannot be queued, so the next request starts afresh', async () => {
+    const { twin, archives, failQueue } = service();
+    failQueue();
+    await expect(twin.request(alice, {}, null)).rejects.toMatchObject({ status: 503 });
+    expect(archives).toEqual([]);
   });
 
   it('refuses everyone’s conversations to a non-admin, queueing and auditing nothing', async () => {

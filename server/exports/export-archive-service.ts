@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { UnavailableError } from '../errors/unavailable-error.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import type { ExportArchiveRepository, StoredArchive } from './export-archive-repository.ts';
 import { attachment } from './export-file-name.ts';
@@ -74,8 +75,14 @@ export class ExportArchiveService {
       fileName: `kiln-export-${all ? 'all-' : ''}${date}.zip`,
       keepFor: archiveLifetimeMs,
     });
+    try {
+      await this.dependencies.queue(archive.id);
+    } catch (error) {
+      // Nothing would build it: no archive is left waiting (or answering the next request) for a day.
+      await repository.remove(archive.id, user.id);
+      throw new UnavailableError('Kiln could not queue the export; try again in a moment.', { cause: error });
+    }
     await repository.prune(user.id, archivesKept);
-    await this.dependencies.queue(archive.id);
     return { archive: archiveView(archive), created: true };
   }
 
