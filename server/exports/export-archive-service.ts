@@ -4,17 +4,11 @@ import type { ExportArchive } from '../../protocol/export-archive.ts';
 import type { User } from '../../protocol/user.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
-import { ForbiddenError } from '../errors/forbidden-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { UnavailableError } from '../errors/unavailable-error.ts';
-import { parseInput } from '../validation/parse-input.ts';
 import type { ExportArchiveRepository, StoredArchive } from './export-archive-repository.ts';
 import { attachment } from './export-file-name.ts';
-import type { Download } from './export-service.ts';
-
-const requestSchema = z.object({
-  all: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
-});
+import { archiveFileName, exportScope, type Download } from './export-service.ts';
 
 /** How long a prepared export is kept. */
 export const archiveLifetimeMs = 24 * 60 * 60 * 1000;
@@ -61,18 +55,15 @@ export class ExportArchiveService {
    * at most `archivesKept`: a new one deletes the oldest finished beyond that.
    */
   async request(user: User, query: unknown, address: string | null) {
-    const all = parseInput(requestSchema, query, 'query').all === 'true';
-    if (all && user.role !== 'admin') throw new ForbiddenError('Only an admin may export every user’s conversations.');
-    const scope = all ? 'all' : 'own';
+    const scope = exportScope(user, query);
     const { repository } = this.dependencies;
     const pending = await repository.pending(user.id, scope);
     if (pending) return { archive: archiveView(pending), created: false };
-    if (all) await this.dependencies.audit.record({ action: 'export-all', actorId: user.id, address });
-    const date = new Date().toISOString().slice(0, 10);
+    if (scope === 'all') await this.dependencies.audit.record({ action: 'export-all', actorId: user.id, address });
     const archive = await repository.create({
       ownerId: user.id,
       scope,
-      fileName: `kiln-export-${all ? 'all-' : ''}${date}.zip`,
+      fileName: archiveFileName(scope),
       keepFor: archiveLifetimeMs,
     });
     try {

@@ -20,6 +20,21 @@ const allSchema = z.object({
   all: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
 
+/**
+ * Whose conversations an export of everything holds, from its `?all=true|false`: the caller's, or (admins only;
+ * a 403 for anyone else) everyone's. Shared by the streamed export and the one prepared in the background.
+ */
+export function exportScope(user: User, query: unknown): ExportManifest['scope'] {
+  const all = parseInput(allSchema, query, 'query').all === 'true';
+  if (all && user.role !== 'admin') throw new ForbiddenError('Only an admin may export every user’s conversations.');
+  return all ? 'all' : 'own';
+}
+
+/** The ZIP's file name: `kiln-export-[all-]YYYY-MM-DD.zip`. */
+export function archiveFileName(scope: ExportManifest['scope']): string {
+  return `kiln-export-${scope === 'all' ? 'all-' : ''}${new Date().toISOString().slice(0, 10)}.zip`;
+}
+
 const types = {
   json: 'application/json; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
@@ -68,14 +83,12 @@ export class ExportService {
 
   /** A ZIP streamed as it is built; `all=true` (admins only) exports every user's conversations. */
   async archive(user: User, query: unknown, address: string | null): Promise<Download> {
-    const all = parseInput(allSchema, query, 'query').all === 'true';
-    if (all && user.role !== 'admin') throw new ForbiddenError('Only an admin may export every user’s conversations.');
-    if (all) await this.audit.record({ action: 'export-all', actorId: user.id, address });
-    const date = new Date().toISOString().slice(0, 10);
+    const scope = exportScope(user, query);
+    if (scope === 'all') await this.audit.record({ action: 'export-all', actorId: user.id, address });
     return {
-      body: this.archiveOf(all ? undefined : user.id, { kilnVersion: this.kilnVersion, scope: all ? 'all' : 'own' }),
+      body: this.archiveOf(scope === 'all' ? undefined : user.id, { kilnVersion: this.kilnVersion, scope }),
       contentType: 'application/zip',
-      disposition: attachment(`kiln-export-${all ? 'all-' : ''}${date}.zip`),
+      disposition: attachment(archiveFileName(scope)),
     };
   }
 }
